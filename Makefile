@@ -1,0 +1,48 @@
+# Two commands for a fresh machine with Python 3.11 and git:  make run   and   make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint migrate messages worker beat clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet '.[dev]'
+	rm -rf build *.egg-info
+	touch $(STAMP)
+
+## run: the portal at http://127.0.0.1:8000 with the sample data loaded
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_sample_data
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+## test: the whole test suite (browser tests use Debian's chromium at /usr/bin/chromium)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy .
+
+migrate: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+
+## messages: extract UI strings into locale/ (needs GNU gettext) and compile them
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages --locale es --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*' --no-obsolete
+	$(BIN)/python manage.py compile_translations
+
+worker: $(STAMP)
+	$(BIN)/celery -A careerportal worker --loglevel INFO
+
+beat: $(STAMP)
+	$(BIN)/celery -A careerportal beat --loglevel INFO --schedule var/celerybeat-schedule
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,23 @@
+"""Load the shipped sample catalog: each app's sample_data.load(), lowest layer first."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+DOMAIN_APPS = ("pathways", "credentials", "alliance", "hiringdata")
+
+
+class Command(BaseCommand):
+    help = "Load the sample catalog (real public facts with sources). Idempotent."
+
+    def handle(self, *args: object, **options: object) -> None:
+        for label in DOMAIN_APPS:
+            module_name = f"{apps.get_app_config(label).name}.sample_data"
+            if find_spec(module_name) is None:
+                continue
+            with transaction.atomic():
+                summary = import_module(module_name).load()
+            self.stdout.write(f"{label}: {summary}")

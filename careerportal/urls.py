@@ -1,0 +1,46 @@
+"""URL wiring: pages under i18n patterns (/es/... for Spanish), the API and health outside."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from . import health, views
+
+api_v1 = [
+    path("", include("pathways.api.urls")),
+    path("", include("credentials.api.urls")),
+    path("", include("alliance.api.urls")),
+    path("", include("hiringdata.api.urls")),
+]
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("pathways.urls")),
+    path("credentials/", include("credentials.urls")),
+    path("", include("alliance.urls")),
+    path("", include("hiringdata.urls")),
+    prefix_default_language=False,
+)
+
+handler404 = "careerportal.views.page_not_found"
+handler500 = "careerportal.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

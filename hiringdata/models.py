@@ -1,0 +1,185 @@
+"""Hiring-data submissions (raw file kept), their row-level problems and the aggregated cells."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from alliance.models import Member
+from credentials.models import Credential
+
+
+class JobCategory(models.TextChoices):
+    EXEC_SENIOR_MANAGERS = "exec_senior_managers", _("Executive/senior officials and managers")
+    FIRST_MID_MANAGERS = "first_mid_managers", _("First/mid-level officials and managers")
+    PROFESSIONALS = "professionals", _("Professionals")
+    TECHNICIANS = "technicians", _("Technicians")
+    SALES_WORKERS = "sales_workers", _("Sales workers")
+    ADMINISTRATIVE_SUPPORT = "administrative_support", _("Administrative support workers")
+    CRAFT_WORKERS = "craft_workers", _("Craft workers")
+    OPERATIVES = "operatives", _("Operatives")
+    LABORERS_HELPERS = "laborers_helpers", _("Laborers and helpers")
+    SERVICE_WORKERS = "service_workers", _("Service workers")
+
+
+class RaceEthnicity(models.TextChoices):
+    HISPANIC_LATINO = "hispanic_latino", _("Hispanic or Latino")
+    WHITE = "white", _("White")
+    BLACK_AFRICAN_AMERICAN = "black_african_american", _("Black or African American")
+    NATIVE_HAWAIIAN_PACIFIC_ISLANDER = (
+        "native_hawaiian_pacific_islander",
+        _("Native Hawaiian or Other Pacific Islander"),
+    )
+    ASIAN = "asian", _("Asian")
+    AMERICAN_INDIAN_ALASKA_NATIVE = (
+        "american_indian_alaska_native",
+        _("American Indian or Alaska Native"),
+    )
+    TWO_OR_MORE = "two_or_more", _("Two or more races")
+    NOT_DISCLOSED = "not_disclosed", _("Not disclosed")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    ANOTHER = "another", _("Another sex")
+    NOT_DISCLOSED = "not_disclosed", _("Not disclosed")
+
+
+class Education(models.TextChoices):
+    LESS_THAN_HIGH_SCHOOL = "less_than_high_school", _("Less than high school")
+    HIGH_SCHOOL = "high_school", _("High school or GED")
+    SOME_COLLEGE = "some_college", _("Some college")
+    ASSOCIATE = "associate", _("Associate degree")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    GRADUATE = "graduate", _("Graduate degree")
+    NOT_DISCLOSED = "not_disclosed", _("Not disclosed")
+
+
+class TrainingPathway(models.TextChoices):
+    FOUR_YEAR_DEGREE = "four_year_degree", _("Four-year degree")
+    TWO_YEAR_DEGREE = "two_year_degree", _("Two-year degree")
+    BOOTCAMP = "bootcamp", _("Bootcamp")
+    INDUSTRY_CERTIFICATION = "industry_certification", _("Industry certification")
+    APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
+    MILITARY = "military", _("Military")
+    EMPLOYER_TRAINING = "employer_training", _("Employer training")
+    SELF_TAUGHT = "self_taught", _("Self-taught")
+    OTHER = "other", _("Other")
+    NOT_DISCLOSED = "not_disclosed", _("Not disclosed")
+
+
+class SubmissionShape(models.TextChoices):
+    RECORDS = "records", _("One row per hire")
+    COUNTS = "counts", _("Counts per group")
+
+
+class SubmissionStatus(models.TextChoices):
+    RECEIVED = "received", _("Received")
+    PROCESSING = "processing", _("Processing")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected: see the problems")
+    SUPERSEDED = "superseded", _("Replaced by a newer file")
+    FAILED = "failed", _("Could not be processed")
+
+
+class Submission(models.Model):
+    """One uploaded file for one member and reporting year; the raw bytes are kept privately."""
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="submissions")
+    year = models.PositiveSmallIntegerField()
+    status = models.CharField(
+        max_length=12, choices=SubmissionStatus.choices, default=SubmissionStatus.RECEIVED
+    )
+    shape = models.CharField(max_length=10, choices=SubmissionShape.choices, blank=True)
+    original_filename = models.CharField(max_length=255)
+    stored_path = models.CharField(max_length=500)
+    sha256 = models.CharField(max_length=64)
+    size_bytes = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    hires_total = models.PositiveIntegerField(null=True, blank=True)
+    cells_total = models.PositiveIntegerField(null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
+    )
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "year", "sha256"], name="submission_same_bytes_once"
+            ),
+            models.UniqueConstraint(
+                fields=["member", "year"],
+                condition=models.Q(status="accepted"),
+                name="submission_one_accepted_per_member_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} {self.year} {self.original_filename} ({self.status})"
+
+
+class ValidationIssue(models.Model):
+    """One problem in a file, as the member sees it: row (header = 1), column, value, message."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="issues")
+    row = models.PositiveIntegerField(null=True, blank=True)
+    column = models.CharField(max_length=100, blank=True)
+    value = models.CharField(max_length=300, blank=True)
+    code = models.CharField(max_length=40)
+    message = models.TextField()
+
+    class Meta:
+        ordering = ["submission", "row", "id"]
+
+    def __str__(self) -> str:
+        return f"row {self.row} {self.column}: {self.message}"
+
+
+class HiringCount(models.Model):
+    """An aggregated cell of one accepted submission; individual rows are never stored."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="counts")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="hiring_counts")
+    year = models.PositiveSmallIntegerField()
+    soc_code = models.CharField(max_length=7)
+    job_category = models.CharField(max_length=30, choices=JobCategory.choices)
+    race_ethnicity = models.CharField(max_length=40, choices=RaceEthnicity.choices)
+    sex = models.CharField(max_length=16, choices=Sex.choices)
+    education = models.CharField(max_length=24, choices=Education.choices)
+    training_pathway = models.CharField(max_length=30, choices=TrainingPathway.choices)
+    credential = models.ForeignKey(
+        Credential, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    hires = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["year", "member"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "submission",
+                    "soc_code",
+                    "job_category",
+                    "race_ethnicity",
+                    "sex",
+                    "education",
+                    "training_pathway",
+                    "credential",
+                ],
+                nulls_distinct=False,
+                name="hiringcount_one_cell",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hires__gte=0), name="hiringcount_hires_nonnegative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id}/{self.year}/{self.soc_code}: {self.hires}"
