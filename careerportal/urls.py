@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("pathways.urls")),
     path("credentials/", include("credentials.urls")),
+    path("plans/", include("credentials.plan_urls")),
     path("", include("alliance.urls")),
     path("", include("hiringdata.urls")),
     prefix_default_language=False,

@@ -1,0 +1,61 @@
+"""Extension points through which upper layers add to pathways' pages without being imported.
+
+pathways is the lowest layer: it may not import credentials or alliance. Career pages still need
+what those layers know (credentials for a step, the Alliance's hiring standards), so those apps
+register renderers here from their AppConfig.ready(), and pathways calls whatever is registered.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class OccupationPanel:
+    """A section an upper layer adds to /careers/<soc>/: render returns HTML or '' to skip."""
+
+    key: str
+    order: int
+    render: Callable[[HttpRequest, Any], str]
+
+
+_occupation_panels: dict[str, OccupationPanel] = {}
+# Given pathway steps, return {step_id: [credential summaries]} (dicts with at least
+# "slug", "name", "url", "certified", "total_cost_usd"), certified ones first.
+_step_credentials_resolvers: list[Callable[[Iterable[Any]], dict[int, list[dict[str, Any]]]]] = []
+
+
+def register_occupation_panel(
+    *, key: str, order: int, render: Callable[[HttpRequest, Any], str]
+) -> None:
+    """Add (or replace) a panel on the occupation page."""
+    _occupation_panels[key] = OccupationPanel(key=key, order=order, render=render)
+
+
+def occupation_panels_render(*, request: HttpRequest, occupation: Any) -> list[str]:
+    """Render every registered panel for one occupation, in order, skipping empty ones."""
+    rendered = (
+        panel.render(request, occupation)
+        for panel in sorted(_occupation_panels.values(), key=lambda p: p.order)
+    )
+    return [html for html in rendered if html]
+
+
+def register_step_credentials_resolver(
+    resolver: Callable[[Iterable[Any]], dict[int, list[dict[str, Any]]]],
+) -> None:
+    """Let the catalog say which credentials fit each pathway step."""
+    if resolver not in _step_credentials_resolvers:
+        _step_credentials_resolvers.append(resolver)
+
+
+def step_credentials(*, steps: Iterable[Any]) -> dict[int, list[dict[str, Any]]]:
+    """Return the credentials that fit each step, from every registered resolver."""
+    steps = list(steps)
+    merged: dict[int, list[dict[str, Any]]] = {}
+    for resolver in _step_credentials_resolvers:
+        for step_id, items in resolver(steps).items():
+            merged.setdefault(step_id, []).extend(items)
+    return merged
