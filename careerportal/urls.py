@@ -12,8 +12,10 @@ from . import health, views
 api_v1 = [
     path("", include("pathways.api.urls")),
     path("", include("credentials.api.urls")),
+    path("", include("credentials.api.plan_urls")),
     path("", include("alliance.api.urls")),
     path("", include("hiringdata.api.urls")),
+    path("", include("hiringdata.api.report_urls")),
 ]
 
 urlpatterns = [
@@ -35,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include("credentials.plan_urls")),
     path("", include("alliance.urls")),
     path("", include("hiringdata.urls")),
+    path("transparency/", include("hiringdata.report_urls")),
     prefix_default_language=False,
 )
 

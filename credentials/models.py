@@ -123,3 +123,7 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# Plans live in their own module; keep this import last.
+from .plan_models import *  # noqa: E402, F403

@@ -183,3 +183,7 @@ class HiringCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id}/{self.year}/{self.soc_code}: {self.hires}"
+
+
+# Transparency-report models live in their own module; keep this import last.
+from .report_models import *  # noqa: E402, F403

@@ -1,0 +1,3 @@
+"""Transparency reports: versions, published tables and their disclosure audit."""
+
+from django.db import models  # noqa: F401

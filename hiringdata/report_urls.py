@@ -1,0 +1,7 @@
+"""Transparency report pages (/transparency/)."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "transparency"
+
+urlpatterns: list = []
