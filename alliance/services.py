@@ -19,7 +19,7 @@ def audit_record(
 ) -> AuditEntry:
     """Append one entry to the audit log (call inside the transaction that makes the change)."""
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=actor if actor is not None and actor.is_authenticated else None,  # type: ignore[misc]
         member=member,
         action=action,
         object_type=obj._meta.label_lower,

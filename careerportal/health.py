@@ -36,7 +36,8 @@ def _cache() -> dict[str, object]:
         cache.delete(key)
     except Exception as exc:
         return {"ok": False, "error": exc.__class__.__name__}
-    return {"ok": ok, "backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]}
+    backend = str(settings.CACHES["default"]["BACKEND"])
+    return {"ok": ok, "backend": backend.rsplit(".", 1)[-1]}
 
 
 def _broker() -> dict[str, object]:

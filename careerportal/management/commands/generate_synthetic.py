@@ -33,7 +33,7 @@ class Command(BaseCommand):
             if int(options[count]) < 0:  # type: ignore[call-overload]
                 self.stderr.write(f"--{count.replace('_', '-')} must be 0 or more")
                 raise SystemExit(2)
-        rng = random.Random(options["seed"])  # noqa: S311  (benchmark data, not secrets)
+        rng = random.Random(int(options["seed"]))  # type: ignore[call-overload]  # noqa: S311  (benchmark data, not secrets)
         for label in DOMAIN_APPS:
             module_name = f"{apps.get_app_config(label).name}.synthetic"
             if find_spec(module_name) is None:
