@@ -169,7 +169,9 @@ class CertificationVoteChoice(models.TextChoices):
 class CertificationVote(models.Model):
     """A task-force member's vote during one review (the 'under review' decision row)."""
 
-    review = models.ForeignKey(CertificationDecision, on_delete=models.CASCADE, related_name="votes")
+    review = models.ForeignKey(
+        CertificationDecision, on_delete=models.CASCADE, related_name="votes"
+    )
     voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(max_length=8, choices=CertificationVoteChoice.choices)
     comment = models.CharField(max_length=1000, blank=True)
