@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
-from rest_framework.permissions import SAFE_METHODS, IsAuthenticatedOrReadOnly
+from rest_framework.permissions import SAFE_METHODS, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -217,7 +217,7 @@ class HiringStandardViewSet(
         self._save(serializer, serializer.instance)
 
     @extend_schema(request=HiringStandardReviewSerializer, responses=HiringStandardSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[IsAuthenticated])
     def review(self, request: Request, pk: str | None = None) -> Response:
         """Task force: approve (publish) a submitted standard or return it with a note."""
         if not is_task_force(request.user):

@@ -15,9 +15,9 @@ from alliance.models import (
     HiringStandardStatus,
     Member,
     MemberKind,
-    MemberSize,
     Membership,
     MembershipRole,
+    MemberSize,
     RecognitionKind,
 )
 from credentials.models import Category, Credential, CredentialType, Provider, ProviderKind
