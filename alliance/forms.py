@@ -203,3 +203,8 @@ class EmployerRoleForm(UswdsMixin, forms.Form):
         empty_label=_("Choose a role"),
         error_messages={"invalid_choice": _("We do not know that role. Choose one from the list.")},
     )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        # Owners know job titles, not SOC codes.
+        self.fields["occupation"].label_from_instance = lambda occupation: occupation.title

@@ -38,6 +38,7 @@ from .models import (
     HiringStandard,
     HiringStandardStatus,
     Member,
+    MembershipRole,
     RecognitionKind,
 )
 from .permissions import can_manage_member, is_staff, is_task_force, member_role
@@ -153,7 +154,7 @@ def _manage_context(request: HttpRequest, member: Member, **forms: Any) -> dict[
     today = timezone.localdate()
     return {
         "member": member,
-        "role": member_role(request.user, member),
+        "role": MembershipRole(role).label if (role := member_role(request.user, member)) else None,
         "can_manage": can_manage_member(request.user, member),
         "commitments": selectors.commitment_board(today=today, member=member),
         "missing_required": services.commitments_required_missing(member=member),
