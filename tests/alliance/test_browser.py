@@ -59,14 +59,14 @@ def test_member_admin_signs_a_commitment_and_states_a_recognition(
     page.select_option("#id_sign-kind", "hiring_data")
     page.fill("#id_sign-deadline", (date.today() + timedelta(days=365)).isoformat())
     page.fill("#id_sign-signer_name", "Ana Ruiz")
-    page.check("#id_sign-confirm")
+    page.click("label[for=id_sign-confirm]")
     page.locator("main").get_by_role("button", name=sign, exact=True).click()
     page.wait_for_load_state()
     assert page.locator(".usa-alert--success").count() == 1
     axe_check(page)
 
     page.select_option("#id_rec-credential", "comptia-a-plus")
-    page.check("#id_rec-kind_0")
+    page.click("label[for=id_rec-kind_0]")
     page.locator("main").get_by_role("button", name=save).click()
     page.wait_for_load_state()
     assert page.locator(".usa-alert--success").count() == 1
