@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from credentials.models import Credential
@@ -243,10 +244,23 @@ class CommitmentStatus(models.TextChoices):
 class CommitmentQuerySet(models.QuerySet["Commitment"]):
     def with_board_status(self, *, today: date) -> "CommitmentQuerySet":
         """Annotate board_status: done when marked so, else overdue or on track by the deadline."""
+        # An accepted hiring-data file filed since signing fulfils the data commitment. alliance
+        # may not import hiringdata (the layer above), so its table is read by SQL (a contract).
+        accepted_since_signing = RawSQL(
+            "EXISTS (SELECT 1 FROM hiringdata_submission s"
+            " WHERE s.member_id = alliance_commitment.member_id AND s.status = 'accepted'"
+            " AND s.created_at::date >= alliance_commitment.signed_on)",
+            [],
+            output_field=models.BooleanField(),
+        )
         return self.annotate(
             board_status=models.Case(
                 models.When(
                     status=CommitmentStatus.DATA_SUBMITTED,
+                    then=models.Value(CommitmentStatus.DATA_SUBMITTED),
+                ),
+                models.When(
+                    models.Q(kind=CommitmentKind.HIRING_DATA) & models.Q(accepted_since_signing),
                     then=models.Value(CommitmentStatus.DATA_SUBMITTED),
                 ),
                 models.When(deadline__lt=today, then=models.Value(CommitmentStatus.OVERDUE)),

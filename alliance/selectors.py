@@ -5,7 +5,6 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -210,22 +209,6 @@ def employer_guide(*, occupation: Occupation, today: date) -> dict[str, Any]:
         ),
         "standards": list(hiring_standards_for_occupation(occupation=occupation)),
     }
-
-
-def member_has_accepted_hiring_data(*, member_ids: list[int]) -> set[int]:
-    """Members with an accepted hiring-data file, read from hiringdata's table by SQL.
-
-    alliance may not import hiringdata (a higher layer); its submission table is a contract.
-    """
-    if not member_ids:
-        return set()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT DISTINCT member_id FROM hiringdata_submission "
-            "WHERE status = 'accepted' AND member_id = ANY(%s)",
-            [member_ids],
-        )
-        return {row[0] for row in cursor.fetchall()}
 
 
 def audit_entries(

@@ -4,6 +4,7 @@ Views parse, call one service or selector, render. Every id in a URL is looked u
 the signed-in user may see, so another member's id is a 404, not a 403.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from credentials.models import Credential
 
 from . import selectors, services
+from .emails import invitation_send
 from .forms import (
     CertificationDecisionForm,
     CertificationVoteForm,
@@ -163,7 +165,7 @@ def _manage_context(request: HttpRequest, member: Member, **forms: Any) -> dict[
         "memberships": member.memberships.select_related("user").order_by("role", "user__email"),
         "invitations": member.invitations.filter(accepted_at__isnull=True),
         "sign_form": forms.get("sign_form") or CommitmentSignForm(prefix="sign"),
-        "recognition_form": forms.get("recognition_form") or RecognitionForm(prefix="rec"),
+        "recognition_form": forms.get("rec_form") or RecognitionForm(prefix="rec"),
         "invite_form": forms.get("invite_form") or InvitationForm(prefix="invite"),
         "today": today,
     }
@@ -180,61 +182,64 @@ def _refuse_unless_admin(request: HttpRequest, member: Member) -> None:
         raise PermissionDenied
 
 
-@login_required
-@require_POST
-def commitment_sign(request: HttpRequest, slug: str) -> HttpResponse:
+def _manage_post(
+    request: HttpRequest,
+    slug: str,
+    *,
+    form_class: type[Any],
+    prefix: str,
+    write: Callable[[Member, dict[str, Any]], Any],
+    success: str,
+) -> HttpResponse:
+    """Shared shape of the member area's forms: admin only, parse, write, or show why not."""
     member = selectors.member_for_user(user=request.user, member_slug=slug)
     _refuse_unless_admin(request, member)
-    form = CommitmentSignForm(request.POST, prefix="sign")
+    form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            services.commitment_sign(
-                actor=request.user,
-                member=member,
-                kind=data["kind"],
-                deadline=data["deadline"],
-                signer_name=data["signer_name"],
-                signer_title=data["signer_title"],
-                note=data["note"],
-            )
+            write(member, form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Commitment signed. It is now on the public board."))
+            messages.success(request, success)
             return redirect("alliance:manage", slug=member.slug)
-    return render(
+    context = _manage_context(request, member, **{f"{prefix}_form": form})
+    return render(request, "alliance/manage.html", context, status=400)
+
+
+@login_required
+@require_POST
+def commitment_sign(request: HttpRequest, slug: str) -> HttpResponse:
+    return _manage_post(
         request,
-        "alliance/manage.html",
-        _manage_context(request, member, sign_form=form),
-        status=400,
+        slug,
+        form_class=CommitmentSignForm,
+        prefix="sign",
+        write=lambda member, data: services.commitment_sign(
+            actor=request.user,
+            member=member,
+            kind=data["kind"],
+            deadline=data["deadline"],
+            signer_name=data["signer_name"],
+            signer_title=data["signer_title"],
+            note=data["note"],
+        ),
+        success=_("Commitment signed. It is now on the public board."),
     )
 
 
 @login_required
 @require_POST
 def recognition_add(request: HttpRequest, slug: str) -> HttpResponse:
-    member = selectors.member_for_user(user=request.user, member_slug=slug)
-    _refuse_unless_admin(request, member)
-    form = RecognitionForm(request.POST, prefix="rec")
-    if form.is_valid():
-        try:
-            services.recognition_set(
-                actor=request.user,
-                member=member,
-                credential=form.cleaned_data["credential"],
-                kind=form.cleaned_data["kind"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Saved. The public count for this credential is updated."))
-            return redirect("alliance:manage", slug=member.slug)
-    return render(
+    return _manage_post(
         request,
-        "alliance/manage.html",
-        _manage_context(request, member, recognition_form=form),
-        status=400,
+        slug,
+        form_class=RecognitionForm,
+        prefix="rec",
+        write=lambda member, data: services.recognition_set(
+            actor=request.user, member=member, credential=data["credential"], kind=data["kind"]
+        ),
+        success=_("Saved. The public count for this credential is updated."),
     )
 
 
@@ -251,23 +256,18 @@ def recognition_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @login_required
 @require_POST
 def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
-    member = selectors.member_for_user(user=request.user, member_slug=slug)
-    _refuse_unless_admin(request, member)
-    form = InvitationForm(request.POST, prefix="invite")
-    if form.is_valid():
-        invitation, token = services.invitation_create(
-            actor=request.user, member=member, **form.cleaned_data
-        )
-        from .emails import invitation_send
-
+    def write(member: Member, data: dict[str, Any]) -> None:
+        invitation, token = services.invitation_create(actor=request.user, member=member, **data)
         invitation_send(request=request, invitation=invitation, token=token)
-        messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
-        return redirect("alliance:manage", slug=member.slug)
-    return render(
+
+    return _manage_post(
         request,
-        "alliance/manage.html",
-        _manage_context(request, member, invite_form=form),
-        status=400,
+        slug,
+        form_class=InvitationForm,
+        prefix="invite",
+        write=write,
+        success=_("Invitation sent to %(email)s.")
+        % {"email": request.POST.get("invite-email", "")[:254]},
     )
 
 

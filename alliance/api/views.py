@@ -3,9 +3,10 @@
 Write querysets are narrowed to what the user may change, so another member's id is a 404.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -49,8 +50,14 @@ from .serializers import (
 )
 
 
-def _service_errors(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
+@contextmanager
+def _service_errors() -> Iterator[None]:
+    """Turn a service's refusal into the API's 400 with the same messages."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+        raise ValidationError(detail) from error
 
 
 def _managed_only(request: Request, queryset: QuerySet[Any]) -> QuerySet[Any]:
@@ -91,7 +98,7 @@ class CommitmentViewSet(
     def perform_create(self, serializer: CommitmentSerializer) -> None:
         data = serializer.validated_data
         _check_member(self.request, data["member"])
-        try:
+        with _service_errors():
             serializer.instance = services.commitment_sign(
                 actor=self.request.user,
                 member=data["member"],
@@ -101,8 +108,6 @@ class CommitmentViewSet(
                 signer_title=data.get("signer_title", ""),
                 note=data.get("note", ""),
             )
-        except DjangoValidationError as error:
-            raise _service_errors(error) from error
 
 
 class CertificationDecisionViewSet(
@@ -123,12 +128,10 @@ class CertificationDecisionViewSet(
     def perform_create(self, serializer: CertificationDecisionSerializer) -> None:
         data = dict(serializer.validated_data)
         credential = data.pop("credential")
-        try:
+        with _service_errors():
             serializer.instance = services.certification_decide(
                 actor=self.request.user, credential=credential, **data
             )
-        except DjangoValidationError as error:
-            raise _service_errors(error) from error
 
 
 class RecognitionViewSet(
@@ -155,15 +158,13 @@ class RecognitionViewSet(
     def perform_create(self, serializer: RecognitionSerializer) -> None:
         data = serializer.validated_data
         _check_member(self.request, data["member"])
-        try:
+        with _service_errors():
             serializer.instance = services.recognition_set(
                 actor=self.request.user,
                 member=data["member"],
                 credential=data["credential"],
                 kind=data["kind"],
             )
-        except DjangoValidationError as error:
-            raise _service_errors(error) from error
 
     def perform_destroy(self, instance: CredentialRecognition) -> None:
         services.recognition_remove(actor=self.request.user, recognition=instance)
@@ -198,7 +199,7 @@ class HiringStandardViewSet(
         _check_member(self.request, member)
         credentials = data.pop("credentials_valued", None)
         submit = data.pop("submit", False)
-        try:
+        with _service_errors():
             serializer.instance = services.hiring_standard_save(
                 actor=self.request.user,
                 member=member,
@@ -207,8 +208,6 @@ class HiringStandardViewSet(
                 standard=standard,
                 submit=submit,
             )
-        except DjangoValidationError as error:
-            raise _service_errors(error) from error
 
     def perform_create(self, serializer: HiringStandardSerializer) -> None:
         self._save(serializer, None)
@@ -225,12 +224,8 @@ class HiringStandardViewSet(
         standard = self.get_object()
         review = HiringStandardReviewSerializer(data=request.data)
         review.is_valid(raise_exception=True)
-        try:
+        with _service_errors():
             standard = services.hiring_standard_review(
                 actor=request.user, standard=standard, **review.validated_data
             )
-        except DjangoValidationError as error:
-            raise _service_errors(error) from error
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied from error
         return Response(HiringStandardSerializer(standard).data, status=status.HTTP_200_OK)

@@ -300,3 +300,32 @@ def test_forged_invitation_token_is_refused(member, admin_user):
     )
     assert services.invitation_from_token(token=token[:-2] + "xx") is None
     assert services.invitation_from_token(token="not-a-token") is None
+
+
+def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(member):
+    from hiringdata.models import Submission
+
+    commitment = CommitmentFactory(member=member, signed_on=date.today() - timedelta(days=5))
+    board = lambda: Commitment.objects.with_board_status(today=date.today()).get().board_status  # noqa: E731
+    assert board() == "on_track"
+    Submission.objects.create(
+        member=member,
+        year=2026,
+        status="rejected",
+        original_filename="a.csv",
+        stored_path="x",
+        sha256="0" * 64,
+        size_bytes=1,
+    )
+    assert board() == "on_track"
+    Submission.objects.create(
+        member=member,
+        year=2026,
+        status="accepted",
+        original_filename="a.csv",
+        stored_path="y",
+        sha256="1" * 64,
+        size_bytes=1,
+    )
+    assert board() == "data_submitted"
+    assert commitment.status == CommitmentStatus.ON_TRACK  # stored status untouched
