@@ -16,6 +16,7 @@ from .models import (
     MembershipRole,
     RecognitionKind,
 )
+from .services import HIRING_STANDARD_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "usa-input"})
 
@@ -81,16 +82,7 @@ class HiringStandardForm(UswdsMixin, forms.ModelForm):
 
     class Meta:
         model = HiringStandard
-        fields = [
-            "occupation",
-            "title",
-            "summary",
-            "credentials_note",
-            "portfolio_items",
-            "interview_questions",
-            "screening_steps",
-            "degree_required",
-        ]
+        fields = list(HIRING_STANDARD_FIELDS)
         labels = {
             "title": _("Title"),
             "summary": _("In a few sentences: what you look for"),
@@ -104,13 +96,8 @@ class HiringStandardForm(UswdsMixin, forms.ModelForm):
         }
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
-            for name in [
-                "summary",
-                "credentials_note",
-                "portfolio_items",
-                "interview_questions",
-                "screening_steps",
-            ]
+            for name in HIRING_STANDARD_FIELDS
+            if name not in ("occupation", "title", "degree_required")
         }
 
 
