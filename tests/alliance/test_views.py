@@ -402,3 +402,34 @@ def test_staff_sees_the_audit_log(client, staff_user, member, admin_user):
     response = _login(client, staff_user).get(reverse("alliance:audit-log"))
     assert response.status_code == 200
     assert "commitment.sign" in response.content.decode()
+
+
+def test_employers_and_member_pages_have_constant_query_counts(
+    client, occupation, member, django_assert_max_num_queries
+):
+    from .factories import CredentialFactory
+
+    def grow(n):  # type: ignore[no-untyped-def]
+        for _ in range(n):
+            credential = CredentialFactory(occupations=[occupation])
+            CertificationDecisionFactory(credential=credential)
+            RecognitionFactory(member=member, credential=credential)
+            CommitmentFactory(member=member, deadline=date.today() + timedelta(days=credential.pk))
+            HiringStandardFactory(
+                occupation=occupation,
+                member=member,
+                status=HiringStandardStatus.APPROVED,
+                approved_on=date.today(),
+            )
+
+    urls = [f"/employers/?occupation={occupation.soc_code}", f"/alliance/members/{member.slug}/"]
+    grow(1)
+    counts = {}
+    for url in urls:
+        with django_assert_max_num_queries(12) as captured:
+            assert client.get(url).status_code == 200
+        counts[url] = len(captured.captured_queries)
+    grow(12)
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            client.get(url)
