@@ -169,6 +169,10 @@ def test_drafts_are_private_to_their_member(api, member, other_member, admin_use
     assert titles() == {"Our draft", "Published"}
     api.force_authenticate(other_admin)
     assert titles() == {"Published"}
+    draft = HiringStandard.objects.get(title="Our draft")
+    assert api.get(f"{API}/hiring-standards/{draft.pk}/").status_code == 404
+    api.force_authenticate(None)
+    assert api.get(f"{API}/hiring-standards/{draft.pk}/").status_code == 404
 
 
 def test_editing_another_members_standard_is_404(api, other_member, admin_user):
