@@ -111,3 +111,43 @@ def test_failed_sign_ins_are_refused_with_a_clear_message(page, axe_check, world
         page.wait_for_load_state()
     assert "Too many failed sign-ins" in page.content()
     axe_check(page)
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_task_force_staff_and_account_pages_pass_axe(page, axe_check, world, prefix):
+    from django.contrib.auth.models import Group
+
+    from alliance.permissions import TASK_FORCE_GROUP
+    from alliance.services import invitation_create
+
+    from .factories import UserFactory
+
+    reviewer = UserFactory(is_staff=True, first_name="Tess", last_name="Force")
+    reviewer.groups.add(Group.objects.get_or_create(name=TASK_FORCE_GROUP)[0])
+    submitted = HiringStandardFactory(
+        member=world["member"], status=HiringStandardStatus.SUBMITTED, title="Draft guide"
+    )
+    _, token = invitation_create(
+        actor=world["admin"], member=world["member"], email="new@example.org", role="viewer"
+    )
+    for path in ("/accounts/password_reset/", f"/alliance/invitations/{token}/"):
+        page.goto(prefix + path)
+        assert page.locator("h1").count() == 1
+        axe_check(page)
+
+    page.goto(f"{prefix}/accounts/login/?next={prefix}/alliance/task-force/")
+    page.fill("#id_username", reviewer.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{prefix}/alliance/task-force/")
+    for path in (
+        "/alliance/task-force/",
+        "/alliance/task-force/credentials/comptia-a-plus/",
+        f"/alliance/task-force/standards/{submitted.pk}/",
+        "/alliance/audit/",
+        "/alliance/manage/harbor-it/standards/new/",
+    ):
+        page.goto(prefix + path)
+        assert page.locator("h1").count() == 1, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+        axe_check(page)

@@ -433,3 +433,11 @@ def test_employers_and_member_pages_have_constant_query_counts(
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             client.get(url)
+
+
+def test_task_force_sees_a_submitted_standard_marked_unpublished(client, task_force_user, member):
+    standard = HiringStandardFactory(member=member, status=HiringStandardStatus.SUBMITTED)
+    body = _login(client, task_force_user).get(f"/alliance/task-force/standards/{standard.pk}/")
+    text = body.content.decode()
+    assert "Not published" in text
+    assert "approved by the Alliance task force" not in text
