@@ -224,6 +224,9 @@ def certification_decide(
         allowed = CERTIFICATION_NEXT.get(current.status if current else None, set())
         if status not in allowed:
             raise ValidationError({"status": _("This step cannot follow the current status.")})
+        if decided_on > timezone.localdate():
+            # The newest decided_on is the current status: a future date would jump the queue.
+            raise ValidationError({"decided_on": _("A decision cannot be dated in the future.")})
         if current is not None and decided_on < current.decided_on:
             raise ValidationError(
                 {"decided_on": _("A decision cannot be dated before the previous one.")}

@@ -23,7 +23,7 @@ from alliance.models import (
 from .factories import CertificationDecisionFactory, CommitmentFactory, HiringStandardFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 11, 26)
+TODAY = timezone.localdate()
 
 
 def test_member_admin_signs_a_commitment_and_it_is_audited(member, admin_user):
@@ -329,3 +329,15 @@ def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(mem
     )
     assert board() == "data_submitted"
     assert commitment.status == CommitmentStatus.ON_TRACK  # stored status untouched
+
+
+def test_a_decision_cannot_be_dated_in_the_future(credential, task_force_user):
+    with pytest.raises(ValidationError) as error:
+        services.certification_decide(
+            actor=task_force_user,
+            credential=credential,
+            status="proposed",
+            decided_on=timezone.localdate() + timedelta(days=1),
+        )
+    assert "decided_on" in error.value.message_dict
+    assert not CertificationDecision.objects.exists()
