@@ -5,7 +5,19 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from credentials.models import Credential
@@ -176,37 +188,68 @@ def hiring_standards_visible_to(
     ).distinct()
 
 
-def employer_guide(*, occupation: Occupation, today: date) -> dict[str, Any]:
-    """For a small employer: the credentials for a role, by certification and recognition."""
-    credentials = list(
+EMPLOYER_GUIDE_LIMIT = 50
+
+
+def employer_guide(
+    *, occupation: Occupation, today: date, limit: int = EMPLOYER_GUIDE_LIMIT
+) -> dict[str, Any]:
+    """For a small employer: a role's credentials, certified first, then by employer trust.
+
+    Ranked in SQL so a role with thousands of credentials still costs a few queries.
+    """
+    newest = CertificationDecision.objects.filter(credential=OuterRef("pk")).order_by(
+        "-decided_on", "-created_at", "-id"
+    )
+    ranked = (
         Credential.objects.published()
         .filter(occupations=occupation)
+        .annotate(
+            current_status=Subquery(newest.values("status")[:1]),
+            current_expires=Subquery(newest.values("expires_on")[:1]),
+            employers=Coalesce(
+                Subquery(
+                    CredentialRecognition.objects.filter(credential=OuterRef("pk"))
+                    .values("credential")
+                    .annotate(n=Count("member", distinct=True))
+                    .values("n")
+                ),
+                0,
+            ),
+        )
+        .annotate(
+            is_certified=Case(
+                When(
+                    Q(current_status=CertificationStatus.CERTIFIED)
+                    & (Q(current_expires__isnull=True) | Q(current_expires__gte=today)),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
         .select_related("provider")
-        .order_by("name")
+        .order_by("-is_certified", "-employers", "name")
     )
+    total = ranked.count()
+    credentials = list(ranked[:limit])
     ids = [c.id for c in credentials]
     current = certification_current(credential_ids=ids)
     counts = recognition_counts(credential_ids=ids)
-    rows = []
-    for credential in credentials:
-        decision = current.get(credential.id)
-        rows.append(
-            {
-                "credential": credential,
-                "decision": decision,
-                "certified": certification_is_active(decision=decision, today=today),
-                "counts": counts.get(credential.id, {}),
-                "employers": counts.get(credential.id, {}).get("total", 0),
-            }
-        )
-    rows.sort(key=lambda r: (not r["certified"], -r["employers"], r["credential"].name))
+    rows = [
+        {
+            "credential": credential,
+            "decision": current.get(credential.id),
+            "certified": credential.is_certified,
+            "counts": counts.get(credential.id, {}),
+            "employers": credential.employers,
+        }
+        for credential in credentials
+    ]
     return {
         "rows": rows,
-        "certified": [r for r in rows if r["certified"]],
-        "recognised": sorted(
-            (r for r in rows if r["employers"]),
-            key=lambda r: (-r["employers"], r["credential"].name),
-        ),
+        "total": total,
+        "shown": len(rows),
         "standards": list(hiring_standards_for_occupation(occupation=occupation)),
     }
 
