@@ -1,5 +1,9 @@
 """Forms of the Alliance pages: they parse and bound input; services decide and write."""
 
+from __future__ import annotations
+
+from typing import cast
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils import timezone
@@ -30,10 +34,11 @@ class UswdsMixin:
             widget = field.widget
             if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
                 continue
-            css = {
+            css_by_widget: dict[type, str] = {
                 forms.Select: "usa-select",
                 forms.Textarea: "usa-textarea",
-            }.get(type(widget), "usa-input")
+            }
+            css = css_by_widget.get(type(widget), "usa-input")
             widget.attrs.setdefault("class", css)
 
 
@@ -76,7 +81,7 @@ class RecognitionForm(UswdsMixin, forms.Form):
 
 
 class HiringStandardForm(UswdsMixin, forms.ModelForm):
-    occupation = forms.ModelChoiceField(
+    occupation: forms.ModelChoiceField[Occupation] = forms.ModelChoiceField(
         label=_("Job (occupation)"), queryset=Occupation.objects.order_by("title")
     )
 
@@ -126,7 +131,7 @@ class SetPasswordForm(UswdsMixin, forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean(self):  # type: ignore[no-untyped-def]
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         one, two = cleaned.get("password1"), cleaned.get("password2")
         if one and two and one != two:
             self.add_error("password2", _("The two passwords do not match."))
@@ -156,7 +161,7 @@ class CertificationDecisionForm(UswdsMixin, forms.Form):
 
     def __init__(self, *args, allowed: set[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        cast(forms.ChoiceField, self.fields["status"]).choices = [
             (value, label) for value, label in CertificationStatus.choices if value in allowed
         ]
 
@@ -182,16 +187,18 @@ class StandardReviewForm(UswdsMixin, forms.Form):
     )
 
 
+class RoleChoiceField(forms.ModelChoiceField):
+    """Occupations by title alone: owners know job titles, not SOC codes."""
+
+    def label_from_instance(self, obj: Occupation) -> str:
+        return obj.title
+
+
 class EmployerRoleForm(UswdsMixin, forms.Form):
-    occupation = forms.ModelChoiceField(
+    occupation = RoleChoiceField(
         label=_("Which role are you hiring for?"),
         queryset=Occupation.objects.order_by("title"),
         to_field_name="soc_code",
         empty_label=_("Choose a role"),
         error_messages={"invalid_choice": _("We do not know that role. Choose one from the list.")},
     )
-
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        # Owners know job titles, not SOC codes.
-        self.fields["occupation"].label_from_instance = lambda occupation: occupation.title

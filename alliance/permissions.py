@@ -1,8 +1,10 @@
 """Who may act for a member, and who sits on the task force (used by views and the API)."""
 
-from typing import Any
+from typing import Any, cast
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 
@@ -10,27 +12,36 @@ from .models import Member, Membership, MembershipRole
 
 TASK_FORCE_GROUP = "Alliance task force"
 
-User = AbstractBaseUser | AnonymousUser
+# Who may be asking: a signed-in user or an anonymous visitor.
+UserLike = User | AnonymousUser
 
 
-def is_staff(user: User) -> bool:
+def signed_in_user(request: HttpRequest | Request) -> User:
+    """The request's user, refusing anonymous visitors (for writes done in their name)."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    return cast(User, request.user)
+
+
+def is_staff(user: UserLike) -> bool:
     return bool(user.is_authenticated and getattr(user, "is_staff", False))
 
 
-def is_task_force(user: User) -> bool:
+def is_task_force(user: UserLike) -> bool:
     """Staff, or a member of the task-force group, may certify and approve standards."""
     if not user.is_authenticated:
         return False
     if is_staff(user):
         return True
-    cached = getattr(user, "_alliance_task_force", None)
+    cached: bool | None = getattr(user, "_alliance_task_force", None)
     if cached is None:
-        cached = user.groups.filter(name=TASK_FORCE_GROUP).exists()  # type: ignore[union-attr]
-        user._alliance_task_force = cached  # type: ignore[union-attr]
+        cached = user.groups.filter(name=TASK_FORCE_GROUP).exists()
+        # Asked several times per request (page, queryset, template): look it up once.
+        setattr(user, "_alliance_task_force", cached)  # noqa: B010
     return cached
 
 
-def member_role(user: User, member: Member) -> str | None:
+def member_role(user: UserLike, member: Member) -> str | None:
     """The user's role at this member, or None."""
     if not user.is_authenticated:
         return None
@@ -39,12 +50,12 @@ def member_role(user: User, member: Member) -> str | None:
     )
 
 
-def can_manage_member(user: User, member: Member) -> bool:
+def can_manage_member(user: UserLike, member: Member) -> bool:
     """Member admins act for their member (sign, recognise, draft standards, invite); staff too."""
     return is_staff(user) or member_role(user, member) == MembershipRole.ADMIN
 
 
-def managed_member_ids(user: User) -> list[int] | None:
+def managed_member_ids(user: UserLike) -> list[int] | None:
     """Ids of members the user may change; None means every member (staff)."""
     if is_staff(user):
         return None

@@ -6,6 +6,7 @@ credentials when the catalog is loaded (looked up by slug; missing ones are skip
 """
 
 from datetime import date
+from typing import Any
 
 from django.utils import timezone
 
@@ -30,7 +31,7 @@ from .models import (
 )
 from .services import certifications_lapse_expired
 
-MEMBERS = [
+MEMBERS: list[dict[str, Any]] = [
     {
         "slug": "synthetic-harbor-it-services",
         "name": "Harbor IT Services (synthetic)",
@@ -60,7 +61,7 @@ MEMBERS = [
     },
 ]
 
-CONVENING = {
+CONVENING: dict[str, Any] = {
     "year": 2026,
     "title": "Alliance convening 2026 (synthetic)",
     "held_on": date(2026, 5, 14),
@@ -128,7 +129,7 @@ RECOGNITIONS = [
     ("synthetic-river-valley-college", "comptia-a-plus", RecognitionKind.ACCEPTS),
 ]
 
-STANDARDS = [
+STANDARDS: list[dict[str, Any]] = [
     {
         "member": "synthetic-harbor-it-services",
         "soc": "15-1232",
@@ -166,7 +167,7 @@ STANDARDS = [
 
 def load() -> str:
     """Create or update the synthetic sample (idempotent: same rows on every run)."""
-    members = {}
+    members: dict[str, Member] = {}
     for row in MEMBERS:
         members[row["slug"]], _ = Member.objects.update_or_create(
             slug=row["slug"],
@@ -226,13 +227,13 @@ def load() -> str:
         decisions += 1
     lapsed = certifications_lapse_expired(today=timezone.localdate())["lapsed"]
     recognitions = 0
-    for member_slug, slug, kind in RECOGNITIONS:
+    for member_slug, slug, recognition_kind in RECOGNITIONS:
         if slug not in credentials:
             continue
         CredentialRecognition.objects.get_or_create(
             member=members[member_slug],
             credential=credentials[slug],
-            kind=kind,
+            kind=recognition_kind,
             defaults={"stated_on": CONVENING["held_on"], "is_synthetic": True},
         )
         recognitions += 1

@@ -4,7 +4,6 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import (
     BooleanField,
     Case,
@@ -35,12 +34,10 @@ from .models import (
     Member,
     Membership,
 )
-from .permissions import is_staff, is_task_force
+from .permissions import UserLike, is_staff, is_task_force
 
 
-def member_for_user(
-    *, user: AbstractBaseUser | AnonymousUser, member_slug: str | None = None
-) -> Member:
+def member_for_user(*, user: UserLike, member_slug: str | None = None) -> Member:
     """Return the member this user acts for (by slug when given); 404 when they may not."""
     if not user.is_authenticated:
         raise Http404
@@ -59,7 +56,7 @@ def _raise_404() -> Member:
     raise Http404
 
 
-def memberships_for_user(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Membership]:
+def memberships_for_user(*, user: UserLike) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
     return Membership.objects.filter(user=user).select_related("member").order_by("member__name")
@@ -84,7 +81,7 @@ def commitment_board(*, today: date, member: Member | None = None) -> QuerySet[C
 def commitment_board_counts(*, today: date) -> dict[str, int]:
     rows = (
         Commitment.objects.with_board_status(today=today)
-        .values("board_status")
+        .values("board_status")  # type: ignore[misc]
         .annotate(n=Count("id"))
     )
     return {row["board_status"]: row["n"] for row in rows}
@@ -151,12 +148,12 @@ def recognition_counts(*, credential_ids: list[int] | None = None) -> dict[int, 
     per_kind = recognitions.values("credential_id", "kind").annotate(
         n=Count("member_id", distinct=True)
     )
-    totals = recognitions.values("credential_id").annotate(n=Count("member_id", distinct=True))
+    totals = recognitions.values("credential_id").annotate(total=Count("member_id", distinct=True))
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for row in per_kind:
         counts[row["credential_id"]][row["kind"]] = row["n"]
-    for row in totals:
-        counts[row["credential_id"]]["total"] = row["n"]
+    for total in totals:
+        counts[total["credential_id"]]["total"] = total["total"]
     return dict(counts)
 
 
@@ -174,9 +171,7 @@ def hiring_standards_for_occupation(*, occupation: Occupation) -> QuerySet[Hirin
     )
 
 
-def hiring_standards_visible_to(
-    *, user: AbstractBaseUser | AnonymousUser
-) -> QuerySet[HiringStandard]:
+def hiring_standards_visible_to(*, user: UserLike) -> QuerySet[HiringStandard]:
     """Approved standards for everyone; drafts only to the writing member's users and staff."""
     standards = HiringStandard.objects.select_related("member", "occupation")
     if is_task_force(user):

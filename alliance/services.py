@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -35,7 +35,7 @@ from .models import (
 )
 from .permissions import can_manage_member, is_task_force
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 INVITATION_SALT = "alliance.invitation"
 INVITATION_MAX_AGE = timedelta(days=7)
@@ -93,7 +93,7 @@ def _require(condition: bool) -> None:
 
 def commitment_sign(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     member: Member,
     kind: str,
     deadline: date,
@@ -205,7 +205,7 @@ def certification_current_decision(*, credential: Credential) -> CertificationDe
 
 def certification_decide(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     credential: Credential,
     status: str,
     rationale: str = "",
@@ -276,7 +276,7 @@ def certification_decide(
 
 
 def certification_vote(
-    *, actor: AbstractBaseUser, credential: Credential, choice: str, comment: str = ""
+    *, actor: User, credential: Credential, choice: str, comment: str = ""
 ) -> CertificationVote:
     """A task-force member votes (or changes their vote) on a credential under review."""
     _require(is_task_force(actor))
@@ -322,7 +322,7 @@ def certifications_lapse_expired(*, today: date) -> dict[str, int]:
                     status=CertificationStatus.LAPSED,
                     decided_on=max(today, d.decided_on),
                     rationale=_("The certification expired on %(date)s; a new review is due.")
-                    % {"date": d.expires_on.isoformat()},
+                    % {"date": str(d.expires_on)},
                     is_synthetic=d.is_synthetic,
                 )
                 for d in expired
@@ -357,7 +357,7 @@ def certifications_lapse_expired(*, today: date) -> dict[str, int]:
 
 def recognition_set(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     member: Member,
     credential: Credential,
     kind: str,
@@ -387,7 +387,7 @@ def recognition_set(
     return recognition
 
 
-def recognition_remove(*, actor: AbstractBaseUser, recognition: CredentialRecognition) -> None:
+def recognition_remove(*, actor: User, recognition: CredentialRecognition) -> None:
     _require(can_manage_member(actor, recognition.member))
     with transaction.atomic():
         audit_record(
@@ -425,7 +425,7 @@ def _standard_state(standard: HiringStandard) -> dict[str, Any]:
 
 def hiring_standard_save(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     member: Member,
     data: dict[str, Any],
     credentials: list[Credential] | None = None,
@@ -461,7 +461,7 @@ def hiring_standard_save(
 
 
 def hiring_standard_review(
-    *, actor: AbstractBaseUser, standard: HiringStandard, approve: bool, note: str = ""
+    *, actor: User, standard: HiringStandard, approve: bool, note: str = ""
 ) -> HiringStandard:
     """The task force approves a submitted standard (published) or returns it to draft."""
     _require(is_task_force(actor))
@@ -494,7 +494,7 @@ def hiring_standard_review(
 
 
 def invitation_create(
-    *, actor: AbstractBaseUser, member: Member, email: str, role: str
+    *, actor: User, member: Member, email: str, role: str
 ) -> tuple[Invitation, str]:
     """A member admin invites someone by email; return the invitation and its signed token."""
     _require(can_manage_member(actor, member))
@@ -533,9 +533,7 @@ def invitation_from_token(*, token: str) -> Invitation | None:
     return invitation
 
 
-def invitation_accept(
-    *, invitation: Invitation, password: str | None, user: Any = None
-) -> AbstractBaseUser:
+def invitation_accept(*, invitation: Invitation, password: str | None, user: Any = None) -> User:
     """Join the member: a new user sets a password; a signed-in user with that email just joins."""
     User = get_user_model()
     with transaction.atomic():

@@ -43,7 +43,7 @@ from .models import (
     MembershipRole,
     RecognitionKind,
 )
-from .permissions import can_manage_member, is_staff, is_task_force, member_role
+from .permissions import can_manage_member, is_staff, is_task_force, member_role, signed_in_user
 
 
 def _add_errors(form: Any, error: ValidationError) -> None:
@@ -83,7 +83,9 @@ def member_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "member": member,
             "commitments": selectors.commitment_board(today=today, member=member),
             "recognitions": selectors.recognitions_for_member(member=member),
-            "standards": member.hiring_standards.approved().select_related("occupation"),
+            "standards": HiringStandard.objects.approved()
+            .filter(member=member)
+            .select_related("occupation"),
             "awards": member.awards.select_related("convening"),
             "today": today,
         },
@@ -131,7 +133,9 @@ def employers(request: HttpRequest) -> HttpResponse:
         else None,
     }
     template = (
-        "alliance/includes/_employer_results.html" if request.htmx else "alliance/employers.html"
+        "alliance/includes/_employer_results.html"
+        if getattr(request, "htmx", False)
+        else "alliance/employers.html"
     )
     return render(request, template, context, status=status)
 
@@ -216,7 +220,7 @@ def commitment_sign(request: HttpRequest, slug: str) -> HttpResponse:
         form_class=CommitmentSignForm,
         prefix="sign",
         write=lambda member, data: services.commitment_sign(
-            actor=request.user,
+            actor=signed_in_user(request),
             member=member,
             kind=data["kind"],
             deadline=data["deadline"],
@@ -237,7 +241,10 @@ def recognition_add(request: HttpRequest, slug: str) -> HttpResponse:
         form_class=RecognitionForm,
         prefix="rec",
         write=lambda member, data: services.recognition_set(
-            actor=request.user, member=member, credential=data["credential"], kind=data["kind"]
+            actor=signed_in_user(request),
+            member=member,
+            credential=data["credential"],
+            kind=data["kind"],
         ),
         success=_("Saved. The public count for this credential is updated."),
     )
@@ -248,7 +255,7 @@ def recognition_add(request: HttpRequest, slug: str) -> HttpResponse:
 def recognition_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     member = selectors.member_for_user(user=request.user, member_slug=slug)
     recognition = get_object_or_404(CredentialRecognition, pk=pk, member=member)
-    services.recognition_remove(actor=request.user, recognition=recognition)
+    services.recognition_remove(actor=signed_in_user(request), recognition=recognition)
     messages.success(request, _("Removed."))
     return redirect("alliance:manage", slug=member.slug)
 
@@ -257,7 +264,9 @@ def recognition_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 @require_POST
 def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
     def write(member: Member, data: dict[str, Any]) -> None:
-        invitation, token = services.invitation_create(actor=request.user, member=member, **data)
+        invitation, token = services.invitation_create(
+            actor=signed_in_user(request), member=member, **data
+        )
         invitation_send(request=request, invitation=invitation, token=token)
 
     return _manage_post(
@@ -287,7 +296,7 @@ def standard_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
             data = {name: form.cleaned_data[name] for name in form.Meta.fields}
             try:
                 standard = services.hiring_standard_save(
-                    actor=request.user,
+                    actor=signed_in_user(request),
                     member=member,
                     data=data,
                     standard=standard,
@@ -400,12 +409,12 @@ def task_force_credential(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 if form is decision_form:
                     services.certification_decide(
-                        actor=request.user, credential=credential, **form.cleaned_data
+                        actor=signed_in_user(request), credential=credential, **form.cleaned_data
                     )
                     messages.success(request, _("Decision recorded and published."))
                 else:
                     services.certification_vote(
-                        actor=request.user, credential=credential, **form.cleaned_data
+                        actor=signed_in_user(request), credential=credential, **form.cleaned_data
                     )
                     messages.success(request, _("Vote recorded."))
             except ValidationError as error:
@@ -433,14 +442,14 @@ def task_force_credential(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def task_force_standard(request: HttpRequest, pk: int) -> HttpResponse:
     _require_task_force(request)
-    standard = get_object_or_404(
+    standard: HiringStandard = get_object_or_404(
         HiringStandard.objects.select_related("member", "occupation"), pk=pk
     )
     form = StandardReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.hiring_standard_review(
-                actor=request.user,
+                actor=signed_in_user(request),
                 standard=standard,
                 approve=form.cleaned_data["decision"] == "approve",
                 note=form.cleaned_data["note"],

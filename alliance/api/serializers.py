@@ -1,5 +1,7 @@
 """API shapes of the Alliance. Writes are checked and done by services, not by serializers."""
 
+from __future__ import annotations
+
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -36,7 +38,9 @@ class MemberSerializer(serializers.ModelSerializer):
 
 
 class CommitmentSerializer(serializers.ModelSerializer):
-    member = serializers.SlugRelatedField(slug_field="slug", queryset=Member.objects.all())
+    member: serializers.SlugRelatedField[Member] = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Member.objects.all()
+    )
     kind = serializers.ChoiceField(choices=CommitmentKind.choices)
     board_status = serializers.SerializerMethodField()
 
@@ -99,7 +103,9 @@ class CertificationDecisionSerializer(serializers.ModelSerializer):
 
 
 class RecognitionSerializer(serializers.ModelSerializer):
-    member = serializers.SlugRelatedField(slug_field="slug", queryset=Member.objects.all())
+    member: serializers.SlugRelatedField[Member] = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Member.objects.all()
+    )
     credential = serializers.SlugRelatedField(
         slug_field="slug", queryset=Credential.objects.published()
     )
@@ -121,8 +127,10 @@ class RecognitionCountSerializer(serializers.Serializer):
 
 
 class HiringStandardSerializer(serializers.ModelSerializer):
-    member = serializers.SlugRelatedField(slug_field="slug", queryset=Member.objects.all())
-    occupation = serializers.SlugRelatedField(
+    member: serializers.SlugRelatedField[Member] = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Member.objects.all()
+    )
+    occupation: serializers.SlugRelatedField[Occupation] = serializers.SlugRelatedField(
         slug_field="soc_code", queryset=Occupation.objects.all()
     )
     credentials_valued = serializers.SlugRelatedField(

@@ -3,6 +3,8 @@
 Write querysets are narrowed to what the user may change, so another member's id is a 404.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,6 +19,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.permissions import SAFE_METHODS, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
 from .. import selectors, services
 from ..filters import (
@@ -39,6 +42,7 @@ from ..permissions import (
     can_manage_member,
     is_task_force,
     managed_member_ids,
+    signed_in_user,
 )
 from .serializers import (
     CertificationDecisionSerializer,
@@ -95,12 +99,12 @@ class CommitmentViewSet(
     def get_queryset(self) -> QuerySet[Commitment]:
         return selectors.commitment_board(today=timezone.localdate())
 
-    def perform_create(self, serializer: CommitmentSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = serializer.validated_data
         _check_member(self.request, data["member"])
         with _service_errors():
             serializer.instance = services.commitment_sign(
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
                 member=data["member"],
                 kind=data["kind"],
                 deadline=data["deadline"],
@@ -125,12 +129,12 @@ class CertificationDecisionViewSet(
     filterset_class = CertificationDecisionFilter
     permission_classes = [IsTaskForceOrReadOnly]
 
-    def perform_create(self, serializer: CertificationDecisionSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = dict(serializer.validated_data)
         credential = data.pop("credential")
         with _service_errors():
             serializer.instance = services.certification_decide(
-                actor=self.request.user, credential=credential, **data
+                actor=signed_in_user(self.request), credential=credential, **data
             )
 
 
@@ -155,19 +159,19 @@ class RecognitionViewSet(
             queryset = _managed_only(self.request, queryset)
         return queryset
 
-    def perform_create(self, serializer: RecognitionSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         data = serializer.validated_data
         _check_member(self.request, data["member"])
         with _service_errors():
             serializer.instance = services.recognition_set(
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
                 member=data["member"],
                 credential=data["credential"],
                 kind=data["kind"],
             )
 
     def perform_destroy(self, instance: CredentialRecognition) -> None:
-        services.recognition_remove(actor=self.request.user, recognition=instance)
+        services.recognition_remove(actor=signed_in_user(self.request), recognition=instance)
 
 
 class HiringStandardViewSet(
@@ -191,7 +195,7 @@ class HiringStandardViewSet(
             queryset = _managed_only(self.request, queryset)
         return queryset.order_by("occupation__soc_code", "title", "id")
 
-    def _save(self, serializer: HiringStandardSerializer, standard: HiringStandard | None) -> None:
+    def _save(self, serializer: BaseSerializer[Any], standard: HiringStandard | None) -> None:
         data = dict(serializer.validated_data)
         member = data.pop("member", None) or standard.member  # type: ignore[union-attr]
         if standard is not None and member != standard.member:
@@ -201,7 +205,7 @@ class HiringStandardViewSet(
         submit = data.pop("submit", False)
         with _service_errors():
             serializer.instance = services.hiring_standard_save(
-                actor=self.request.user,
+                actor=signed_in_user(self.request),
                 member=member,
                 data=data,
                 credentials=credentials,
@@ -209,10 +213,10 @@ class HiringStandardViewSet(
                 submit=submit,
             )
 
-    def perform_create(self, serializer: HiringStandardSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         self._save(serializer, None)
 
-    def perform_update(self, serializer: HiringStandardSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         self._save(serializer, serializer.instance)
 
     @extend_schema(request=HiringStandardReviewSerializer, responses=HiringStandardSerializer)
@@ -226,6 +230,6 @@ class HiringStandardViewSet(
         review.is_valid(raise_exception=True)
         with _service_errors():
             standard = services.hiring_standard_review(
-                actor=request.user, standard=standard, **review.validated_data
+                actor=signed_in_user(request), standard=standard, **review.validated_data
             )
         return Response(HiringStandardSerializer(standard).data, status=status.HTTP_200_OK)
