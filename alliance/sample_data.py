@@ -67,6 +67,8 @@ CONVENING: dict[str, Any] = {
     "held_on": date(2026, 5, 14),
     "place": "Online",
     "agenda": "Welcome and the two commitments\nHow to report hiring data\nAwards",
+    "title_es": "Reunión de la Alianza 2026 (inventada)",
+    "agenda_es": "Bienvenida y los dos compromisos\nCómo enviar los datos de contratación\nPremios",
     "report_url": "/transparency/2026/",
 }
 
@@ -134,6 +136,10 @@ STANDARDS: list[dict[str, Any]] = [
         "member": "synthetic-harbor-it-services",
         "soc": "15-1232",
         "title": "Help desk technician at a small IT firm (synthetic)",
+        "title_es": "Técnico de mesa de ayuda en una pequeña empresa de TI (inventado)",
+        "summary_es": "Contratamos a personas que arreglan con calma los problemas comunes de las "
+        "computadoras y los explican con palabras sencillas. Nos importa más lo que sabe hacer que "
+        "dónde lo aprendió.",
         "summary": "We hire people who can calmly fix common computer problems and explain them "
         "in plain words. We care more about what you can do than where you learned it.",
         "credentials": ["comptia-a-plus", "google-it-support"],
@@ -151,6 +157,9 @@ STANDARDS: list[dict[str, Any]] = [
         "member": "synthetic-northwind-health",
         "soc": "15-1212",
         "title": "Junior security analyst in a hospital (synthetic)",
+        "title_es": "Analista de seguridad principiante en un hospital (inventado)",
+        "summary_es": "Buscamos personas curiosas que siguen los procedimientos, escriben notas "
+        "claras y protegen los datos de los pacientes.",
         "summary": "We look for curious people who follow procedures, write clear notes and "
         "protect patient data.",
         "credentials": ["comptia-security-plus"],
@@ -180,6 +189,10 @@ def load() -> str:
         convening=convening,
         title="Most progress in skills-based hiring (synthetic)",
         defaults={
+            "title_es": "Mayor avance en contratar por habilidades (inventado)",
+            "method_es": "Parte de las contrataciones de tecnología sin título de cuatro años, "
+            "comparada de un año al siguiente, según los archivos aceptados del miembro. "
+            "Inventado para el ejemplo.",
             "member": members["synthetic-harbor-it-services"],
             "method": "Share of tech hires without a four-year degree, up from one year to the "
             "next, from the member's accepted hiring-data files. Invented for the sample.",

@@ -80,7 +80,11 @@ def comparison_index_refresh_enqueue(*, credential_ids: list[int]) -> None:
     from .tasks import comparison_index_refresh_task
 
     ids = sorted(set(credential_ids))
-    transaction.on_commit(lambda: comparison_index_refresh_task.delay(credential_ids=ids))
+    # robust: a broker outage is logged, not shown to the user as a failed (committed) change;
+    # the catalog's rebuild_comparison_index catches up.
+    transaction.on_commit(
+        lambda: comparison_index_refresh_task.delay(credential_ids=ids), robust=True
+    )
 
 
 def _require(condition: bool) -> None:
