@@ -20,7 +20,7 @@ from .models import (
     MembershipRole,
     RecognitionKind,
 )
-from .services import HIRING_STANDARD_FIELDS
+from .services import HIRING_STANDARD_FIELDS, HIRING_STANDARD_TEXT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "usa-input"})
 
@@ -101,8 +101,8 @@ class HiringStandardForm(UswdsMixin, forms.ModelForm):
         }
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
-            for name in HIRING_STANDARD_FIELDS
-            if name not in ("occupation", "title", "degree_required")
+            for name in HIRING_STANDARD_TEXT_FIELDS
+            if name != "title"
         }
 
 

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, User
 from django.core import signing
@@ -85,6 +86,18 @@ def comparison_index_refresh_enqueue(*, credential_ids: list[int]) -> None:
     transaction.on_commit(
         lambda: comparison_index_refresh_task.delay(credential_ids=ids), robust=True
     )
+
+
+def _fill_default_language(obj: models.Model, fields: tuple[str, ...]) -> None:
+    """Text written in Spanish also fills an empty English field, so no page shows a blank.
+
+    modeltranslation saves what is typed in the active language's column; pages in the default
+    language do not fall back to other languages.
+    """
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    for field in fields:
+        if not getattr(obj, f"{field}_{default}", None):
+            setattr(obj, f"{field}_{default}", getattr(obj, field))
 
 
 def _require(condition: bool) -> None:
@@ -255,7 +268,7 @@ def certification_decide(
             votes = dict(
                 current.votes.values_list("choice").annotate(n=models.Count("id")).order_by()
             )
-        decision = CertificationDecision.objects.create(
+        decision = CertificationDecision(
             credential=credential,
             status=status,
             decided_on=decided_on,
@@ -268,6 +281,8 @@ def certification_decide(
             votes_against=votes.get(CertificationVoteChoice.AGAINST, 0) if final else None,
             votes_abstain=votes.get(CertificationVoteChoice.ABSTAIN, 0) if final else None,
         )
+        _fill_default_language(decision, ("rationale",))
+        decision.save()
         audit_record(
             actor=actor,
             action=f"certification.{status}",
@@ -418,6 +433,10 @@ HIRING_STANDARD_FIELDS = (
     "screening_steps",
     "degree_required",
 )
+# The translated ones (see translation.py).
+HIRING_STANDARD_TEXT_FIELDS = tuple(
+    f for f in HIRING_STANDARD_FIELDS if f not in ("occupation", "degree_required")
+)
 
 
 def _standard_state(standard: HiringStandard) -> dict[str, Any]:
@@ -448,6 +467,7 @@ def hiring_standard_save(
         for field in HIRING_STANDARD_FIELDS:
             if field in data:
                 setattr(standard, field, data[field])
+        _fill_default_language(standard, HIRING_STANDARD_TEXT_FIELDS)
         standard.status = HiringStandardStatus.SUBMITTED if submit else HiringStandardStatus.DRAFT
         standard.full_clean(exclude=["credentials_valued"])
         standard.save()

@@ -341,3 +341,13 @@ def test_a_decision_cannot_be_dated_in_the_future(credential, task_force_user):
         )
     assert "decided_on" in error.value.message_dict
     assert not CertificationDecision.objects.exists()
+
+
+def test_a_standard_written_in_spanish_also_shows_in_english(member, admin_user, occupation):
+    from django.utils import translation
+
+    with translation.override("es"):
+        standard = services.hiring_standard_save(
+            actor=admin_user, member=member, data={"occupation": occupation, "title": "Prueba"}
+        )
+    assert (standard.title_es, standard.title_en) == ("Prueba", "Prueba")
