@@ -308,25 +308,21 @@ def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(mem
     commitment = CommitmentFactory(member=member, signed_on=date.today() - timedelta(days=5))
     board = lambda: Commitment.objects.with_board_status(today=date.today()).get().board_status  # noqa: E731
     assert board() == "on_track"
-    Submission.objects.create(
-        member=member,
-        year=2026,
-        status="rejected",
-        original_filename="a.csv",
-        stored_path="x",
-        sha256="0" * 64,
-        size_bytes=1,
-    )
+
+    def submit(status, sha):  # type: ignore[no-untyped-def]
+        Submission.objects.create(
+            member=member,
+            year=2026,
+            status=status,
+            original_filename="a.csv",
+            stored_path=sha,
+            sha256=sha * 64,
+            size_bytes=1,
+        )
+
+    submit("rejected", "0")
     assert board() == "on_track"
-    Submission.objects.create(
-        member=member,
-        year=2026,
-        status="accepted",
-        original_filename="a.csv",
-        stored_path="y",
-        sha256="1" * 64,
-        size_bytes=1,
-    )
+    submit("accepted", "1")
     assert board() == "data_submitted"
     assert commitment.status == CommitmentStatus.ON_TRACK  # stored status untouched
 
