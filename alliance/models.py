@@ -1,10 +1,14 @@
 """The Alliance: member organisations, their people, certification decisions and recognitions."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from credentials.models import Credential
+from pathways.models import Occupation
 
 
 class MemberKind(models.TextChoices):
@@ -83,6 +87,12 @@ class CertificationDecision(models.Model):
     effective_on = models.DateField(null=True, blank=True)
     expires_on = models.DateField(null=True, blank=True)
     rationale = models.TextField(_("rationale"), blank=True)
+    # Added by the workflow (nullable, so the comparison index's SQL over the columns above holds).
+    next_review_on = models.DateField(null=True, blank=True)
+    review_due_since = models.DateField(null=True, blank=True)
+    votes_for = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -149,3 +159,244 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+
+class CertificationVoteChoice(models.TextChoices):
+    FOR = "for", _("For certifying")
+    AGAINST = "against", _("Against certifying")
+    ABSTAIN = "abstain", _("Abstain")
+
+
+class CertificationVote(models.Model):
+    """A task-force member's vote during one review (the 'under review' decision row)."""
+
+    review = models.ForeignKey(
+        CertificationDecision, on_delete=models.CASCADE, related_name="votes"
+    )
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(max_length=8, choices=CertificationVoteChoice.choices)
+    comment = models.CharField(max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["review", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "voter"], name="certification_vote_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voter} {self.choice} ({self.review_id})"
+
+
+class Convening(models.Model):
+    """The Alliance's yearly meeting: where commitments are made and awards given."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    held_on = models.DateField()
+    place = models.CharField(_("place"), max_length=200)
+    agenda = models.TextField(_("agenda"), blank=True)
+    report_url = models.CharField(max_length=300, blank=True)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Award(models.Model):
+    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="awards")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="awards")
+    title = models.CharField(_("title"), max_length=200)
+    # How the winner was chosen and which figures it rests on: an award without them is hearsay.
+    method = models.TextField(_("method"))
+    figures_url = models.CharField(max_length=300, blank=True)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["convening", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.member}"
+
+
+class CommitmentKind(models.TextChoices):
+    HIRING_STANDARDS = "hiring_standards", _("Be open about our hiring standards")
+    HIRING_DATA = "hiring_data", _("Publish our hiring data within one year of the convening")
+    APPRENTICESHIP = "apprenticeship", _("Run an apprenticeship program")
+    RECRUITER_INCENTIVES = "recruiter_incentives", _("Reward recruiters for skills-based hiring")
+    MIDCAREER_LEADERSHIP = "midcareer_leadership", _("Grow mid-career people into leaders")
+    PARTNERSHIPS = "partnerships", _("Partner with HBCUs and community colleges")
+
+
+# Every member makes these two; the others are optional.
+REQUIRED_COMMITMENTS = (CommitmentKind.HIRING_STANDARDS, CommitmentKind.HIRING_DATA)
+
+
+class CommitmentStatus(models.TextChoices):
+    ON_TRACK = "on_track", _("On track")
+    DATA_SUBMITTED = "data_submitted", _("Done: data submitted")
+    OVERDUE = "overdue", _("Overdue")
+
+
+class CommitmentQuerySet(models.QuerySet["Commitment"]):
+    def with_board_status(self, *, today: date) -> "CommitmentQuerySet":
+        """Annotate board_status: done when marked so, else overdue or on track by the deadline."""
+        # An accepted hiring-data file filed since signing fulfils the data commitment. alliance
+        # may not import hiringdata (the layer above), so its table is read by SQL (a contract).
+        accepted_since_signing = RawSQL(
+            "EXISTS (SELECT 1 FROM hiringdata_submission s"
+            " WHERE s.member_id = alliance_commitment.member_id AND s.status = 'accepted'"
+            " AND s.created_at::date >= alliance_commitment.signed_on)",
+            [],
+            output_field=models.BooleanField(),
+        )
+        return self.annotate(
+            board_status=models.Case(
+                models.When(
+                    status=CommitmentStatus.DATA_SUBMITTED,
+                    then=models.Value(CommitmentStatus.DATA_SUBMITTED),
+                ),
+                models.When(
+                    models.Q(kind=CommitmentKind.HIRING_DATA) & models.Q(accepted_since_signing),
+                    then=models.Value(CommitmentStatus.DATA_SUBMITTED),
+                ),
+                models.When(deadline__lt=today, then=models.Value(CommitmentStatus.OVERDUE)),
+                default=models.Value(CommitmentStatus.ON_TRACK),
+                output_field=models.CharField(),
+            )
+        )
+
+
+class Commitment(models.Model):
+    """A promise a member makes in public, signed by one of its admins, with a deadline."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="commitments")
+    kind = models.CharField(max_length=24, choices=CommitmentKind.choices)
+    convening = models.ForeignKey(
+        Convening, null=True, blank=True, on_delete=models.SET_NULL, related_name="commitments"
+    )
+    deadline = models.DateField()
+    signed_on = models.DateField()
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signer_name = models.CharField(max_length=200)
+    signer_title = models.CharField(max_length=200, blank=True)
+    note = models.CharField(max_length=1000, blank=True)
+    # Stored: only 'on_track' or 'data_submitted' (set via commitment_mark_done); 'overdue' is
+    # computed against the deadline when read, so it never goes stale.
+    status = models.CharField(
+        max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.ON_TRACK
+    )
+    done_on = models.DateField(null=True, blank=True)
+    is_synthetic = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["member", "deadline", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "kind", "deadline"], name="commitment_once_per_deadline"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="overdue"), name="commitment_overdue_is_computed"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.kind} by {self.deadline}"
+
+    @property
+    def is_required(self) -> bool:
+        return self.kind in REQUIRED_COMMITMENTS
+
+    def status_on(self, today: date) -> str:
+        if self.status == CommitmentStatus.DATA_SUBMITTED:
+            return CommitmentStatus.DATA_SUBMITTED
+        return CommitmentStatus.OVERDUE if self.deadline < today else CommitmentStatus.ON_TRACK
+
+
+class HiringStandardStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Waiting for task-force review")
+    APPROVED = "approved", _("Approved and published")
+
+
+class HiringStandardQuerySet(models.QuerySet["HiringStandard"]):
+    def approved(self) -> "HiringStandardQuerySet":
+        return self.filter(status=HiringStandardStatus.APPROVED)
+
+
+class HiringStandard(models.Model):
+    """'The unwritten rules' for one occupation, written by a member, approved by the task force.
+
+    List fields hold one item per line (interview questions as 'Type: example question').
+    """
+
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.CASCADE, related_name="hiring_standards"
+    )
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="hiring_standards")
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=2000, blank=True)
+    credentials_valued = models.ManyToManyField(Credential, related_name="+", blank=True)
+    credentials_note = models.TextField(_("credentials valued"), max_length=2000, blank=True)
+    portfolio_items = models.TextField(_("portfolio items"), max_length=4000, blank=True)
+    interview_questions = models.TextField(_("interview questions"), max_length=4000, blank=True)
+    screening_steps = models.TextField(_("screening steps"), max_length=4000, blank=True)
+    degree_required = models.BooleanField(default=False)
+    status = models.CharField(
+        max_length=12, choices=HiringStandardStatus.choices, default=HiringStandardStatus.DRAFT
+    )
+    review_note = models.CharField(max_length=1000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_on = models.DateField(null=True, blank=True)
+    is_synthetic = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = HiringStandardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["occupation", "-approved_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="approved") | models.Q(approved_on__isnull=False),
+                name="hiring_standard_approved_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Invitation(models.Model):
+    """A member admin asks someone to join; the emailed link carries a signed token of its id."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(max_length=254)
+    role = models.CharField(max_length=12, choices=MembershipRole.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} -> {self.member} ({self.role})"

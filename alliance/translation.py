@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import CertificationDecision, Member
+from .models import Award, CertificationDecision, Convening, HiringStandard, Member
 
 
 @register(Member)
@@ -11,3 +11,25 @@ class MemberTranslation(TranslationOptions):
 @register(CertificationDecision)
 class CertificationDecisionTranslation(TranslationOptions):
     fields = ("rationale",)
+
+
+@register(Convening)
+class ConveningTranslation(TranslationOptions):
+    fields = ("title", "agenda")
+
+
+@register(Award)
+class AwardTranslation(TranslationOptions):
+    fields = ("title", "method")
+
+
+@register(HiringStandard)
+class HiringStandardTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "summary",
+        "credentials_note",
+        "portfolio_items",
+        "interview_questions",
+        "screening_steps",
+    )

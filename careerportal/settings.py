@@ -234,6 +234,10 @@ LOGGING = {
 
 
 # alliance
+# Sign-ins are rate-limited per username and IP (alliance/signin.py).
+AUTHENTICATION_BACKENDS = ["alliance.signin.RateLimitedModelBackend"]
+ALLIANCE_SIGNIN_MAX_FAILURES = env_int("ALLIANCE_SIGNIN_MAX_FAILURES", 5)
+ALLIANCE_SIGNIN_LOCK_SECONDS = env_int("ALLIANCE_SIGNIN_LOCK_SECONDS", 900)
 
 
 # hiringdata

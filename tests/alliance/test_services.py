@@ -1,0 +1,349 @@
+"""Services of the Alliance: each change is checked, written and audited in one transaction."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from alliance import services
+from alliance.models import (
+    AuditEntry,
+    CertificationDecision,
+    CertificationStatus,
+    Commitment,
+    CommitmentKind,
+    CommitmentStatus,
+    CredentialRecognition,
+    HiringStandardStatus,
+    Membership,
+    RecognitionKind,
+)
+
+from .factories import CertificationDecisionFactory, CommitmentFactory, HiringStandardFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+
+
+def test_member_admin_signs_a_commitment_and_it_is_audited(member, admin_user):
+    commitment = services.commitment_sign(
+        actor=admin_user,
+        member=member,
+        kind=CommitmentKind.HIRING_DATA,
+        deadline=TODAY + timedelta(days=365),
+        signer_name="Ana Ruiz",
+        signed_on=TODAY,
+    )
+    entry = AuditEntry.objects.get(action="commitment.sign")
+    assert entry.actor == admin_user
+    assert entry.member == member
+    assert entry.object_id == str(commitment.pk)
+    assert entry.after["signer_name"] == "Ana Ruiz"
+
+
+def test_viewer_cannot_sign_and_nothing_is_written(member, viewer_user):
+    with pytest.raises(PermissionDenied):
+        services.commitment_sign(
+            actor=viewer_user,
+            member=member,
+            kind=CommitmentKind.HIRING_DATA,
+            deadline=TODAY + timedelta(days=30),
+            signer_name="X",
+        )
+    assert not Commitment.objects.exists()
+    assert not AuditEntry.objects.exists()
+
+
+def test_admin_of_another_member_cannot_sign_for_this_one(member, other_admin):
+    with pytest.raises(PermissionDenied):
+        services.commitment_sign(
+            actor=other_admin,
+            member=member,
+            kind=CommitmentKind.HIRING_DATA,
+            deadline=TODAY + timedelta(days=30),
+            signer_name="X",
+        )
+
+
+def test_deadline_before_signing_is_refused(member, admin_user):
+    with pytest.raises(ValidationError) as error:
+        services.commitment_sign(
+            actor=admin_user,
+            member=member,
+            kind=CommitmentKind.HIRING_DATA,
+            deadline=TODAY - timedelta(days=1),
+            signer_name="X",
+            signed_on=TODAY,
+        )
+    assert "deadline" in error.value.message_dict
+
+
+def test_board_status_is_computed_against_the_deadline(member):
+    on_track = CommitmentFactory(member=member, deadline=TODAY + timedelta(days=1))
+    overdue = CommitmentFactory(
+        member=member, kind=CommitmentKind.APPRENTICESHIP, deadline=TODAY - timedelta(days=1)
+    )
+    done = CommitmentFactory(
+        member=member,
+        kind=CommitmentKind.HIRING_STANDARDS,
+        deadline=TODAY - timedelta(days=1),
+        status=CommitmentStatus.DATA_SUBMITTED,
+    )
+    statuses = dict(
+        Commitment.objects.with_board_status(today=TODAY).values_list("id", "board_status")
+    )
+    assert statuses == {
+        on_track.id: "on_track",
+        overdue.id: "overdue",
+        done.id: "data_submitted",
+    }
+    assert overdue.status_on(TODAY) == "overdue"
+
+
+def test_mark_done_sets_data_submitted_once_and_audits(member):
+    CommitmentFactory(member=member, kind=CommitmentKind.HIRING_DATA)
+    assert services.commitment_mark_done(member=member, done_on=TODAY) == 1
+    assert services.commitment_mark_done(member=member, done_on=TODAY) == 0
+    assert Commitment.objects.get().status == CommitmentStatus.DATA_SUBMITTED
+    assert AuditEntry.objects.filter(action="commitment.done").count() == 1
+
+
+def _through_review(credential, actor, day=TODAY):  # type: ignore[no-untyped-def]
+    services.certification_decide(
+        actor=actor, credential=credential, status="proposed", decided_on=day
+    )
+    services.certification_decide(
+        actor=actor, credential=credential, status="under_review", decided_on=day
+    )
+
+
+def test_certification_workflow_records_votes_audits_and_refreshes_the_index(
+    credential, task_force_user, refreshes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _through_review(credential, task_force_user)
+        services.certification_vote(actor=task_force_user, credential=credential, choice="for")
+        decision = services.certification_decide(
+            actor=task_force_user,
+            credential=credential,
+            status="certified",
+            rationale="Public exam outline; employers ask for it.",
+            decided_on=TODAY,
+            expires_on=TODAY + timedelta(days=730),
+        )
+    assert decision.effective_on == TODAY
+    assert (decision.votes_for, decision.votes_against, decision.votes_abstain) == (1, 0, 0)
+    assert list(
+        AuditEntry.objects.filter(action__startswith="certification.")
+        .order_by("id")
+        .values_list("action", flat=True)
+    ) == [
+        "certification.proposed",
+        "certification.under_review",
+        "certification.vote",
+        "certification.certified",
+    ]
+    assert refreshes == [[credential.id]] * 3
+
+
+def test_certification_cannot_skip_review(credential, task_force_user):
+    with pytest.raises(ValidationError):
+        services.certification_decide(
+            actor=task_force_user,
+            credential=credential,
+            status="certified",
+            rationale="x",
+            expires_on=TODAY + timedelta(days=10),
+        )
+    assert not CertificationDecision.objects.exists()
+
+
+def test_certified_needs_rationale_and_expiry(credential, task_force_user):
+    _through_review(credential, task_force_user)
+    with pytest.raises(ValidationError) as error:
+        services.certification_decide(
+            actor=task_force_user, credential=credential, status="certified", decided_on=TODAY
+        )
+    assert "rationale" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        services.certification_decide(
+            actor=task_force_user,
+            credential=credential,
+            status="certified",
+            rationale="ok",
+            decided_on=TODAY,
+        )
+    assert "expires_on" in error.value.message_dict
+
+
+def test_member_admin_is_not_task_force(credential, admin_user):
+    with pytest.raises(PermissionDenied):
+        services.certification_decide(actor=admin_user, credential=credential, status="proposed")
+
+
+def test_beat_task_lapses_expired_certifications_once(
+    credential, refreshes, django_capture_on_commit_callbacks
+):
+    CertificationDecisionFactory(
+        credential=credential,
+        decided_on=TODAY - timedelta(days=800),
+        expires_on=TODAY - timedelta(days=1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.certifications_lapse_expired(today=TODAY)
+    second = services.certifications_lapse_expired(today=TODAY)
+    assert first["lapsed"] == 1 and second["lapsed"] == 0
+    newest = services.certification_current_decision(credential=credential)
+    assert newest.status == CertificationStatus.LAPSED
+    assert AuditEntry.objects.filter(action="certification.lapsed").count() == 1
+    assert refreshes == [[credential.id]]
+
+
+def test_beat_task_marks_re_review_due_without_lapsing(credential):
+    decision = CertificationDecisionFactory(
+        credential=credential,
+        next_review_on=TODAY - timedelta(days=1),
+        expires_on=TODAY + timedelta(days=100),
+    )
+    result = services.certifications_lapse_expired(today=TODAY)
+    decision.refresh_from_db()
+    assert result == {"lapsed": 0, "review_due": 1}
+    assert decision.review_due_since == TODAY
+    assert services.certifications_lapse_expired(today=TODAY)["review_due"] == 0
+
+
+def test_celery_task_runs_the_lapse(credential):
+    from alliance.tasks import certifications_lapse_task
+
+    CertificationDecisionFactory(
+        credential=credential,
+        decided_on=timezone.localdate() - timedelta(days=800),
+        expires_on=timezone.localdate() - timedelta(days=1),
+    )
+    assert certifications_lapse_task.delay().get()["lapsed"] == 1
+
+
+def test_recognition_set_and_remove_are_audited(
+    member, admin_user, credential, refreshes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        recognition = services.recognition_set(
+            actor=admin_user, member=member, credential=credential, kind=RecognitionKind.REQUIRES
+        )
+        services.recognition_remove(actor=admin_user, recognition=recognition)
+    assert not CredentialRecognition.objects.exists()
+    assert list(AuditEntry.objects.order_by("id").values_list("action", flat=True)) == [
+        "recognition.add",
+        "recognition.remove",
+    ]
+    assert refreshes == [[credential.id], [credential.id]]
+
+
+def test_recognition_twice_is_refused_clearly(member, admin_user, credential):
+    services.recognition_set(actor=admin_user, member=member, credential=credential, kind="accepts")
+    with pytest.raises(ValidationError):
+        services.recognition_set(
+            actor=admin_user, member=member, credential=credential, kind="accepts"
+        )
+    assert CredentialRecognition.objects.count() == 1
+
+
+def test_standard_submitted_then_approved_by_task_force(
+    member, admin_user, occupation, task_force_user
+):
+    standard = services.hiring_standard_save(
+        actor=admin_user,
+        member=member,
+        data={"occupation": occupation, "title": "Help desk", "screening_steps": "Call"},
+        submit=True,
+    )
+    assert standard.status == HiringStandardStatus.SUBMITTED
+    with pytest.raises(PermissionDenied):
+        services.hiring_standard_review(actor=admin_user, standard=standard, approve=True)
+    services.hiring_standard_review(actor=task_force_user, standard=standard, approve=True)
+    standard.refresh_from_db()
+    assert standard.status == HiringStandardStatus.APPROVED
+    assert standard.approved_on is not None
+    assert AuditEntry.objects.filter(action="standard.approve", member=member).exists()
+
+
+def test_returning_a_standard_needs_a_note(member, task_force_user):
+    standard = HiringStandardFactory(member=member, status=HiringStandardStatus.SUBMITTED)
+    with pytest.raises(ValidationError):
+        services.hiring_standard_review(actor=task_force_user, standard=standard, approve=False)
+
+
+def test_oversized_standard_text_is_refused(member, admin_user, occupation):
+    with pytest.raises(ValidationError):
+        services.hiring_standard_save(
+            actor=admin_user,
+            member=member,
+            data={"occupation": occupation, "title": "x" * 201},
+        )
+
+
+def test_invitation_token_round_trip_and_accept(member, admin_user):
+    invitation, token = services.invitation_create(
+        actor=admin_user, member=member, email="New.Person@Example.org", role="submitter"
+    )
+    assert services.invitation_from_token(token=token) == invitation
+    user = services.invitation_accept(invitation=invitation, password="a long new passphrase")
+    assert user.check_password("a long new passphrase")
+    assert Membership.objects.get(user=user).role == "submitter"
+    assert services.invitation_from_token(token=token) is None  # used once
+
+
+def test_forged_invitation_token_is_refused(member, admin_user):
+    _, token = services.invitation_create(
+        actor=admin_user, member=member, email="a@example.org", role="admin"
+    )
+    assert services.invitation_from_token(token=token[:-2] + "xx") is None
+    assert services.invitation_from_token(token="not-a-token") is None
+
+
+def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(member):
+    from hiringdata.models import Submission
+
+    commitment = CommitmentFactory(member=member, signed_on=date.today() - timedelta(days=5))
+    board = lambda: Commitment.objects.with_board_status(today=date.today()).get().board_status  # noqa: E731
+    assert board() == "on_track"
+
+    def submit(status, sha):  # type: ignore[no-untyped-def]
+        Submission.objects.create(
+            member=member,
+            year=2026,
+            status=status,
+            original_filename="a.csv",
+            stored_path=sha,
+            sha256=sha * 64,
+            size_bytes=1,
+        )
+
+    submit("rejected", "0")
+    assert board() == "on_track"
+    submit("accepted", "1")
+    assert board() == "data_submitted"
+    assert commitment.status == CommitmentStatus.ON_TRACK  # stored status untouched
+
+
+def test_a_decision_cannot_be_dated_in_the_future(credential, task_force_user):
+    with pytest.raises(ValidationError) as error:
+        services.certification_decide(
+            actor=task_force_user,
+            credential=credential,
+            status="proposed",
+            decided_on=timezone.localdate() + timedelta(days=1),
+        )
+    assert "decided_on" in error.value.message_dict
+    assert not CertificationDecision.objects.exists()
+
+
+def test_a_standard_written_in_spanish_also_shows_in_english(member, admin_user, occupation):
+    from django.utils import translation
+
+    with translation.override("es"):
+        standard = services.hiring_standard_save(
+            actor=admin_user, member=member, data={"occupation": occupation, "title": "Prueba"}
+        )
+    assert (standard.title_es, standard.title_en) == ("Prueba", "Prueba")
