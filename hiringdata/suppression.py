@@ -254,15 +254,11 @@ def table_protect(
     consent = spec.scope is not None
     for _ in range(MAX_ROUNDS):
         cells_order, lines = table_layout(groups, dim_keys)
-        stats = {
-            sel: source.stats(scope=spec.scope, selection=sel) for sel in cells_order
-        }
+        stats = {sel: source.stats(scope=spec.scope, selection=sel) for sel in cells_order}
         grand = stats[()]
         grand_reason = primary_reason(grand, consent=consent)
         if grand.hires == 0 or grand_reason:
-            return ProtectedTable(
-                spec, groups, {}, [], merges, dropped=grand_reason or "no_data"
-            )
+            return ProtectedTable(spec, groups, {}, [], merges, dropped=grand_reason or "no_data")
         # In a two-way table the row and column totals are shown, so they must pass on their
         # own; a total that fails is merged into a bigger group rather than withheld.
         if len(dim_keys) == 2:
@@ -296,9 +292,7 @@ def table_protect(
             withheld_groups = [
                 g
                 for g in groups[dim_key]
-                if any(
-                    c.withheld and dict(c.selection).get(dim_key) == g for c in cells.values()
-                )
+                if any(c.withheld and dict(c.selection).get(dim_key) == g for c in cells.values())
             ]
             group = withheld_groups[0] if withheld_groups else groups[dim_key][0]
             sizes = {g: stats[selection_of([(dim_key, g)])].hires for g in groups[dim_key]}
@@ -662,6 +656,4 @@ def _merge_for_audit(
             groups=groups,
             merges=[*table.merges, {**record, "why": "audit"}],
         )
-    return ProtectedTable(
-        spec, table.groups, {}, [], table.merges, dropped="audit_failed"
-    )
+    return ProtectedTable(spec, table.groups, {}, [], table.merges, dropped="audit_failed")

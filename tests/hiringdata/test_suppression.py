@@ -83,9 +83,7 @@ def test_one_dimensional_table_withholds_small_cell_and_a_complement():
     dims = {"r": ROWS}
     counts = np.array([[4, 30, 12]] * 3)  # three employers, identical mix
     counts[:, 0] = [2, 1, 1]
-    source = CountsSource(
-        dimensions=dims, cliques=(("r",),), employers=[1, 2, 3], counts=[counts]
-    )
+    source = CountsSource(dimensions=dims, cliques=(("r",),), employers=[1, 2, 3], counts=[counts])
     table = table_protect(spec=TableSpec("one", (Dimension("r", ROWS),)), source=source)
     reasons = {dict(cell.selection)["r"]: cell.reason for cell in table.withheld()}
     assert reasons == {frozenset("a"): FEW_PEOPLE, frozenset("c"): COMPLEMENTARY}
