@@ -643,3 +643,174 @@ def report_sections_render(*, request: HttpRequest, report: TransparencyReport) 
 
 def json_dumps(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+# --- What pages, downloads and the API show ---------------------------------------------------
+
+
+def group_label(*, dimension: str, row: dict[str, Any]) -> str:
+    """Label a row or column: its category, its named group, or the categories merged in it."""
+    labels = category_labels()[dimension]
+    if dimension == "training_pathway" and row["key"] in PATHWAY_GROUPS:
+        return str(PATHWAY_GROUPS[row["key"]][0])
+    names = [str(labels.get(c, c)) for c in row["categories"]]
+    if len(names) == 1:
+        return names[0]
+    return str(_("%(names)s (combined)") % {"names": ", ".join(names)})
+
+
+def cell_text(cell: dict[str, Any]) -> str:
+    if "withheld" in cell:
+        return str(REASON_TEXT.get(cell["withheld"], REASON_TEXT[sup.COMPLEMENTARY]))
+    return f"{cell['hires']:,}"
+
+
+def report_table_view(*, table: ReportTable) -> dict[str, Any]:
+    """Return one published table ready for a page, a CSV or the API (labels resolved)."""
+    data = table.data
+    dims = data["dimensions"]
+    rows = [{**row, "label": group_label(dimension=dims[0], row=row)} for row in data["rows"]]
+    view: dict[str, Any] = {
+        "key": table.key,
+        "title": str(table_title(table.key)),
+        "member": table.member,
+        "dimensions": dims,
+        "dimension_titles": [str(DIMENSION_TITLES[d]) for d in dims],
+        "rows": rows,
+        "total": data["total"],
+        "merges": [
+            {
+                **merge,
+                "text": _("%(merged)s counted with %(into)s")
+                % {
+                    "merged": ", ".join(
+                        str(category_labels()[merge["dimension"]].get(c, c))
+                        for c in merge["merged"]
+                    ),
+                    "into": ", ".join(
+                        str(category_labels()[merge["dimension"]].get(c, c)) for c in merge["into"]
+                    ),
+                },
+            }
+            for merge in data.get("merges", [])
+        ],
+    }
+    if len(dims) == 1:
+        view["cells"] = [
+            {**row, "cell": cell, "text": cell_text(cell)}
+            for row, cell in zip(rows, data["values"], strict=True)
+        ]
+        # Bars are as long as the share; withheld bars have none (and say so in words).
+        view["bars"] = [
+            {"label": c["label"], "share": c["cell"].get("share"), "text": c["text"]}
+            for c in view["cells"]
+        ]
+    else:
+        columns = [
+            {**col, "label": group_label(dimension=dims[1], row=col)} for col in data["columns"]
+        ]
+        view["columns"] = columns
+        view["grid"] = [
+            {
+                "label": row["label"],
+                "cells": [{"cell": cell, "text": cell_text(cell)} for cell in values],
+                "total": {"cell": total, "text": cell_text(total)},
+            }
+            for row, values, total in zip(rows, data["values"], data["row_totals"], strict=True)
+        ]
+        view["column_totals"] = [{"cell": c, "text": cell_text(c)} for c in data["column_totals"]]
+    view["withheld_any"] = any("withheld" in c for c in _all_cells(data))
+    return view
+
+
+def report_flat_rows(*, report: TransparencyReport) -> list[dict[str, Any]]:
+    """Return every published cell of a report as one row (the CSV download)."""
+    out = []
+    for table in report_public_tables(report=report):
+        view = report_table_view(table=table)
+        scope = table.member.slug if table.member else "alliance"
+        if len(view["dimensions"]) == 1:
+            cells = [(c["label"], "", c["cell"]) for c in view["cells"]]
+        else:
+            cells = [
+                (row["label"], col["label"], cell["cell"])
+                for row in view["grid"]
+                for col, cell in zip(view["columns"], row["cells"], strict=True)
+            ]
+            cells += [(row["label"], str(_("All")), row["total"]["cell"]) for row in view["grid"]]
+            cells += [
+                (str(_("All")), col["label"], total["cell"])
+                for col, total in zip(view["columns"], view["column_totals"], strict=True)
+            ]
+        cells.append((str(_("All")), "", view["total"]))
+        for row_label, col_label, cell in cells:
+            out.append(
+                {
+                    "year": report.year,
+                    "version": report.version,
+                    "table": table.key,
+                    "scope": scope,
+                    "row": row_label,
+                    "column": col_label,
+                    "hires": cell.get("hires", ""),
+                    "share_percent": cell.get("share", ""),
+                    "withheld_reason": cell.get("withheld", ""),
+                }
+            )
+    return out
+
+
+def report_public_json(*, report: TransparencyReport) -> dict[str, Any]:
+    """The open-data JSON of a published report (no audit, no withheld numbers)."""
+    tables = []
+    for table in report_public_tables(report=report):
+        view = report_table_view(table=table)
+        entry: dict[str, Any] = {
+            "key": table.key,
+            "title": view["title"],
+            "member": table.member.slug if table.member else None,
+            "dimensions": view["dimensions"],
+            "rows": [
+                {"key": r["key"], "label": r["label"], "categories": r["categories"]}
+                for r in view["rows"]
+            ],
+            "values": table.data["values"],
+            "total": table.data["total"],
+            "merges": table.data.get("merges", []),
+        }
+        if "columns" in view:
+            entry["columns"] = [
+                {"key": c["key"], "label": c["label"], "categories": c["categories"]}
+                for c in view["columns"]
+            ]
+            entry["row_totals"] = table.data["row_totals"]
+            entry["column_totals"] = table.data["column_totals"]
+        tables.append(entry)
+    return {
+        "year": report.year,
+        "version": report.version,
+        "published_at": report.published_at.isoformat() if report.published_at else None,
+        "is_synthetic": report.is_synthetic,
+        "source": "Accepted hiring-data submissions of Alliance members",
+        "withheld_reasons": {code: str(text) for code, text in REASON_TEXT.items()},
+        "summary": report_public_summary(report=report),
+        "tables": tables,
+    }
+
+
+def report_public_summary(*, report: TransparencyReport) -> dict[str, Any]:
+    """The report's headline figures, with award candidates named."""
+    summary = dict(report.summary)
+    awards = dict(summary.get("awards") or {})
+    ids = [c["member_id"] for c in awards.get("candidates", [])]
+    members = {m.id: m for m in Member.objects.filter(id__in=ids)}
+    awards["candidates"] = [
+        {
+            **c,
+            "member": members[c["member_id"]].name if c["member_id"] in members else "",
+            "member_slug": members[c["member_id"]].slug if c["member_id"] in members else "",
+        }
+        for c in awards.get("candidates", [])
+    ]
+    summary["awards"] = awards
+    return summary

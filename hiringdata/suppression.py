@@ -558,8 +558,9 @@ def tables_audit(*, tables: Sequence[ProtectedTable], model: AuditModel) -> bool
     objectives = np.zeros((len(targets), system.size))
     for k, (_, _, expr) in enumerate(targets):
         objectives[k, expr] = 1.0
-    seen_low = np.array([float(cell.value) for _, cell, _ in targets])
-    seen_high = seen_low.copy()
+    # Start from nothing: the stored ranges come from solutions alone, never from true values.
+    seen_low = np.full(len(targets), np.inf)
+    seen_high = np.full(len(targets), -np.inf)
     exact_low = [False] * len(targets)
     exact_high = [False] * len(targets)
 
