@@ -173,6 +173,9 @@ def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, s
             {"year": year, "members": member_ids},
         )
         made = cursor.rowcount
+        # Fresh statistics, or the planner reads a million new rows with a bad plan.
+        cursor.execute("ANALYZE hiringdata_hiringcount")
+        cursor.execute("ANALYZE hiringdata_submission")
     return made * hires_per_member
 
 
