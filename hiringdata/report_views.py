@@ -202,7 +202,20 @@ def staff_report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "dropped_text": reports.DROPPED_TEXT.get(
                     table.dropped_reason, table.dropped_reason
                 ),
-                "unprotected": [e for e in table.audit.get("entries", []) if not e["protected"]],
+                "unprotected": [
+                    _("%(cell)s could be worked out to between %(low)s and %(high)s")
+                    % {
+                        "cell": "; ".join(
+                            f"{reports.DIMENSION_TITLES[d]}: "
+                            + ", ".join(str(reports.category_labels()[d].get(c, c)) for c in cats)
+                            for d, cats in e["cell"].items()
+                        ),
+                        "low": e["range_low"],
+                        "high": e["range_high"],
+                    }
+                    for e in table.audit.get("entries", [])
+                    if not e["protected"]
+                ],
             }
         )
     return render(

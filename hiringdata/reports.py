@@ -140,10 +140,12 @@ ALLIANCE_TABLES = (
         True,
     ),
 )
-MEMBER_TABLES = (
-    TableDef("pathway-group", _("Hires by kind of training"), ("training_pathway",), True, True),
-    TableDef("race-ethnicity", _("Hires by race or ethnicity"), ("race_ethnicity",), False, True),
-    TableDef("sex", _("Hires by sex"), ("sex",), False, True),
+# The same one-way tables for each member that opted in (crossed tables of one employer
+# would be nearly all small cells).
+MEMBER_TABLES = tuple(
+    TableDef(t.key, t.title, t.dimensions, t.grouped_pathways, per_member=True)
+    for t in ALLIANCE_TABLES
+    if len(t.dimensions) == 1
 )
 # Dimensions that appear together in some table (see suppression.AuditModel).
 CLIQUES = (

@@ -226,7 +226,7 @@ def _merge(
     merged = target | group
     position = min(current.index(target), current.index(group))
     new = [g for g in current if g not in (target, group)]
-    new.insert(position if target is not None else len(new), merged)
+    new.insert(position, merged)
     # Keep the residual group last so pages read "... and another group" at the end.
     if dim.residual in merged and merged in new:
         new.remove(merged)
@@ -537,9 +537,9 @@ def tables_audit(*, tables: Sequence[ProtectedTable], model: AuditModel) -> bool
     system = _LinearSystem(model)
     targets: list[tuple[ProtectedTable, Cell, np.ndarray]] = []
     for table in tables:
-        table.audit = []
         if table.dropped:
-            continue
+            continue  # keeps the audit that dropped it, for staff to read
+        table.audit = []
         scope = table.spec.scope
         for cell in table.cells.values():
             expr = system.expression(scope=scope, selection=cell.selection)
@@ -662,4 +662,6 @@ def _merge_for_audit(
             groups=groups,
             merges=[*table.merges, {**record, "why": "audit"}],
         )
-    return ProtectedTable(spec, table.groups, {}, [], table.merges, dropped="audit_failed")
+    return ProtectedTable(
+        spec, table.groups, {}, [], table.merges, dropped="audit_failed", audit=table.audit
+    )

@@ -140,8 +140,9 @@ def test_failed_tables_keep_no_numbers_and_are_not_shown(hiring_year, client):
     )
     report_publish(report=report)
 
-    page = client.get(f"/transparency/{YEAR}/").content.decode()
-    assert "Hires by education" not in page
+    page = client.get(f"/transparency/{YEAR}/")
+    assert "education" not in {t["key"] for t in page.context["alliance_tables"]}
+    assert 'id="t-a-education"' not in page.content.decode()
     data = client.get(f"/transparency/{YEAR}/data.json").json()
     assert "education" not in {t["key"] for t in data["tables"]}
 
@@ -286,3 +287,34 @@ def test_index_and_api_list_use_constant_queries(published, client, django_asser
         assert client.get("/api/v1/transparency-reports/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(f"/transparency/{YEAR}/").status_code == 200
+
+
+def test_tables_that_fail_the_rule_are_not_published_and_staff_see_why(db, client, staff_user):
+    # Two employers only: every Alliance-wide table has fewer than 3 employers in all.
+    from hiringdata.synthetic import hires_generate
+
+    from .factories import MemberFactory
+
+    ids = [MemberFactory().id for _ in range(2)]
+    hires_generate(member_ids=ids, year=YEAR, hires_per_member=200, seed=5)
+    report = report_build(year=YEAR)
+
+    assert not report.tables.filter(passed=True).exists()
+    for table in report.tables.all():
+        assert table.dropped_reason == "few_employers"
+        assert set(table.data) == {"merges"}  # no numbers kept at all
+    with pytest.raises(ReportError):
+        report_publish(report=report)
+    client.force_login(staff_user)
+    page = client.get(f"/transparency/staff/{report.pk}/").content.decode()
+    assert "Not published: fewer than 3 employers in all." in page
+
+
+def test_an_audit_failure_is_stored_with_the_cells_that_leak(db):
+    from hiringdata import suppression as sup
+    from tests.hiringdata.test_suppression import MODEL, leaky_table
+
+    table = leaky_table()
+    sup.tables_audit(tables=[table], model=MODEL)
+    failing = [e for e in table.audit if not e["protected"]]
+    assert failing and all(e["range_high"] - e["range_low"] < 11 for e in failing)
