@@ -239,6 +239,23 @@ def _merge(
     return {**groups, dim.key: tuple(new)}, record
 
 
+def _merge_recorded(
+    groups: dict[str, tuple[Group, ...]],
+    *,
+    dim: Dimension,
+    group: Group,
+    stats: dict[Selection, CellStats],
+    why: str,
+) -> tuple[dict[str, tuple[Group, ...]], dict[str, object]] | None:
+    """Merge a group of one table (sizes from its margins) and record why."""
+    sizes = {g: stats[selection_of([(dim.key, g)])].hires for g in groups[dim.key]}
+    merged = _merge(groups, dim=dim, group=group, sizes=sizes)
+    if merged is None:
+        return None
+    new_groups, record = merged
+    return new_groups, {**record, "why": why}
+
+
 def table_protect(
     *,
     spec: TableSpec,
@@ -261,6 +278,7 @@ def table_protect(
             return ProtectedTable(spec, groups, {}, [], merges, dropped=grand_reason or "no_data")
         # In a two-way table the row and column totals are shown, so they must pass on their
         # own; a total that fails is merged into a bigger group rather than withheld.
+        to_merge: tuple[str, Group, str] | None = None
         if len(dim_keys) == 2:
             failing = [
                 sel
@@ -269,40 +287,38 @@ def table_protect(
                 and _cell_reason(spec=spec, selection=sel, stats=stats[sel], source=source)
             ]
             if failing:
-                dim_key, group = failing[0][0]
-                sizes = {g: stats[selection_of([(dim_key, g)])].hires for g in groups[dim_key]}
-                merged = _merge(groups, dim=dims[dim_key], group=group, sizes=sizes)
-                if merged is None:
-                    return ProtectedTable(spec, groups, {}, [], merges, dropped="too_few_groups")
-                groups, record = merged
-                merges.append({**record, "why": "small_total"})
-                continue
-        cells = {
-            sel: Cell(
-                sel,
-                stats[sel].hires,
-                _cell_reason(spec=spec, selection=sel, stats=stats[sel], source=source),
-            )
-            for sel in cells_order
-        }
-        try:
-            complementary_suppress(cells=cells, lines=lines)
-        except Unprotectable as problem:
-            dim_key = problem.dimension or dim_keys[0]
-            withheld_groups = [
-                g
-                for g in groups[dim_key]
-                if any(c.withheld and dict(c.selection).get(dim_key) == g for c in cells.values())
-            ]
-            group = withheld_groups[0] if withheld_groups else groups[dim_key][0]
-            sizes = {g: stats[selection_of([(dim_key, g)])].hires for g in groups[dim_key]}
-            merged = _merge(groups, dim=dims[dim_key], group=group, sizes=sizes)
-            if merged is None:
-                return ProtectedTable(spec, groups, {}, [], merges, dropped="unprotectable")
-            groups, record = merged
-            merges.append({**record, "why": "unprotectable"})
-            continue
-        return ProtectedTable(spec, groups, cells, lines, merges)
+                to_merge = (*failing[0][0], "small_total")
+        if to_merge is None:
+            cells = {
+                sel: Cell(
+                    sel,
+                    stats[sel].hires,
+                    _cell_reason(spec=spec, selection=sel, stats=stats[sel], source=source),
+                )
+                for sel in cells_order
+            }
+            try:
+                complementary_suppress(cells=cells, lines=lines)
+            except Unprotectable as problem:
+                dim_key = problem.dimension or dim_keys[0]
+                withheld_groups = [
+                    g
+                    for g in groups[dim_key]
+                    if any(
+                        c.withheld and dict(c.selection).get(dim_key) == g for c in cells.values()
+                    )
+                ]
+                group = withheld_groups[0] if withheld_groups else groups[dim_key][0]
+                to_merge = (dim_key, group, "unprotectable")
+            else:
+                return ProtectedTable(spec, groups, cells, lines, merges)
+        dim_key, group, why = to_merge
+        merged = _merge_recorded(groups, dim=dims[dim_key], group=group, stats=stats, why=why)
+        if merged is None:
+            dropped = "too_few_groups" if why == "small_total" else "unprotectable"
+            return ProtectedTable(spec, groups, {}, [], merges, dropped=dropped)
+        groups, record = merged
+        merges.append(record)
     return ProtectedTable(spec, groups, {}, [], merges, dropped="unprotectable")
 
 
