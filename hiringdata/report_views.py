@@ -137,11 +137,11 @@ def report_download(
         raise Http404
     name = f"transparency-report-{report.year}-v{report.version}"
     if fmt == "json":
-        response = JsonResponse(
+        download = JsonResponse(
             reports.report_public_json(report=report), json_dumps_params={"ensure_ascii": False}
         )
-        response["Content-Disposition"] = f'attachment; filename="{name}.json"'
-        return response
+        download["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        return download
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
@@ -175,7 +175,7 @@ def staff_reports(request: HttpRequest) -> HttpResponse:
     return render(request, "hiringdata/transparency/staff.html", {"reports": drafts})
 
 
-def _enqueue_build(*, year: int, user_id: int) -> bool:
+def _enqueue_build(*, year: int, user_id: int | None) -> bool:
     """Queue the build on Celery; with the broker down, build here so staff are not stuck."""
     from .report_tasks import build_transparency_report
 

@@ -231,7 +231,7 @@ def _merge(
     if dim.residual in merged and merged in new:
         new.remove(merged)
         new.append(merged)
-    record = {
+    record: dict[str, object] = {
         "dimension": dim.key,
         "merged": sorted(group),
         "into": sorted(target),
