@@ -10,6 +10,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -60,8 +61,8 @@ def transparency_index(request: HttpRequest) -> HttpResponse:
 def report_detail(
     request: HttpRequest, year: int, version: int | None = None, printable: bool = False
 ) -> HttpResponse:
-    report = _published(year, version)
-    if report is None:
+    context = _report_context(request, year, version)
+    if context is None:
         has_data = HiringCount.objects.filter(
             year=year, submission__status=SubmissionStatus.ACCEPTED
         ).exists()
@@ -71,6 +72,14 @@ def report_detail(
             {"year": year, "has_data": has_data, "version": version},
             status=404,
         )
+    context["printable"] = printable
+    return render(request, "hiringdata/transparency/report.html", context)
+
+
+def _report_context(request: HttpRequest, year: int, version: int | None) -> dict | None:
+    report = _published(year, version)
+    if report is None:
+        return None
     tables = [
         reports.report_table_view(table=t) for t in reports.report_public_tables(report=report)
     ]
@@ -84,7 +93,7 @@ def report_detail(
             entry["tables"].append(table)
     latest = reports.report_latest_published(year=year)
     summary = reports.report_public_summary(report=report)
-    context = {
+    return {
         "report": report,
         "summary": summary,
         "headline": _headline(alliance),
@@ -94,10 +103,8 @@ def report_detail(
         "is_latest": latest is not None and latest.pk == report.pk,
         "versions": TransparencyReport.objects.published().filter(year=year),
         "sections": reports.report_sections_render(request=request, report=report),
-        "printable": printable,
         "change_rows": _change_rows(summary, alliance),
     }
-    return render(request, "hiringdata/transparency/report.html", context)
 
 
 def _headline(tables: list[dict]) -> dict:
@@ -107,7 +114,7 @@ def _headline(tables: list[dict]) -> dict:
         return {}
     shares = {c["key"]: c["cell"].get("share") for c in table["cells"]}
     return {
-        "hires": table["total"].get("hires"),
+        "hires": table["total_text"],
         "non_degree": shares.get("non_degree"),
         "four_year": shares.get("four_year_degree"),
     }
@@ -127,6 +134,20 @@ def _change_rows(summary: dict, tables: list[dict]) -> list[dict]:
 
 def report_print(request: HttpRequest, year: int, version: int | None = None) -> HttpResponse:
     return report_detail(request, year, version, printable=True)
+
+
+def report_pdf(request: HttpRequest, year: int, version: int | None = None) -> HttpResponse:
+    """The printable report as a PDF (WeasyPrint), from the same published tables."""
+    context = _report_context(request, year, version)
+    if context is None:
+        raise Http404
+    html = render_to_string("hiringdata/transparency/report_pdf.html", context, request=request)
+    report = context["report"]
+    response = HttpResponse(reports.report_pdf_render(html=html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="transparency-report-{report.year}-v{report.version}.pdf"'
+    )
+    return response
 
 
 def report_download(

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from alliance.models import Member
@@ -664,7 +665,7 @@ def group_label(*, dimension: str, row: dict[str, Any]) -> str:
 def cell_text(cell: dict[str, Any]) -> str:
     if "withheld" in cell:
         return str(REASON_TEXT.get(cell["withheld"], REASON_TEXT[sup.COMPLEMENTARY]))
-    return f"{cell['hires']:,}"
+    return number_format(cell["hires"], force_grouping=True)
 
 
 def report_table_view(*, table: ReportTable) -> dict[str, Any]:
@@ -680,6 +681,7 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
         "dimension_titles": [str(DIMENSION_TITLES[d]) for d in dims],
         "rows": rows,
         "total": data["total"],
+        "total_text": cell_text(data["total"]),
         "merges": [
             {
                 **merge,
@@ -816,3 +818,24 @@ def report_public_summary(*, report: TransparencyReport) -> dict[str, Any]:
     ]
     summary["awards"] = awards
     return summary
+
+
+def report_pdf_render(*, html: str) -> bytes:
+    """Render the report's print HTML to PDF; static files are read from disk, never fetched."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    prefix = "file:///" + settings.STATIC_URL.strip("/") + "/"
+
+    class StaticFilesOnly(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            path = finders.find(url[len(prefix) :]) if url.startswith(prefix) else None
+            if not path:
+                raise ValueError(f"not fetching {url}")
+            with open(path, "rb") as stylesheet:
+                body = stylesheet.read()
+            return URLFetcherResponse(url, body, {"Content-Type": "text/css"})
+
+    return HTML(string=html, base_url="file:///", url_fetcher=StaticFilesOnly()).write_pdf()

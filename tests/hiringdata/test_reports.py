@@ -318,3 +318,11 @@ def test_an_audit_failure_is_stored_with_the_cells_that_leak(db):
     sup.tables_audit(tables=[table], model=MODEL)
     failing = [e for e in table.audit if not e["protected"]]
     assert failing and all(e["range_high"] - e["range_low"] < 11 for e in failing)
+
+
+def test_pdf_of_a_published_report(published, client):
+    response = client.get(f"/transparency/{YEAR}/report.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert client.get("/transparency/2019/report.pdf").status_code == 404
