@@ -283,7 +283,13 @@ def _spec(table: TableDef, *, data: YearInput, scope: int | None, key: str) -> s
     groups = {}
     if table.grouped_pathways:
         groups["training_pathway"] = tuple(frozenset(cats) for _, cats in PATHWAY_GROUPS.values())
-    return sup.TableSpec(key=key, dimensions=dims, scope=scope, groups=groups)
+    return sup.TableSpec(
+        key=key,
+        dimensions=dims,
+        scope=scope,
+        groups=groups,
+        published_members=tuple(data.opted_in) if scope is not None else (),
+    )
 
 
 def group_key(group: frozenset[str]) -> str:

@@ -80,9 +80,9 @@ def others_reason(rest: CellStats) -> str | None:
 
 class StatsSource(Protocol):
     def stats(
-        self, *, scope: Hashable | None, selection: Selection, exclude: Hashable | None = None
+        self, *, scope: Hashable | None, selection: Selection, exclude: tuple[Hashable, ...] = ()
     ) -> CellStats:
-        """Return the figures of one cell (``exclude``: leave that member out)."""
+        """Return the figures of one cell (``exclude``: leave those members out)."""
         ...
 
 
@@ -106,6 +106,8 @@ class TableSpec:
     # Starting groups per dimension (e.g. pathways grouped into degree / non-degree);
     # by default every base category is its own group.
     groups: dict[str, tuple[Group, ...]] = field(default_factory=dict)
+    # Every member whose own tables are published this year (for the "others revealed" rule).
+    published_members: tuple[Hashable, ...] = ()
 
     def initial_groups(self) -> dict[str, tuple[Group, ...]]:
         return {
@@ -203,7 +205,11 @@ def _cell_reason(
     reason = primary_reason(stats, consent=True)
     if reason or stats.hires == 0:
         return reason
-    rest = source.stats(scope=None, selection=selection, exclude=spec.scope)
+    # Everyone else: the Alliance figure minus every member whose own figures are published,
+    # since a reader could subtract all of them at once.
+    rest = source.stats(
+        scope=None, selection=selection, exclude=tuple({spec.scope, *spec.published_members})
+    )
     return others_reason(rest)
 
 
@@ -433,16 +439,16 @@ class CountsSource:
         return array.reshape(array.shape[0], -1).sum(axis=1)
 
     def stats(
-        self, *, scope: Hashable | None, selection: Selection, exclude: Hashable | None = None
+        self, *, scope: Hashable | None, selection: Selection, exclude: tuple[Hashable, ...] = ()
     ) -> CellStats:
         key = (scope, selection, exclude)
         if key not in self._cache:
             values = self.per_employer(selection)
             if scope is not None:
                 values = values[[self.position[scope]]]
-            elif exclude is not None:
+            elif exclude:
                 values = values.copy()
-                values[self.position[exclude]] = 0
+                values[[self.position[e] for e in exclude]] = 0
             self._cache[key] = CellStats(
                 hires=int(values.sum()),
                 employers=int(np.count_nonzero(values)),

@@ -326,3 +326,32 @@ def test_pdf_of_a_published_report(published, client):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert client.get("/transparency/2019/report.pdf").status_code == 404
+
+
+def test_a_share_is_shown_only_when_its_total_is_shown():
+    from hiringdata import suppression as sup
+    from hiringdata.reports import table_json
+    from tests.hiringdata.test_suppression import leaky_table
+
+    table = leaky_table()
+    table.cells[sup.selection_of([("r", frozenset({"a"}))])].reason = sup.COMPLEMENTARY
+    data = table_json(table)
+    row_a = data["values"][0]
+    assert all("share" not in cell for cell in row_a)  # its row total is withheld
+    assert all("share" in cell for cell in data["values"][2] if "hires" in cell)
+    assert data["row_totals"][0] == {"withheld": sup.COMPLEMENTARY}
+
+
+def test_other_apps_can_add_a_section_to_the_report_page(published, client):
+    from hiringdata.reports import _sections, register_report_section
+
+    register_report_section(
+        key="commitments",
+        order=10,
+        render=lambda request, report: f"<p id='board'>Board for {report.year}</p>",
+    )
+    try:
+        html = client.get(f"/transparency/{YEAR}/").content.decode()
+    finally:
+        _sections.pop("commitments")
+    assert f"<p id='board'>Board for {YEAR}</p>" in html

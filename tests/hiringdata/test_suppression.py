@@ -236,3 +236,15 @@ def test_identical_input_gives_identical_output():
         )
 
     assert run() == run()
+
+
+def test_others_revealed_counts_every_published_member_at_once():
+    # Employers 0 and 1 both publish their own figures. Taking away employer 0 alone leaves
+    # three employers in column x; taking away both leaves two, too few to hide behind.
+    values = {(r, c): spread(40) for r in ROWS for c in ("y", "z")}
+    values[("a", "x")] = [20, 25, 30, 35]
+    source = source_from(values)
+    alone = TableSpec("own", (Dimension("c", COLS),), scope=0)
+    together = TableSpec("own", (Dimension("c", COLS),), scope=0, published_members=(0, 1))
+    assert table_protect(spec=alone, source=source).cells[sel(c="x")].reason is None
+    assert table_protect(spec=together, source=source).cells[sel(c="x")].reason == OTHERS_REVEALED
