@@ -355,3 +355,34 @@ def test_other_apps_can_add_a_section_to_the_report_page(published, client):
     finally:
         _sections.pop("commitments")
     assert f"<p id='board'>Board for {YEAR}</p>" in html
+
+
+def test_generate_synthetic_makes_members_and_accepted_synthetic_submissions(db, capsys):
+    from alliance.models import Member
+    from hiringdata.models import Submission
+
+    call_command(
+        "generate_synthetic", "--members", "3", "--hires-per-member", "50", "--year", "2025"
+    )
+    assert Member.objects.filter(is_synthetic=True).count() == 3
+    submissions = Submission.objects.filter(year=2025, status="accepted", is_synthetic=True)
+    assert submissions.count() == 3
+    totals = HiringCount.objects.filter(year=2025).aggregate(s=Sum("hires"))["s"]
+    assert totals == 150
+    # Running again adds nothing for members that already have an accepted file.
+    call_command(
+        "generate_synthetic", "--members", "3", "--hires-per-member", "50", "--year", "2025"
+    )
+    assert HiringCount.objects.filter(year=2025).aggregate(s=Sum("hires"))["s"] == 150
+
+
+def test_sample_data_is_synthetic_labelled_and_idempotent(db):
+    from hiringdata import sample_data
+
+    first = sample_data.load()
+    assert "synthetic" in first
+    reports = list(TransparencyReport.objects.published())
+    assert {r.year for r in reports} == set(sample_data.DEMO_YEARS)
+    assert all(r.is_synthetic for r in reports)
+    sample_data.load()
+    assert TransparencyReport.objects.count() == len(reports)
