@@ -248,3 +248,36 @@ def test_others_revealed_counts_every_published_member_at_once():
     together = TableSpec("own", (Dimension("c", COLS),), scope=0, published_members=(0, 1))
     assert table_protect(spec=alone, source=source).cells[sel(c="x")].reason is None
     assert table_protect(spec=together, source=source).cells[sel(c="x")].reason == OTHERS_REVEALED
+
+
+# Found by searching random 4 x 4 tables: our own primary and complementary suppression leaves
+# a withheld cell the audit can narrow below 11; merging one column fixes it.
+R4, C4 = ("a", "b", "c", "d"), ("x", "y", "z", "w")
+LEAKS_AFTER_SUPPRESSION = {
+    ("a", "x"): 3, ("a", "y"): 15, ("a", "z"): 40, ("a", "w"): 12,
+    ("b", "x"): 2, ("b", "y"): 15, ("b", "z"): 0, ("b", "w"): 2,
+    ("c", "x"): 25, ("c", "y"): 15, ("c", "z"): 15, ("c", "w"): 40,
+    ("d", "x"): 0, ("d", "y"): 1, ("d", "z"): 2, ("d", "w"): 12,
+}  # fmt: skip
+
+
+def test_when_suppression_itself_leaks_the_audit_merges_a_category():
+    counts = np.zeros((4, 4, 4), dtype=np.int64)
+    for (r, c), hires in LEAKS_AFTER_SUPPRESSION.items():
+        for i in range(hires):  # hires dealt round-robin to four employers
+            counts[i % 4, R4.index(r), C4.index(c)] += 1
+    dims = {"r": R4, "c": C4}
+    source = CountsSource(
+        dimensions=dims, cliques=(("r", "c"),), employers=[0, 1, 2, 3], counts=[counts]
+    )
+    model = AuditModel(dimensions=dims, cliques=(("r", "c"),))
+    spec = TableSpec("t4", (Dimension("r", R4, residual="d"), Dimension("c", C4, residual="w")))
+
+    suppressed = table_protect(spec=spec, source=source)
+    assert line_rule_holds(cells=suppressed.cells, lines=suppressed.lines)
+    assert not tables_audit(tables=[suppressed], model=model)
+
+    (protected,) = tables_protect(specs=[spec], source=source, model=model)
+    assert protected.passed
+    assert [m["why"] for m in protected.merges] == ["audit"]
+    assert protected.merges[0]["dimension"] == "c" and protected.merges[0]["into"] == ["w"]
