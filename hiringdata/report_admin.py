@@ -1,1 +1,43 @@
-"""Admin for transparency reports."""
+"""Admin for transparency reports: read-only (build and publish from /transparency/staff/)."""
+
+from django.contrib import admin
+
+from .report_models import ReportTable, TransparencyReport
+
+
+class ReportTableInline(admin.TabularInline):
+    model = ReportTable
+    fields = ["key", "member", "passed", "dropped_reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+
+@admin.register(TransparencyReport)
+class TransparencyReportAdmin(admin.ModelAdmin):
+    list_display = ["year", "version", "status", "built_at", "published_at", "is_synthetic"]
+    list_filter = ["status", "year", "is_synthetic"]
+    readonly_fields = [
+        "year",
+        "version",
+        "status",
+        "built_at",
+        "built_by",
+        "published_at",
+        "published_by",
+        "input_fingerprint",
+        "summary",
+        "is_synthetic",
+    ]
+    inlines = [ReportTableInline]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        # Drafts may go; published versions are frozen (the database refuses anyway).
+        return bool(obj is not None and not obj.is_published and request.user.is_superuser)

@@ -1,5 +1,8 @@
 from rest_framework.routers import SimpleRouter
 
+from .report_views import TransparencyReportViewSet
+
 router = SimpleRouter()
+router.register("transparency-reports", TransparencyReportViewSet, basename="transparency-report")
 
 urlpatterns = router.urls

@@ -1,0 +1,263 @@
+"""Transparency report pages: published reports for everyone, drafts and audits for staff."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from kombu.exceptions import OperationalError as BrokerUnavailable
+
+from . import reports
+from .models import HiringCount, SubmissionStatus
+from .report_models import TransparencyReport
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+CSV_COLUMNS = [
+    "year",
+    "version",
+    "table",
+    "scope",
+    "row",
+    "column",
+    "hires",
+    "share_percent",
+    "withheld_reason",
+]
+
+
+def _published(year: int, version: int | None) -> TransparencyReport | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    if version is None:
+        return reports.report_latest_published(year=year)
+    return reports.report_published_version(year=year, version=version)
+
+
+def transparency_index(request: HttpRequest) -> HttpResponse:
+    published = list(
+        TransparencyReport.objects.published().only(
+            "year", "version", "published_at", "is_synthetic", "summary"
+        )
+    )
+    latest_by_year: dict[int, TransparencyReport] = {}
+    for report in published:
+        latest_by_year.setdefault(report.year, report)
+    return render(
+        request,
+        "hiringdata/transparency/index.html",
+        {"reports": list(latest_by_year.values()), "all_versions": published},
+    )
+
+
+def report_detail(
+    request: HttpRequest, year: int, version: int | None = None, printable: bool = False
+) -> HttpResponse:
+    context = _report_context(request, year, version)
+    if context is None:
+        has_data = HiringCount.objects.filter(
+            year=year, submission__status=SubmissionStatus.ACCEPTED
+        ).exists()
+        return render(
+            request,
+            "hiringdata/transparency/no_report.html",
+            {"year": year, "has_data": has_data, "version": version},
+            status=404,
+        )
+    context["printable"] = printable
+    return render(request, "hiringdata/transparency/report.html", context)
+
+
+def _report_context(request: HttpRequest, year: int, version: int | None) -> dict | None:
+    report = _published(year, version)
+    if report is None:
+        return None
+    tables = [
+        reports.report_table_view(table=t) for t in reports.report_public_tables(report=report)
+    ]
+    alliance = [t for t in tables if t["member"] is None]
+    by_member: dict[int, dict] = {}
+    for table in tables:
+        if table["member"] is not None:
+            entry = by_member.setdefault(
+                table["member"].id, {"member": table["member"], "tables": []}
+            )
+            entry["tables"].append(table)
+    latest = reports.report_latest_published(year=year)
+    summary = reports.report_public_summary(report=report)
+    return {
+        "report": report,
+        "summary": summary,
+        "headline": _headline(alliance),
+        "alliance_tables": alliance,
+        "member_tables": list(by_member.values()),
+        "latest": latest,
+        "is_latest": latest is not None and latest.pk == report.pk,
+        "versions": TransparencyReport.objects.published().filter(year=year),
+        "sections": reports.report_sections_render(request=request, report=report),
+        "change_rows": _change_rows(summary, alliance),
+    }
+
+
+def _headline(tables: list[dict]) -> dict:
+    """Figures for the plain-language summary, from the kind-of-training table if shown."""
+    table = next((t for t in tables if t["key"] == "pathway-group"), None)
+    if table is None:
+        return {}
+    shares = {c["key"]: c["cell"].get("share") for c in table["cells"]}
+    return {
+        "hires": table["total_text"],
+        "non_degree": shares.get("non_degree"),
+        "four_year": shares.get("four_year_degree"),
+    }
+
+
+def _change_rows(summary: dict, tables: list[dict]) -> list[dict]:
+    changes = (summary.get("changes") or {}).get("tables", {})
+    rows = []
+    for table in tables:
+        labels = {r["key"]: r["label"] for r in table["rows"]}
+        for row in changes.get(table["key"], []):
+            rows.append(
+                {"table": table["title"], "label": labels.get(row["key"], row["key"]), **row}
+            )
+    return rows
+
+
+def report_print(request: HttpRequest, year: int, version: int | None = None) -> HttpResponse:
+    return report_detail(request, year, version, printable=True)
+
+
+def report_pdf(request: HttpRequest, year: int, version: int | None = None) -> HttpResponse:
+    """The printable report as a PDF (WeasyPrint), from the same published tables."""
+    context = _report_context(request, year, version)
+    if context is None:
+        raise Http404
+    html = render_to_string("hiringdata/transparency/report_pdf.html", context, request=request)
+    report = context["report"]
+    response = HttpResponse(reports.report_pdf_render(html=html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="transparency-report-{report.year}-v{report.version}.pdf"'
+    )
+    return response
+
+
+def report_download(
+    request: HttpRequest, year: int, fmt: str, version: int | None = None
+) -> HttpResponse:
+    report = _published(year, version)
+    if report is None or fmt not in ("csv", "json"):
+        raise Http404
+    name = f"transparency-report-{report.year}-v{report.version}"
+    if fmt == "json":
+        download = JsonResponse(
+            reports.report_public_json(report=report), json_dumps_params={"ensure_ascii": False}
+        )
+        download["Content-Disposition"] = f'attachment; filename="{name}.json"'
+        return download
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(reports.report_flat_rows(report=report))
+    return response
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def staff_reports(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            year = int(request.POST.get("year", ""))
+        except ValueError:
+            year = 0
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            messages.error(request, _("Enter a four-digit year, for example 2025."))
+        else:
+            queued = _enqueue_build(year=year, user_id=request.user.pk)
+            if queued:
+                messages.success(
+                    request, _("Building the %(year)s report. Reload in a minute.") % {"year": year}
+                )
+            else:
+                messages.success(
+                    request, _("Built a new draft of the %(year)s report.") % {"year": year}
+                )
+        return redirect(reverse("transparency:staff"))
+    drafts = TransparencyReport.objects.prefetch_related("tables").order_by("-year", "-version")
+    return render(request, "hiringdata/transparency/staff.html", {"reports": drafts})
+
+
+def _enqueue_build(*, year: int, user_id: int | None) -> bool:
+    """Queue the build on Celery; with the broker down, build here so staff are not stuck."""
+    from .report_tasks import build_transparency_report
+
+    try:
+        with transaction.atomic():
+            transaction.on_commit(lambda: build_transparency_report.delay(year, user_id))
+        return True
+    except BrokerUnavailable:
+        build_transparency_report(year, user_id)
+        return False
+
+
+@staff_member_required
+@require_http_methods(["GET"])
+def staff_report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(TransparencyReport, pk=pk)
+    tables = []
+    for table in report.tables.select_related("member").order_by("position"):
+        tables.append(
+            {
+                "table": table,
+                "title": reports.table_title(table.key),
+                "view": reports.report_table_view(table=table) if table.passed else None,
+                "dropped_text": reports.DROPPED_TEXT.get(
+                    table.dropped_reason, table.dropped_reason
+                ),
+                "unprotected": [
+                    _("%(cell)s could be worked out to between %(low)s and %(high)s")
+                    % {
+                        "cell": "; ".join(
+                            f"{reports.DIMENSION_TITLES[d]}: "
+                            + ", ".join(str(reports.category_labels()[d].get(c, c)) for c in cats)
+                            for d, cats in e["cell"].items()
+                        ),
+                        "low": e["range_low"],
+                        "high": e["range_high"],
+                    }
+                    for e in table.audit.get("entries", [])
+                    if not e["protected"]
+                ],
+            }
+        )
+    return render(
+        request,
+        "hiringdata/transparency/staff_report.html",
+        {"report": report, "tables": tables, "summary_json": json.dumps(report.summary, indent=2)},
+    )
+
+
+@staff_member_required
+@require_POST
+def staff_report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(TransparencyReport, pk=pk)
+    try:
+        reports.report_publish(report=report, user=request.user)
+    except reports.ReportError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(
+            request,
+            _("Published the %(year)s report, version %(version)s.")
+            % {"year": report.year, "version": report.version},
+        )
+    return redirect(reverse("transparency:staff-report", args=[report.pk]))

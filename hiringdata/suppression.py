@@ -1,0 +1,689 @@
+"""Disclosure control for published hiring tables: primary, complementary, and the bounds audit.
+
+The rule (docs/transparency-disclosure-rule.md, DESIGN.md "Publishing aggregates without
+exposing people") in code. Nothing here touches the database: a table is described by its
+dimensions and category groups, its figures come from a ``StatsSource``, and the audit solves a
+small linear program per withheld cell over every table built from the same data, together.
+
+Vocabulary:
+- a *base category* is a value in the data (``asian``); a *group* is a set of base categories
+  shown as one row or column (a merge makes bigger groups);
+- a *cell* is identified by its scope (``None`` for Alliance-wide, else a member id) and a
+  selection ``{dimension: group}``; a total is a cell with fewer dimensions selected;
+- a *line* is a shown total and the cells that add up to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Protocol
+
+import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
+
+MIN_PEOPLE = 11  # a shown cell holds 0 or at least this many people
+MIN_EMPLOYERS = 3  # ... from at least this many employers
+DOMINANCE_SHARE = 0.8  # ... none of whom supplies this share or more
+MIN_RANGE = 11  # a withheld cell may not be narrowed to a range narrower than this
+MAX_ROUNDS = 40  # merge-and-retry rounds before a table is dropped
+
+# Why a cell is withheld: codes stored with the report; pages turn them into sentences.
+FEW_PEOPLE = "few_people"
+FEW_EMPLOYERS = "few_employers"
+DOMINANT_EMPLOYER = "dominant_employer"
+COMPLEMENTARY = "complementary"
+OTHERS_REVEALED = "others_revealed"
+REASONS = (FEW_PEOPLE, FEW_EMPLOYERS, DOMINANT_EMPLOYER, COMPLEMENTARY, OTHERS_REVEALED)
+
+Group = frozenset[str]
+Selection = tuple[tuple[str, Group], ...]  # sorted by dimension, hashable
+
+
+@dataclass(frozen=True)
+class CellStats:
+    """What primary suppression needs to know about one cell (never published itself)."""
+
+    hires: int
+    employers: int
+    top_employer_hires: int
+
+
+def primary_reason(stats: CellStats, *, consent: bool = False) -> str | None:
+    """Return why a cell must be withheld on its own, or None; zero cells are never sensitive.
+
+    ``consent``: the table is one member's own figures, published because it opted in, so the
+    rules that protect employers (how many contribute, whether one dominates) are waived; the
+    rule that protects people is not.
+    """
+    if stats.hires == 0:
+        return None
+    if stats.hires < MIN_PEOPLE:
+        return FEW_PEOPLE
+    if consent:
+        return None
+    if stats.employers < MIN_EMPLOYERS:
+        return FEW_EMPLOYERS
+    if stats.top_employer_hires >= DOMINANCE_SHARE * stats.hires:
+        return DOMINANT_EMPLOYER
+    return None
+
+
+def others_reason(rest: CellStats) -> str | None:
+    """Return a reason when what is left after removing one member's figure exposes others."""
+    if rest.hires == 0:
+        return None
+    return OTHERS_REVEALED if primary_reason(rest) else None
+
+
+class StatsSource(Protocol):
+    def stats(
+        self, *, scope: Hashable | None, selection: Selection, exclude: tuple[Hashable, ...] = ()
+    ) -> CellStats:
+        """Return the figures of one cell (``exclude``: leave those members out)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A variable a table is split by, with its base categories in display order."""
+
+    key: str
+    categories: tuple[str, ...]
+    # Where small groups go when merged (e.g. "not_disclosed"); None: merge with the smallest.
+    residual: str | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What to publish: one or two dimensions, Alliance-wide or one member's own figures."""
+
+    key: str
+    dimensions: tuple[Dimension, ...]
+    scope: Hashable | None = None
+    # Starting groups per dimension (e.g. pathways grouped into degree / non-degree);
+    # by default every base category is its own group.
+    groups: dict[str, tuple[Group, ...]] = field(default_factory=dict)
+    # Every member whose own tables are published this year (for the "others revealed" rule).
+    published_members: tuple[Hashable, ...] = ()
+
+    def initial_groups(self) -> dict[str, tuple[Group, ...]]:
+        return {
+            dim.key: self.groups.get(dim.key) or tuple(frozenset([c]) for c in dim.categories)
+            for dim in self.dimensions
+        }
+
+
+def selection_of(pairs: Iterable[tuple[str, Group]]) -> Selection:
+    return tuple(sorted(pairs, key=lambda pair: pair[0]))
+
+
+@dataclass
+class Cell:
+    """One number of a protected table: shown (``value``) or withheld (``reason``)."""
+
+    selection: Selection
+    value: int
+    reason: str | None = None
+
+    @property
+    def withheld(self) -> bool:
+        return self.reason is not None
+
+
+@dataclass
+class ProtectedTable:
+    """A table after suppression: its groups, every cell, what was merged, and the audit."""
+
+    spec: TableSpec
+    groups: dict[str, tuple[Group, ...]]
+    cells: dict[Selection, Cell]
+    lines: list[tuple[Selection, list[Selection]]]
+    merges: list[dict[str, object]] = field(default_factory=list)
+    dropped: str | None = None  # why the whole table is not published
+    audit: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return self.dropped is None and all(entry["protected"] for entry in self.audit)
+
+    def shown(self) -> Iterable[Cell]:
+        return (cell for cell in self.cells.values() if not cell.withheld)
+
+    def withheld(self) -> Iterable[Cell]:
+        return (cell for cell in self.cells.values() if cell.withheld)
+
+
+class Unprotectable(Exception):
+    """Complementary suppression found no way to protect a line (carries the dimension)."""
+
+    def __init__(self, dimension: str | None) -> None:
+        super().__init__(dimension)
+        self.dimension = dimension
+
+
+def table_layout(
+    groups: dict[str, tuple[Group, ...]], dims: Sequence[str]
+) -> tuple[list[Selection], list[tuple[Selection, list[Selection]]]]:
+    """Return every cell of the table (interior, margins, grand total) and its lines."""
+    grand: Selection = ()
+    if len(dims) == 1:
+        (d,) = dims
+        inner = [selection_of([(d, g)]) for g in groups[d]]
+        return [*inner, grand], [(grand, inner)]
+    if len(dims) != 2:
+        raise ValueError("tables have one or two dimensions")
+    d1, d2 = dims
+    rows = [selection_of([(d1, g)]) for g in groups[d1]]
+    cols = [selection_of([(d2, g)]) for g in groups[d2]]
+    inner = [selection_of([(d1, g1), (d2, g2)]) for g1 in groups[d1] for g2 in groups[d2]]
+    lines = [
+        (
+            selection_of([(d1, g1)]),
+            [selection_of([(d1, g1), (d2, g2)]) for g2 in groups[d2]],
+        )
+        for g1 in groups[d1]
+    ]
+    lines += [
+        (
+            selection_of([(d2, g2)]),
+            [selection_of([(d1, g1), (d2, g2)]) for g1 in groups[d1]],
+        )
+        for g2 in groups[d2]
+    ]
+    lines += [(grand, rows), (grand, cols)]
+    return [*inner, *rows, *cols, grand], lines
+
+
+def _cell_reason(
+    *, spec: TableSpec, selection: Selection, stats: CellStats, source: StatsSource
+) -> str | None:
+    if spec.scope is None:
+        return primary_reason(stats)
+    reason = primary_reason(stats, consent=True)
+    if reason or stats.hires == 0:
+        return reason
+    # Everyone else: the Alliance figure minus every member whose own figures are published,
+    # since a reader could subtract all of them at once.
+    rest = source.stats(
+        scope=None, selection=selection, exclude=tuple({spec.scope, *spec.published_members})
+    )
+    return others_reason(rest)
+
+
+def _merge(
+    groups: dict[str, tuple[Group, ...]],
+    *,
+    dim: Dimension,
+    group: Group,
+    sizes: dict[Group, int],
+) -> tuple[dict[str, tuple[Group, ...]], dict[str, object]] | None:
+    """Merge ``group`` into the residual group of ``dim`` (or its smallest neighbour)."""
+    current = list(groups[dim.key])
+    if len(current) < 3:
+        return None  # merging would leave a single group: nothing left to split by
+    others = [g for g in current if g != group]
+    target = next((g for g in others if dim.residual in g), None)
+    if target is None:
+        # The group is the residual itself, or there is none: join the smallest other group.
+        target = min(others, key=lambda g: (sizes.get(g, 0), current.index(g)))
+    merged = target | group
+    position = min(current.index(target), current.index(group))
+    new = [g for g in current if g not in (target, group)]
+    new.insert(position, merged)
+    # Keep the residual group last so pages read "... and another group" at the end.
+    if dim.residual in merged and merged in new:
+        new.remove(merged)
+        new.append(merged)
+    record: dict[str, object] = {
+        "dimension": dim.key,
+        "merged": sorted(group),
+        "into": sorted(target),
+    }
+    return {**groups, dim.key: tuple(new)}, record
+
+
+def _merge_recorded(
+    groups: dict[str, tuple[Group, ...]],
+    *,
+    dim: Dimension,
+    group: Group,
+    stats: dict[Selection, CellStats],
+    why: str,
+) -> tuple[dict[str, tuple[Group, ...]], dict[str, object]] | None:
+    """Merge a group of one table (sizes from its margins) and record why."""
+    sizes = {g: stats[selection_of([(dim.key, g)])].hires for g in groups[dim.key]}
+    merged = _merge(groups, dim=dim, group=group, sizes=sizes)
+    if merged is None:
+        return None
+    new_groups, record = merged
+    return new_groups, {**record, "why": why}
+
+
+def table_protect(
+    *,
+    spec: TableSpec,
+    source: StatsSource,
+    groups: dict[str, tuple[Group, ...]] | None = None,
+    merges: list[dict[str, object]] | None = None,
+) -> ProtectedTable:
+    """Apply primary and complementary suppression, merging categories where it must."""
+    groups = dict(groups or spec.initial_groups())
+    merges = list(merges or [])
+    dims = {d.key: d for d in spec.dimensions}
+    dim_keys = [d.key for d in spec.dimensions]
+    consent = spec.scope is not None
+    for _ in range(MAX_ROUNDS):
+        cells_order, lines = table_layout(groups, dim_keys)
+        stats = {sel: source.stats(scope=spec.scope, selection=sel) for sel in cells_order}
+        grand = stats[()]
+        grand_reason = primary_reason(grand, consent=consent)
+        if grand.hires == 0 or grand_reason:
+            return ProtectedTable(spec, groups, {}, [], merges, dropped=grand_reason or "no_data")
+        # In a two-way table the row and column totals are shown, so they must pass on their
+        # own; a total that fails is merged into a bigger group rather than withheld.
+        to_merge: tuple[str, Group, str] | None = None
+        if len(dim_keys) == 2:
+            failing = [
+                sel
+                for sel in cells_order
+                if len(sel) == 1
+                and _cell_reason(spec=spec, selection=sel, stats=stats[sel], source=source)
+            ]
+            if failing:
+                to_merge = (*failing[0][0], "small_total")
+        if to_merge is None:
+            cells = {
+                sel: Cell(
+                    sel,
+                    stats[sel].hires,
+                    _cell_reason(spec=spec, selection=sel, stats=stats[sel], source=source),
+                )
+                for sel in cells_order
+            }
+            try:
+                complementary_suppress(cells=cells, lines=lines)
+            except Unprotectable as problem:
+                dim_key = problem.dimension or dim_keys[0]
+                withheld_groups = [
+                    g
+                    for g in groups[dim_key]
+                    if any(
+                        c.withheld and dict(c.selection).get(dim_key) == g for c in cells.values()
+                    )
+                ]
+                group = withheld_groups[0] if withheld_groups else groups[dim_key][0]
+                to_merge = (dim_key, group, "unprotectable")
+            else:
+                return ProtectedTable(spec, groups, cells, lines, merges)
+        dim_key, group, why = to_merge
+        merged = _merge_recorded(groups, dim=dims[dim_key], group=group, stats=stats, why=why)
+        if merged is None:
+            dropped = "too_few_groups" if why == "small_total" else "unprotectable"
+            return ProtectedTable(spec, groups, {}, [], merges, dropped=dropped)
+        groups, record = merged
+        merges.append(record)
+    return ProtectedTable(spec, groups, {}, [], merges, dropped="unprotectable")
+
+
+def complementary_suppress(
+    *, cells: dict[Selection, Cell], lines: list[tuple[Selection, list[Selection]]]
+) -> None:
+    """Withhold more cells until every line with a shown total hides 0, or 2+ holding 11+.
+
+    Complements are the smallest non-zero shown cells (a zero cell is never chosen: it would
+    protect nothing). A line with no candidate left withholds its own total, which then needs
+    protecting in the line above it; the grand total is never withheld.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for total, members in lines:
+            if cells[total].withheld:
+                continue
+            hidden = [cells[m] for m in members if cells[m].withheld]
+            if not hidden:
+                continue
+            while len(hidden) < 2 or sum(c.value for c in hidden) < MIN_PEOPLE:
+                candidates = [cells[m] for m in members if not cells[m].withheld and cells[m].value]
+                if not candidates:
+                    if total == ():
+                        raise Unprotectable(_line_dimension(members))
+                    cells[total].reason = COMPLEMENTARY
+                    changed = True
+                    break
+                missing = MIN_PEOPLE - sum(c.value for c in hidden)
+                enough = [c for c in candidates if c.value >= missing]
+                # Smallest cell that finishes the job, else the biggest to get closest.
+                pick = (
+                    min(enough, key=lambda c: c.value)
+                    if enough
+                    else max(candidates, key=lambda c: c.value)
+                )
+                pick.reason = COMPLEMENTARY
+                hidden.append(pick)
+                changed = True
+
+
+def _line_dimension(members: list[Selection]) -> str | None:
+    dims = {d for sel in members for d, _ in sel}
+    varying = [d for d in sorted(dims) if len({dict(sel).get(d) for sel in members}) > 1]
+    return varying[0] if varying else None
+
+
+def line_rule_holds(
+    *, cells: dict[Selection, Cell], lines: list[tuple[Selection, list[Selection]]]
+) -> bool:
+    """Check the complementary rule on every line whose total is shown."""
+    for total, members in lines:
+        if cells[total].withheld:
+            continue
+        hidden = [cells[m] for m in members if cells[m].withheld]
+        if hidden and (len(hidden) < 2 or sum(c.value for c in hidden) < MIN_PEOPLE):
+            return False
+    return True
+
+
+# --- The audit: how far can an attacker narrow each withheld cell from everything shown? ---
+
+
+@dataclass(frozen=True)
+class AuditModel:
+    """The shape of the data every table of one year is built from.
+
+    ``cliques`` are the sets of dimensions that appear together in some table. The tables'
+    dimension sets must form a tree (each clique shares dimensions with the others only through
+    one clique), which holds for the report's tables; then it is exact to model each clique as
+    its own non-negative cells and require the cliques to agree where they overlap.
+    ``parts`` split the hires by employer: one part per member whose own figures are published,
+    and one for everyone else, so a member's table and the Alliance table are audited together.
+    """
+
+    dimensions: dict[str, tuple[str, ...]]
+    cliques: tuple[tuple[str, ...], ...]
+    parts: tuple[Hashable, ...] = (None,)
+
+
+REST = "__rest__"  # the part holding every employer whose own figures are not published
+
+
+class CountsSource:
+    """Cell figures from per-employer counts: one array per clique, employers on axis 0."""
+
+    def __init__(
+        self,
+        *,
+        dimensions: dict[str, tuple[str, ...]],
+        cliques: tuple[tuple[str, ...], ...],
+        employers: Sequence[Hashable],
+        counts: Sequence[np.ndarray],
+    ) -> None:
+        self.dimensions = dimensions
+        self.cliques = cliques
+        self.employers = list(employers)
+        self.position = {e: i for i, e in enumerate(self.employers)}
+        self.counts = counts
+        self._cache: dict[tuple[Hashable, Selection, Hashable], CellStats] = {}
+
+    def per_employer(self, selection: Selection) -> np.ndarray:
+        """Return each employer's hires in the cell."""
+        chosen = dict(selection)
+        q = next(q for q, clique in enumerate(self.cliques) if set(chosen) <= set(clique))
+        array = self.counts[q]
+        for axis, dim in enumerate(self.cliques[q], start=1):
+            if dim in chosen:
+                keep = [i for i, c in enumerate(self.dimensions[dim]) if c in chosen[dim]]
+                array = np.take(array, keep, axis=axis)
+        return array.reshape(array.shape[0], -1).sum(axis=1)
+
+    def stats(
+        self, *, scope: Hashable | None, selection: Selection, exclude: tuple[Hashable, ...] = ()
+    ) -> CellStats:
+        key = (scope, selection, exclude)
+        if key not in self._cache:
+            values = self.per_employer(selection)
+            if scope is not None:
+                values = values[[self.position[scope]]]
+            elif exclude:
+                values = values.copy()
+                values[[self.position[e] for e in exclude]] = 0
+            self._cache[key] = CellStats(
+                hires=int(values.sum()),
+                employers=int(np.count_nonzero(values)),
+                top_employer_hires=int(values.max()) if len(values) else 0,
+            )
+        return self._cache[key]
+
+    def parts_counts(self, parts: Sequence[Hashable]) -> list[np.ndarray]:
+        """Return counts per clique with employers folded into parts (others into REST)."""
+        folded = []
+        for array in self.counts:
+            out = np.zeros((len(parts), *array.shape[1:]), dtype=array.dtype)
+            part_index = {p: i for i, p in enumerate(parts)}
+            rest = part_index.get(REST)
+            for e, employer in enumerate(self.employers):
+                target = part_index.get(employer, rest)
+                if target is not None:
+                    out[target] += array[e]
+            folded.append(out)
+        return folded
+
+
+class _LinearSystem:
+    """Atoms (non-negative unknowns) and the equations every shown number adds, kept sparse."""
+
+    def __init__(self, model: AuditModel) -> None:
+        self.model = model
+        self.size = 0
+        # Per clique: first atom index, and for each atom its part and category positions.
+        self._cliques: list[tuple[int, np.ndarray, list[np.ndarray]]] = []
+        part_of = {p: i for i, p in enumerate(model.parts)}
+        self._part_of = part_of
+        for clique in model.cliques:
+            shape = [len(model.dimensions[d]) for d in clique]
+            combos = int(np.prod(shape)) if shape else 1
+            grid = np.indices((len(model.parts), *shape)).reshape(len(shape) + 1, -1)
+            self._cliques.append((self.size, grid[0], list(grid[1:])))
+            self.size += len(model.parts) * combos
+        self._cols: list[np.ndarray] = []
+        self._vals: list[np.ndarray] = []
+        self.rhs: list[float] = []
+        self._consistency()
+
+    def _atoms_in(self, q: int, part: Hashable | None, selection: Selection) -> np.ndarray:
+        start, parts, cats = self._cliques[q]
+        clique = self.model.cliques[q]
+        mask = np.ones(parts.shape[0], dtype=bool)
+        if part is not None:
+            mask &= parts == self._part_of[part]
+        for dim, group in selection:
+            categories = self.model.dimensions[dim]
+            wanted = [i for i, c in enumerate(categories) if c in group]
+            mask &= np.isin(cats[clique.index(dim)], wanted)
+        return start + np.flatnonzero(mask)
+
+    def expression(self, *, scope: Hashable | None, selection: Selection) -> np.ndarray:
+        """Return the atom indices that add up to one cell."""
+        chosen = {d for d, _ in selection}
+        q = next((q for q, c in enumerate(self.model.cliques) if chosen <= set(c)), None)
+        if q is None:
+            raise ValueError(f"no clique holds {sorted(chosen)}")
+        return self._atoms_in(q, scope, selection)
+
+    def _consistency(self) -> None:
+        cliques = self.model.cliques
+        for a in range(len(cliques)):
+            for b in range(a + 1, len(cliques)):
+                shared = [d for d in cliques[a] if d in cliques[b]]
+                for part in self.model.parts:
+                    for combo in product(*(self.model.dimensions[d] for d in shared)):
+                        selection = selection_of(
+                            (d, frozenset([c])) for d, c in zip(shared, combo, strict=True)
+                        )
+                        self.add(
+                            self._atoms_in(a, part, selection),
+                            0.0,
+                            minus=self._atoms_in(b, part, selection),
+                        )
+
+    def add(self, plus: np.ndarray, value: float, minus: np.ndarray | None = None) -> None:
+        minus = minus if minus is not None else np.zeros(0, dtype=np.int64)
+        self._cols.append(np.concatenate([plus, minus]))
+        self._vals.append(np.concatenate([np.ones(len(plus)), -np.ones(len(minus))]))
+        self.rhs.append(value)
+
+    def matrix(self) -> tuple[csr_matrix, np.ndarray]:
+        rows = np.concatenate(
+            [np.full(len(c), i, dtype=np.int64) for i, c in enumerate(self._cols)]
+            or [np.zeros(0, dtype=np.int64)]
+        )
+        cols = np.concatenate(self._cols or [np.zeros(0, dtype=np.int64)])
+        vals = np.concatenate(self._vals or [np.zeros(0)])
+        shape = (len(self.rhs), self.size)
+        return csr_matrix((vals, (rows, cols)), shape=shape), np.array(self.rhs)
+
+
+def tables_audit(*, tables: Sequence[ProtectedTable], model: AuditModel) -> bool:
+    """Bound every withheld cell of every table from all that is shown, together.
+
+    Fills each table's ``audit`` with one entry per withheld cell: the range the cell can take
+    given every published number of every table (non-negative cells, shared totals), and
+    whether that range is at least MIN_RANGE wide. Returns True when every cell is protected.
+
+    Every feasible solution the solver returns is a set of values consistent with what is
+    published, so a cell already seen spanning MIN_RANGE is protected without its own solve;
+    the others get their exact minimum and maximum.
+    """
+    system = _LinearSystem(model)
+    targets: list[tuple[ProtectedTable, Cell, np.ndarray]] = []
+    for table in tables:
+        if table.dropped:
+            continue  # keeps the audit that dropped it, for staff to read
+        table.audit = []
+        scope = table.spec.scope
+        for cell in table.cells.values():
+            expr = system.expression(scope=scope, selection=cell.selection)
+            if cell.withheld:
+                targets.append((table, cell, expr))
+            else:
+                system.add(expr, float(cell.value))
+    if not targets:
+        return True
+    a_eq, b_eq = system.matrix()
+    objectives = csr_matrix(
+        (
+            np.ones(sum(len(expr) for _, _, expr in targets)),
+            (
+                np.concatenate([np.full(len(e), k) for k, (_, _, e) in enumerate(targets)]),
+                np.concatenate([e for _, _, e in targets]),
+            ),
+        ),
+        shape=(len(targets), system.size),
+    )
+    # Start from nothing: the stored ranges come from solutions alone, never from true values.
+    seen_low = np.full(len(targets), np.inf)
+    seen_high = np.full(len(targets), -np.inf)
+    exact_low = [False] * len(targets)
+    exact_high = [False] * len(targets)
+
+    def solve(c: np.ndarray) -> np.ndarray:
+        # Interior point (with crossover) settles this model fastest in measurements.
+        result = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs-ipm")
+        if result.status == 3:  # unbounded above: only when nothing bounds the cell
+            return np.full(len(targets), np.inf)
+        if not result.success:
+            raise RuntimeError(f"audit linear program failed: {result.message}")
+        values = objectives @ result.x
+        np.minimum(seen_low, values, out=seen_low)
+        np.maximum(seen_high, values, out=seen_high)
+        return values
+
+    # Two solves over all withheld cells at once usually settle most of them.
+    everything = np.asarray(objectives.sum(axis=0)).ravel()
+    solve(everything)
+    solve(-everything)
+    for k in range(len(targets)):
+        if seen_high[k] - seen_low[k] >= MIN_RANGE - 1e-6:
+            continue
+        objective = objectives[k].toarray().ravel()
+        values = solve(-objective)
+        seen_high[k] = values[k] if np.isfinite(values[k]) else np.inf
+        exact_high[k] = True
+        if seen_high[k] - seen_low[k] >= MIN_RANGE - 1e-6:
+            continue
+        values = solve(objective)
+        seen_low[k] = values[k]
+        exact_low[k] = True
+    for k, (table, cell, _) in enumerate(targets):
+        low, high = float(seen_low[k]), float(seen_high[k])
+        table.audit.append(
+            {
+                "cell": selection_label(cell.selection),
+                "reason": cell.reason,
+                # Not a bound of the cell: the values the audit showed it can take.
+                "range_low": round(low, 3),
+                "range_high": None if not np.isfinite(high) else round(high, 3),
+                "exact": exact_low[k] and exact_high[k],
+                "protected": high - low >= MIN_RANGE - 1e-6,
+            }
+        )
+    return all(entry["protected"] for table in tables for entry in table.audit)
+
+
+def selection_label(selection: Selection) -> dict[str, list[str]]:
+    return {d: sorted(group) for d, group in selection}
+
+
+def tables_protect(
+    *, specs: Sequence[TableSpec], source: StatsSource, model: AuditModel
+) -> list[ProtectedTable]:
+    """Protect every table built from one year's data, auditing them together until all pass.
+
+    A table with a cell the audit can narrow below MIN_RANGE gets that cell's category merged
+    into a bigger group and is protected again; a table that cannot be merged further is dropped.
+    """
+    tables = [table_protect(spec=spec, source=source) for spec in specs]
+    for _ in range(MAX_ROUNDS):
+        if tables_audit(tables=tables, model=model):
+            return tables
+        for position, table in enumerate(tables):
+            failing = [entry for entry in table.audit if not entry["protected"]]
+            if not failing:
+                continue
+            tables[position] = _merge_for_audit(table=table, entry=failing[0], source=source)
+    for table in tables:
+        if not table.passed and not table.dropped:
+            table.dropped = "audit_failed"
+    tables_audit(tables=tables, model=model)
+    return tables
+
+
+def _merge_for_audit(
+    *, table: ProtectedTable, entry: dict[str, object], source: StatsSource
+) -> ProtectedTable:
+    spec = table.spec
+    dims = {d.key: d for d in spec.dimensions}
+    cell = entry["cell"]
+    assert isinstance(cell, dict)
+    # Merge along the dimension with the most groups first: it loses the least detail.
+    for dim_key in sorted(cell, key=lambda d: -len(table.groups[d])):
+        group = frozenset(cell[dim_key])
+        sizes = {
+            g: source.stats(scope=spec.scope, selection=selection_of([(dim_key, g)])).hires
+            for g in table.groups[dim_key]
+        }
+        merged = _merge(table.groups, dim=dims[dim_key], group=group, sizes=sizes)
+        if merged is None:
+            continue
+        groups, record = merged
+        return table_protect(
+            spec=spec,
+            source=source,
+            groups=groups,
+            merges=[*table.merges, {**record, "why": "audit"}],
+        )
+    return ProtectedTable(
+        spec, table.groups, {}, [], table.merges, dropped="audit_failed", audit=table.audit
+    )
