@@ -35,7 +35,11 @@ def generate(*, options: dict[str, Any], rng: random.Random) -> str:
             "SELECT id FROM credentials_credential WHERE status = 'published' ORDER BY id"
         )
         credential_ids = [row[0] for row in cursor.fetchall()]
-    start = Member.objects.filter(slug__startswith=f"synthetic-s{seed}-").count()
+    # Same seed, same members: a second run with the same options adds nothing.
+    existing = set(
+        Member.objects.filter(slug__startswith=f"synthetic-s{seed}-").values_list("slug", flat=True)
+    )
+    missing = [i for i in range(count) if f"synthetic-s{seed}-{i}" not in existing]
     with transaction.atomic():
         members = Member.objects.bulk_create(
             [
@@ -48,7 +52,7 @@ def generate(*, options: dict[str, Any], rng: random.Random) -> str:
                     joined_on=date(year, 1, 1),
                     is_synthetic=True,
                 )
-                for i in range(start, start + count)
+                for i in missing
             ]
         )
         convening_day = date(year, 5, 14)
