@@ -345,6 +345,7 @@ def test_a_share_is_shown_only_when_its_total_is_shown():
 def test_other_apps_can_add_a_section_to_the_report_page(published, client):
     from hiringdata.reports import _sections, register_report_section
 
+    wired = _sections.get("commitments")
     register_report_section(
         key="commitments",
         order=10,
@@ -353,8 +354,34 @@ def test_other_apps_can_add_a_section_to_the_report_page(published, client):
     try:
         html = client.get(f"/transparency/{YEAR}/").content.decode()
     finally:
-        _sections.pop("commitments")
+        if wired is not None:
+            _sections["commitments"] = wired
     assert f"<p id='board'>Board for {YEAR}</p>" in html
+
+
+def test_report_page_shows_the_alliance_commitment_board_and_that_years_awards(published, client):
+    from datetime import date
+
+    from alliance.models import Award, Convening
+    from tests.alliance.factories import CommitmentFactory, MemberFactory
+
+    signer = MemberFactory(name="Harbor Analytics")
+    CommitmentFactory(member=signer)
+    convening = Convening.objects.create(
+        year=YEAR, title="Convening", held_on=date(YEAR, 5, 1), place="Online"
+    )
+    Award.objects.create(
+        convening=convening,
+        member=signer,
+        title="Most progress",
+        method="Share of non-degree hires",
+    )
+    html = client.get(f"/transparency/{YEAR}/").content.decode()
+    board = html.split('id="commitments"')[1].split('id="awards"')[0]
+    assert "Harbor Analytics" in board
+    assert "On track" in board
+    awards = html.split('id="awards"')[1]
+    assert "Most progress" in awards and "Share of non-degree hires" in awards
 
 
 def test_generate_synthetic_makes_members_and_accepted_synthetic_submissions(db, capsys):

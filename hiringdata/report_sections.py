@@ -1,0 +1,42 @@
+"""The Alliance's commitment board and awards, as sections of the transparency report page."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from alliance import selectors as alliance_selectors
+from alliance.models import Award
+
+from .report_models import TransparencyReport
+
+
+def commitments(request: HttpRequest, report: TransparencyReport) -> str:
+    """Render every public commitment with its status against the deadline, as of today."""
+    today = timezone.localdate()
+    board = list(alliance_selectors.commitment_board(today=today))
+    if not board:
+        return ""
+    return render_to_string(
+        "hiringdata/transparency/includes/_commitments.html",
+        {
+            "commitments": board,
+            "counts": alliance_selectors.commitment_board_counts(today=today),
+            "today": today,
+            "report": report,
+        },
+        request=request,
+    )
+
+
+def awards(request: HttpRequest, report: TransparencyReport) -> str:
+    """Render the awards given at that year's convening, with the method behind each."""
+    given = list(
+        Award.objects.filter(convening__year=report.year).select_related("member", "convening")
+    )
+    if not given:
+        return ""
+    return render_to_string(
+        "hiringdata/transparency/includes/_awards.html",
+        {"awards": given, "report": report},
+        request=request,
+    )
