@@ -120,6 +120,10 @@ class Occupation(models.Model):
     def __str__(self) -> str:
         return f"{self.soc_code} {self.title}"
 
+    @property
+    def onet_source_urls(self) -> list[str]:
+        return [url.strip() for url in self.onet_source_url.split(";") if url.strip()]
+
 
 class Skill(models.Model):
     name = models.CharField(_("name"), max_length=120)
@@ -298,6 +302,10 @@ class FundingSource(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def covers_labels(self) -> list[str]:
+        return [str(Coverage(c).label) for c in self.covers if c in Coverage.values]
 
     @property
     def to_verify(self) -> bool:
