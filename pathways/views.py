@@ -16,7 +16,7 @@ SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 
 def career_list(request: HttpRequest) -> HttpResponse:
     """Browse careers by field, filter by education, wage and growth, and search."""
-    filterset = OccupationFilter(request.GET or None, queryset=Occupation.objects.all())
+    filterset = OccupationFilter(request.GET, queryset=Occupation.objects.all())
     occupations = filterset.qs if filterset.is_valid() else Occupation.objects.none()
     groups = []
     for value, label in OccupationField.choices:
