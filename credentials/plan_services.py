@@ -76,9 +76,7 @@ def plan_get(*, token: str) -> Plan | None:
     """A plan with its items (careers and credentials) in a fixed number of queries."""
     items = PlanItem.objects.select_related("occupation", "credential", "credential__provider")
     return (
-        Plan.objects.prefetch_related(Prefetch("items", queryset=items))
-        .filter(token=token)
-        .first()
+        Plan.objects.prefetch_related(Prefetch("items", queryset=items)).filter(token=token).first()
     )
 
 

@@ -81,9 +81,7 @@ def plan_add(request: HttpRequest) -> HttpResponse:
             note=data["note"],
         )
     except plan_services.PlanError as error:
-        return render(
-            request, "credentials/plans/error.html", {"message": str(error)}, status=400
-        )
+        return render(request, "credentials/plans/error.html", {"message": str(error)}, status=400)
     messages.success(request, _("Added to your plan."))
     return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
 

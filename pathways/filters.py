@@ -25,12 +25,18 @@ class OccupationFilter(django_filters.FilterSet):
         label=_("Education needed (this or less)"),
     )
     min_wage = django_filters.NumberFilter(
-        field_name="median_annual_wage", lookup_expr="gte", label=_("Median pay at least ($)"),
-        min_value=0, max_value=1_000_000,
+        field_name="median_annual_wage",
+        lookup_expr="gte",
+        label=_("Median pay at least ($)"),
+        min_value=0,
+        max_value=1_000_000,
     )
     min_growth = django_filters.NumberFilter(
-        field_name="projected_change_pct", lookup_expr="gte", label=_("Growth at least (%)"),
-        min_value=-100, max_value=1000,
+        field_name="projected_change_pct",
+        lookup_expr="gte",
+        label=_("Growth at least (%)"),
+        min_value=-100,
+        max_value=1000,
     )
     bright_outlook = django_filters.BooleanFilter(label=_("Bright Outlook only"))
     sort = django_filters.OrderingFilter(

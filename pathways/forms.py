@@ -31,7 +31,9 @@ class FundingScreenerForm(forms.Form):
         widget=forms.RadioSelect,
     )
     income = forms.ChoiceField(
-        label=_("What is your household income?"), choices=IncomeBand.choices, widget=forms.RadioSelect
+        label=_("What is your household income?"),
+        choices=IncomeBand.choices,
+        widget=forms.RadioSelect,
     )
     employment = forms.ChoiceField(
         label=_("Are you working now?"), choices=EmploymentStatus.choices, widget=forms.RadioSelect

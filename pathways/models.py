@@ -54,7 +54,9 @@ class OccupationQuerySet(models.QuerySet["Occupation"]):
 
     def entry_education_at_most(self, level: str) -> "OccupationQuerySet":
         """Occupations whose typical entry education is this level or a lower one."""
-        allowed = [v for v, rank in ENTRY_EDUCATION_RANK.items() if rank <= ENTRY_EDUCATION_RANK[level]]
+        allowed = [
+            v for v, rank in ENTRY_EDUCATION_RANK.items() if rank <= ENTRY_EDUCATION_RANK[level]
+        ]
         return self.filter(entry_education__in=allowed)
 
 

@@ -40,9 +40,9 @@ FIELD_BY_SOC = {
 }
 
 # BLS wording of "typical education needed for entry" -> our vocabulary.
-ENTRY_EDUCATION_BY_BLS = {
-    str(label).lower(): value for value, label in EntryEducation.choices
-} | {"high school diploma or equivalent": EntryEducation.HIGH_SCHOOL}
+ENTRY_EDUCATION_BY_BLS = {str(label).lower(): value for value, label in EntryEducation.choices} | {
+    "high school diploma or equivalent": EntryEducation.HIGH_SCHOOL
+}
 
 MISSING_REASONS = {
     "median_annual_wage": "Not published by BLS OEWS for this code",
@@ -140,7 +140,9 @@ class _Checker:
             self.add(row, column, value, "not a SOC 2018 code like 15-1212")
         return value
 
-    def whole(self, row: int, column: str, value: str, *, lo: int = 0, hi: int | None = None) -> int | None:
+    def whole(
+        self, row: int, column: str, value: str, *, lo: int = 0, hi: int | None = None
+    ) -> int | None:
         if value == "":
             return None
         try:
@@ -151,7 +153,12 @@ class _Checker:
             self.add(row, column, value, "not a whole number")
             return None
         if number < lo or (hi is not None and number > hi):
-            self.add(row, column, value, f"must be between {lo} and {hi}" if hi else f"must be {lo} or more")
+            self.add(
+                row,
+                column,
+                value,
+                f"must be between {lo} and {hi}" if hi else f"must be {lo} or more",
+            )
             return None
         return number
 
@@ -169,7 +176,9 @@ class _Checker:
             return None
         key = value.lower()
         if key not in allowed:
-            self.add(row, column, value, "must be one of: " + ", ".join(sorted(k for k in allowed if k)))
+            self.add(
+                row, column, value, "must be one of: " + ", ".join(sorted(k for k in allowed if k))
+            )
             return None
         return allowed[key]
 
@@ -212,24 +221,53 @@ def _parse_portal(header: list[str], rows: list[list[str]]) -> ParsedFile:
             "soc_code": soc,
             "title": row["title"],
             "description": row.get("plain_description", ""),
-            "median_annual_wage": check.whole(number, "median_annual_wage", row.get("median_annual_wage", "")),
+            "median_annual_wage": check.whole(
+                number, "median_annual_wage", row.get("median_annual_wage", "")
+            ),
             "wage_vintage": row.get("wage_vintage", ""),
             "wage_source_url": check.url(number, "wage_source_url", row.get("wage_source_url", "")),
-            "wage_confidence": check.choice(number, "wage_confidence", row.get("wage_confidence", ""), CONFIDENCE) or "",
+            "wage_confidence": check.choice(
+                number, "wage_confidence", row.get("wage_confidence", ""), CONFIDENCE
+            )
+            or "",
             "employment": check.whole(number, "employment", row.get("employment", "")),
             "employment_vintage": row.get("employment_vintage", ""),
-            "projected_change_pct": check.decimal(number, "projected_change_pct", row.get("projected_change_pct", "")),
+            "projected_change_pct": check.decimal(
+                number, "projected_change_pct", row.get("projected_change_pct", "")
+            ),
             "projection_period": row.get("projection_period", ""),
-            "annual_openings": check.whole(number, "annual_openings", row.get("annual_openings", "")),
-            "projection_source_url": check.url(number, "projection_source_url", row.get("projection_source_url", "")),
-            "projection_confidence": check.choice(number, "projection_confidence", row.get("projection_confidence", ""), CONFIDENCE) or "",
+            "annual_openings": check.whole(
+                number, "annual_openings", row.get("annual_openings", "")
+            ),
+            "projection_source_url": check.url(
+                number, "projection_source_url", row.get("projection_source_url", "")
+            ),
+            "projection_confidence": check.choice(
+                number, "projection_confidence", row.get("projection_confidence", ""), CONFIDENCE
+            )
+            or "",
             "typical_entry_education": row.get("typical_entry_education", ""),
-            "entry_education": check.choice(number, "typical_entry_education", row.get("typical_entry_education", ""), ENTRY_EDUCATION_BY_BLS) or "",
-            "education_source_url": check.url(number, "education_source_url", row.get("education_source_url", "")),
+            "entry_education": check.choice(
+                number,
+                "typical_entry_education",
+                row.get("typical_entry_education", ""),
+                ENTRY_EDUCATION_BY_BLS,
+            )
+            or "",
+            "education_source_url": check.url(
+                number, "education_source_url", row.get("education_source_url", "")
+            ),
             "job_zone": check.whole(number, "job_zone", row.get("job_zone", ""), lo=1, hi=5),
-            "bright_outlook": check.choice(number, "bright_outlook", row.get("bright_outlook", ""), YES_NO),
-            "onet_source_url": check.url(number, "onet_source_url", row.get("onet_source_url", ""), many=True),
-            "onet_confidence": check.choice(number, "onet_confidence", row.get("onet_confidence", ""), CONFIDENCE) or "",
+            "bright_outlook": check.choice(
+                number, "bright_outlook", row.get("bright_outlook", ""), YES_NO
+            ),
+            "onet_source_url": check.url(
+                number, "onet_source_url", row.get("onet_source_url", ""), many=True
+            ),
+            "onet_confidence": check.choice(
+                number, "onet_confidence", row.get("onet_confidence", ""), CONFIDENCE
+            )
+            or "",
         }
         rec["onet_vintage"] = row.get("onet_vintage") or _onet_vintage(rec["onet_source_url"])
         given_field = check.choice(number, "field", row.get("field", ""), FIELDS)
@@ -262,7 +300,9 @@ def _column(header: list[str], *names: str) -> int | None:
     return None
 
 
-def _parse_oews(header: list[str], rows: list[list[str]], *, vintage: str, source_url: str) -> ParsedFile:
+def _parse_oews(
+    header: list[str], rows: list[list[str]], *, vintage: str, source_url: str
+) -> ParsedFile:
     check = _Checker()
     if not vintage:
         check.add(1, "", "", "an OEWS file needs --vintage (for example 'May 2025')")
@@ -304,7 +344,9 @@ def _parse_projections(header: list[str], rows: list[list[str]], *, source_url: 
     check = _Checker()
     years = sorted(m.group(1) for h in header if (m := re.match(r"^Employment (\d{4})$", h)))
     if len(years) != 2:
-        check.add(1, "Employment YYYY", ",".join(header[:4]), "expected two 'Employment YYYY' columns")
+        check.add(
+            1, "Employment YYYY", ",".join(header[:4]), "expected two 'Employment YYYY' columns"
+        )
         check.raise_if_any()
     base, target = years
     period = f"{base}-{target}"

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data: long sentences and URLs read better whole)
 """Shipped sample data: the 16 tech occupations, skills, the federal funding sources, pathways.
 
 Every fact comes from data/ (tech_occupations.csv, funding_sources.md, tech_credentials.csv);
@@ -38,31 +39,87 @@ READ_ON = dt.date(2026, 11, 26)  # when data/funding_sources.md was compiled fro
 
 # Spanish titles and plain descriptions for the shipped occupations (translations of the CSV).
 SPANISH = {
-    "15-1211": ("Analistas de sistemas informáticos", "Estudian cómo una empresa usa las computadoras y buscan formas de hacerlas funcionar mejor."),
-    "15-1212": ("Analistas de seguridad de la información", "Protegen las computadoras y los datos de los hackers y actúan cuando hay un ataque."),
-    "15-1221": ("Científicos de investigación en computación e información", "Investigan nuevas formas de usar las computadoras y de resolver problemas difíciles."),
-    "15-1231": ("Especialistas en soporte de redes informáticas", "Prueban y arreglan las redes que conectan las computadoras, para que la gente siga en línea."),
-    "15-1232": ("Especialistas en soporte técnico a usuarios", "Ayudan a las personas cuando sus computadoras o aplicaciones dejan de funcionar bien."),
-    "15-1241": ("Arquitectos de redes informáticas", "Planean y construyen las redes que permiten a las computadoras compartir datos."),
-    "15-1242": ("Administradores de bases de datos", "Cuidan los sistemas que guardan datos y mantienen los datos seguros y fáciles de encontrar."),
-    "15-1243": ("Arquitectos de bases de datos", "Diseñan grandes sistemas para guardar datos, para que la gente los guarde y los use bien."),
-    "15-1244": ("Administradores de redes y sistemas informáticos", "Mantienen funcionando cada día las computadoras y redes del trabajo."),
-    "15-1251": ("Programadores de computadoras", "Escriben y prueban el código que dice a las computadoras y aplicaciones qué hacer."),
-    "15-1252": ("Desarrolladores de software", "Planean y construyen los programas y aplicaciones que la gente usa."),
-    "15-1253": ("Analistas y probadores de calidad de software", "Prueban software nuevo para encontrar errores y los reportan para que se arreglen."),
-    "15-1254": ("Desarrolladores web", "Construyen sitios web y se aseguran de que funcionen bien y carguen rápido."),
-    "15-1255": ("Diseñadores web y de interfaces digitales", "Diseñan cómo se ven los sitios web y las aplicaciones y cómo se mueve la gente en ellos."),
-    "15-1299": ("Ocupaciones de computación, todas las demás", "Este grupo reúne otros trabajos de computación, como dirigir proyectos de tecnología o probar qué tan seguro es un sistema."),
-    "15-2051": ("Científicos de datos", "Usan matemáticas y computadoras para encontrar patrones útiles en grandes conjuntos de datos."),
+    "15-1211": (
+        "Analistas de sistemas informáticos",
+        "Estudian cómo una empresa usa las computadoras y buscan formas de hacerlas funcionar mejor.",
+    ),
+    "15-1212": (
+        "Analistas de seguridad de la información",
+        "Protegen las computadoras y los datos de los hackers y actúan cuando hay un ataque.",
+    ),
+    "15-1221": (
+        "Científicos de investigación en computación e información",
+        "Investigan nuevas formas de usar las computadoras y de resolver problemas difíciles.",
+    ),
+    "15-1231": (
+        "Especialistas en soporte de redes informáticas",
+        "Prueban y arreglan las redes que conectan las computadoras, para que la gente siga en línea.",
+    ),
+    "15-1232": (
+        "Especialistas en soporte técnico a usuarios",
+        "Ayudan a las personas cuando sus computadoras o aplicaciones dejan de funcionar bien.",
+    ),
+    "15-1241": (
+        "Arquitectos de redes informáticas",
+        "Planean y construyen las redes que permiten a las computadoras compartir datos.",
+    ),
+    "15-1242": (
+        "Administradores de bases de datos",
+        "Cuidan los sistemas que guardan datos y mantienen los datos seguros y fáciles de encontrar.",
+    ),
+    "15-1243": (
+        "Arquitectos de bases de datos",
+        "Diseñan grandes sistemas para guardar datos, para que la gente los guarde y los use bien.",
+    ),
+    "15-1244": (
+        "Administradores de redes y sistemas informáticos",
+        "Mantienen funcionando cada día las computadoras y redes del trabajo.",
+    ),
+    "15-1251": (
+        "Programadores de computadoras",
+        "Escriben y prueban el código que dice a las computadoras y aplicaciones qué hacer.",
+    ),
+    "15-1252": (
+        "Desarrolladores de software",
+        "Planean y construyen los programas y aplicaciones que la gente usa.",
+    ),
+    "15-1253": (
+        "Analistas y probadores de calidad de software",
+        "Prueban software nuevo para encontrar errores y los reportan para que se arreglen.",
+    ),
+    "15-1254": (
+        "Desarrolladores web",
+        "Construyen sitios web y se aseguran de que funcionen bien y carguen rápido.",
+    ),
+    "15-1255": (
+        "Diseñadores web y de interfaces digitales",
+        "Diseñan cómo se ven los sitios web y las aplicaciones y cómo se mueve la gente en ellos.",
+    ),
+    "15-1299": (
+        "Ocupaciones de computación, todas las demás",
+        "Este grupo reúne otros trabajos de computación, como dirigir proyectos de tecnología o probar qué tan seguro es un sistema.",
+    ),
+    "15-2051": (
+        "Científicos de datos",
+        "Usan matemáticas y computadoras para encontrar patrones útiles en grandes conjuntos de datos.",
+    ),
 }
 
 SKILLS = {
     # slug: (English, Spanish, SOC codes). Names of skills, linked by the compiler's judgement.
-    "troubleshooting": ("Troubleshooting", "Resolución de problemas", ["15-1231", "15-1232", "15-1244"]),
+    "troubleshooting": (
+        "Troubleshooting",
+        "Resolución de problemas",
+        ["15-1231", "15-1232", "15-1244"],
+    ),
     "customer-service": ("Customer service", "Servicio al cliente", ["15-1232"]),
     "networking": ("Computer networks", "Redes de computadoras", ["15-1231", "15-1241", "15-1244"]),
     "security": ("Security basics", "Bases de seguridad", ["15-1212", "15-1244", "15-1299"]),
-    "programming": ("Programming", "Programación", ["15-1251", "15-1252", "15-1253", "15-1254", "15-2051"]),
+    "programming": (
+        "Programming",
+        "Programación",
+        ["15-1251", "15-1252", "15-1253", "15-1254", "15-2051"],
+    ),
     "web": ("HTML, CSS and JavaScript", "HTML, CSS y JavaScript", ["15-1254", "15-1255"]),
     "databases": ("Databases and SQL", "Bases de datos y SQL", ["15-1242", "15-1243", "15-2051"]),
     "statistics": ("Statistics", "Estadística", ["15-2051", "15-1221"]),
@@ -75,7 +132,10 @@ SKILLS = {
 FUNDING: list[dict[str, Any]] = [
     {
         "slug": "wioa-ita",
-        "name": ("WIOA Individual Training Account (ITA)", "Cuenta Individual de Capacitación de WIOA (ITA)"),
+        "name": (
+            "WIOA Individual Training Account (ITA)",
+            "Cuenta Individual de Capacitación de WIOA (ITA)",
+        ),
         "summary": (
             "Money from your local workforce board to pay for a training program on the state's "
             "eligible training provider list (ETPL). You apply at an American Job Center.",
@@ -128,14 +188,26 @@ FUNDING: list[dict[str, Any]] = [
         "source_note": "Local board policies (secondary); eligibility from CareerOneStop (verified).",
         "steps": [
             ("Visit your local American Job Center.", "Vaya a su American Job Center local."),
-            ("Complete an assessment and an Individual Employment Plan with a counselor.", "Haga una evaluación y un Plan Individual de Empleo con un consejero."),
-            ("Choose a program on your state's eligible training provider list (ETPL) and compare its cost and results.", "Elija un programa de la lista estatal de proveedores (ETPL) y compare su costo y sus resultados."),
-            ("The board approves the Individual Training Account and pays the provider.", "La junta aprueba la Cuenta Individual de Capacitación y le paga al proveedor."),
+            (
+                "Complete an assessment and an Individual Employment Plan with a counselor.",
+                "Haga una evaluación y un Plan Individual de Empleo con un consejero.",
+            ),
+            (
+                "Choose a program on your state's eligible training provider list (ETPL) and compare its cost and results.",
+                "Elija un programa de la lista estatal de proveedores (ETPL) y compare su costo y sus resultados.",
+            ),
+            (
+                "The board approves the Individual Training Account and pays the provider.",
+                "La junta aprueba la Cuenta Individual de Capacitación y le paga al proveedor.",
+            ),
         ],
     },
     {
         "slug": "workforce-pell",
-        "name": ("Workforce Pell (short-term Pell)", "Pell para la fuerza laboral (Pell de corto plazo)"),
+        "name": (
+            "Workforce Pell (short-term Pell)",
+            "Pell para la fuerza laboral (Pell de corto plazo)",
+        ),
         "summary": (
             "A Pell Grant for short job-training programs: 150 to 599 clock hours over 8 to under "
             "15 weeks, with strong completion and job-placement results.",
@@ -207,7 +279,10 @@ FUNDING: list[dict[str, Any]] = [
         "source_note": "To verify: no source was cited for these facts yet.",
         "steps": [
             ("Fill out the FAFSA.", "Llene la FAFSA."),
-            ("Choose a school that takes federal student aid (Title IV).", "Elija una escuela que acepte ayuda federal (Título IV)."),
+            (
+                "Choose a school that takes federal student aid (Title IV).",
+                "Elija una escuela que acepte ayuda federal (Título IV).",
+            ),
         ],
     },
     {
@@ -224,7 +299,10 @@ FUNDING: list[dict[str, Any]] = [
         "agency_level": AgencyLevel.FEDERAL,
         "status": FundingStatus.CLOSED,
         "status_since": dt.date(2024, 4, 1),
-        "status_note": ("Closed to new applications since April 1, 2024.", "Cerrado a nuevas solicitudes desde el 1 de abril de 2024."),
+        "status_note": (
+            "Closed to new applications since April 1, 2024.",
+            "Cerrado a nuevas solicitudes desde el 1 de abril de 2024.",
+        ),
         "covers": [Coverage.TUITION, Coverage.HOUSING],
         "veteran_required": True,
         "eligibility_note": (
@@ -293,13 +371,22 @@ FUNDING: list[dict[str, Any]] = [
         "source_confidence": Confidence.SECONDARY,
         "source_note": "A glossary quoting the rule (secondary).",
         "steps": [
-            ("Find apprenticeship openings on apprenticeship.gov.", "Busque vacantes de aprendizaje en apprenticeship.gov."),
-            ("Apply to the employer (sponsor) like any job.", "Solicite al empleador (patrocinador) como a cualquier trabajo."),
+            (
+                "Find apprenticeship openings on apprenticeship.gov.",
+                "Busque vacantes de aprendizaje en apprenticeship.gov.",
+            ),
+            (
+                "Apply to the employer (sponsor) like any job.",
+                "Solicite al empleador (patrocinador) como a cualquier trabajo.",
+            ),
         ],
     },
     {
         "slug": "employer-educational-assistance",
-        "name": ("Employer educational assistance (IRC §127)", "Ayuda educativa del empleador (IRC §127)"),
+        "name": (
+            "Employer educational assistance (IRC §127)",
+            "Ayuda educativa del empleador (IRC §127)",
+        ),
         "summary": (
             "Your employer may pay up to $5,250 a year for your education, tax-free, under a "
             "written plan. Courses need not be job-related.",
@@ -311,16 +398,28 @@ FUNDING: list[dict[str, Any]] = [
         "agency_level": AgencyLevel.EMPLOYER,
         "max_amount_usd": 5250,
         "max_amount_period": AmountPeriod.PER_YEAR,
-        "max_amount_note": ("Tax-free up to $5,250 per employee per calendar year.", "Sin impuestos hasta $5,250 por empleado por año calendario."),
+        "max_amount_note": (
+            "Tax-free up to $5,250 per employee per calendar year.",
+            "Sin impuestos hasta $5,250 por empleado por año calendario.",
+        ),
         "employment_statuses": [EmploymentStatus.EMPLOYED],
         "employer_required": True,
-        "eligibility_note": ("Your employer must have a written educational assistance plan.", "Su empleador debe tener un plan de ayuda educativa por escrito."),
-        "program_note": ("Courses need not be job-related.", "Los cursos no tienen que ser del trabajo."),
+        "eligibility_note": (
+            "Your employer must have a written educational assistance plan.",
+            "Su empleador debe tener un plan de ayuda educativa por escrito.",
+        ),
+        "program_note": (
+            "Courses need not be job-related.",
+            "Los cursos no tienen que ser del trabajo.",
+        ),
         "source_url": "https://winenfood.com/explaining-the-section-127-educational-assistance-program",
         "source_confidence": Confidence.SECONDARY,
         "source_note": "Secondary; confirm against the IRS text of 26 U.S.C. §127.",
         "steps": [
-            ("Ask your employer's HR office whether it has a written educational assistance plan.", "Pregunte a recursos humanos si hay un plan de ayuda educativa por escrito."),
+            (
+                "Ask your employer's HR office whether it has a written educational assistance plan.",
+                "Pregunte a recursos humanos si hay un plan de ayuda educativa por escrito.",
+            ),
         ],
     },
     {
@@ -341,8 +440,14 @@ FUNDING: list[dict[str, Any]] = [
         "source_confidence": Confidence.VERIFIED,
         "source_note": "CareerOneStop Scholarship Finder (verified: page structure).",
         "steps": [
-            ("Search CareerOneStop's Scholarship Finder.", "Busque en el buscador de becas de CareerOneStop."),
-            ("Check each scholarship's level of study, amount and deadline.", "Revise el nivel de estudio, el monto y la fecha límite de cada beca."),
+            (
+                "Search CareerOneStop's Scholarship Finder.",
+                "Busque en el buscador de becas de CareerOneStop.",
+            ),
+            (
+                "Check each scholarship's level of study, amount and deadline.",
+                "Revise el nivel de estudio, el monto y la fecha límite de cada beca.",
+            ),
         ],
     },
 ]
@@ -362,9 +467,30 @@ def funding_sources_load() -> int:
         values: dict[str, Any] = {
             k: v
             for k, v in rec.items()
-            if k not in {"slug", "steps", "name", "summary", "max_amount_note", "status_note", "covers_note", "eligibility_note", "program_note", "combine_note"}
+            if k
+            not in {
+                "slug",
+                "steps",
+                "name",
+                "summary",
+                "max_amount_note",
+                "status_note",
+                "covers_note",
+                "eligibility_note",
+                "program_note",
+                "combine_note",
+            }
         }
-        for name in ("name", "summary", "max_amount_note", "status_note", "covers_note", "eligibility_note", "program_note", "combine_note"):
+        for name in (
+            "name",
+            "summary",
+            "max_amount_note",
+            "status_note",
+            "covers_note",
+            "eligibility_note",
+            "program_note",
+            "combine_note",
+        ):
             values.update(_translated(rec, name))
         values.setdefault("status", FundingStatus.ACTIVE)
         values["source_read_on"] = READ_ON
@@ -385,27 +511,148 @@ def _credential_facts() -> dict[str, dict[str, str]]:
 # Authored sample pathways: {soc: {level: [(kind, title, slugs, category, level, weeks)]}}.
 # weeks=None takes the range of the listed credentials' published durations, when there is one.
 GED = (StepKind.TRAINING, "Earn a high-school equivalency (GED or HiSET)", [], "", "", None)
-IT_ENTRY = (StepKind.TRAINING, "Earn an entry IT support certificate", ["comptia-a-plus", "google-it-support", "per-scholas-it-support", "year-up"], "it_support", "entry", None)
+IT_ENTRY = (
+    StepKind.TRAINING,
+    "Earn an entry IT support certificate",
+    ["comptia-a-plus", "google-it-support", "per-scholas-it-support", "year-up"],
+    "it_support",
+    "entry",
+    None,
+)
 HELP_DESK = (StepKind.ENTRY_JOB, "Work as a help desk or user support technician", [], "", "", None)
-HELP_DESK_EXP = (StepKind.EXPERIENCE, "Gain a year or two of hands-on IT experience", [], "", "", (52, 104))
-SEC_ENTRY = (StepKind.TRAINING, "Earn an entry security certification", ["comptia-security-plus", "isc2-cc", "google-cybersecurity"], "cybersecurity", "entry", None)
-SEC_APPRENTICE = (StepKind.APPRENTICESHIP, "Join a cybersecurity apprenticeship", ["comptia-cat-cybersecurity-support-technician", "drexel-cybersecurity-apprenticeship"], "", "", None)
-SEC_MID = (StepKind.TRAINING, "Earn an intermediate security certification", ["comptia-cysa-plus", "comptia-pentest-plus", "giac-gsec"], "cybersecurity", "intermediate", None)
+HELP_DESK_EXP = (
+    StepKind.EXPERIENCE,
+    "Gain a year or two of hands-on IT experience",
+    [],
+    "",
+    "",
+    (52, 104),
+)
+SEC_ENTRY = (
+    StepKind.TRAINING,
+    "Earn an entry security certification",
+    ["comptia-security-plus", "isc2-cc", "google-cybersecurity"],
+    "cybersecurity",
+    "entry",
+    None,
+)
+SEC_APPRENTICE = (
+    StepKind.APPRENTICESHIP,
+    "Join a cybersecurity apprenticeship",
+    ["comptia-cat-cybersecurity-support-technician", "drexel-cybersecurity-apprenticeship"],
+    "",
+    "",
+    None,
+)
+SEC_MID = (
+    StepKind.TRAINING,
+    "Earn an intermediate security certification",
+    ["comptia-cysa-plus", "comptia-pentest-plus", "giac-gsec"],
+    "cybersecurity",
+    "intermediate",
+    None,
+)
 SEC_JOB = (StepKind.ENTRY_JOB, "Work as a junior security analyst", [], "", "", None)
-NET_ENTRY = (StepKind.TRAINING, "Earn an entry networking certification", ["comptia-network-plus", "cisco-ccst-networking"], "networking", "entry", None)
-NET_MID = (StepKind.TRAINING, "Earn an intermediate networking certification", ["cisco-ccna"], "networking", "intermediate", None)
-NET_APPRENTICE = (StepKind.APPRENTICESHIP, "Join a network support apprenticeship", ["comptia-cat-network-support-specialist"], "", "", None)
+NET_ENTRY = (
+    StepKind.TRAINING,
+    "Earn an entry networking certification",
+    ["comptia-network-plus", "cisco-ccst-networking"],
+    "networking",
+    "entry",
+    None,
+)
+NET_MID = (
+    StepKind.TRAINING,
+    "Earn an intermediate networking certification",
+    ["cisco-ccna"],
+    "networking",
+    "intermediate",
+    None,
+)
+NET_APPRENTICE = (
+    StepKind.APPRENTICESHIP,
+    "Join a network support apprenticeship",
+    ["comptia-cat-network-support-specialist"],
+    "",
+    "",
+    None,
+)
 NET_JOB = (StepKind.ENTRY_JOB, "Work as a network support technician", [], "", "", None)
-CLOUD = (StepKind.TRAINING, "Earn a cloud administration certification", ["microsoft-az-104", "aws-solutions-architect-associate", "comptia-cloud-plus"], "cloud", "intermediate", None)
-WEB_ENTRY = (StepKind.TRAINING, "Learn web development and build a portfolio", ["freecodecamp-responsive-web-design", "the-odin-project", "freecodecamp-javascript-algorithms", "launchcode"], "web_development", "entry", None)
-WEB_BOOTCAMP = (StepKind.TRAINING, "Take a coding bootcamp", ["flatiron-school-software-engineering", "hack-reactor-software-engineering", "general-assembly-software-engineering"], "software_development", "", None)
+CLOUD = (
+    StepKind.TRAINING,
+    "Earn a cloud administration certification",
+    ["microsoft-az-104", "aws-solutions-architect-associate", "comptia-cloud-plus"],
+    "cloud",
+    "intermediate",
+    None,
+)
+WEB_ENTRY = (
+    StepKind.TRAINING,
+    "Learn web development and build a portfolio",
+    [
+        "freecodecamp-responsive-web-design",
+        "the-odin-project",
+        "freecodecamp-javascript-algorithms",
+        "launchcode",
+    ],
+    "web_development",
+    "entry",
+    None,
+)
+WEB_BOOTCAMP = (
+    StepKind.TRAINING,
+    "Take a coding bootcamp",
+    [
+        "flatiron-school-software-engineering",
+        "hack-reactor-software-engineering",
+        "general-assembly-software-engineering",
+    ],
+    "software_development",
+    "",
+    None,
+)
 WEB_JOB = (StepKind.ENTRY_JOB, "Work as a junior web developer", [], "", "", None)
-DATA_ENTRY = (StepKind.TRAINING, "Earn an entry data analytics certificate", ["google-data-analytics", "comptia-data-plus", "freecodecamp-data-analysis-python"], "data", "entry", None)
-DATA_SCI = (StepKind.TRAINING, "Learn data science with Python and statistics", ["ibm-data-science", "freecodecamp-data-analysis-python"], "data", "", None)
+DATA_ENTRY = (
+    StepKind.TRAINING,
+    "Earn an entry data analytics certificate",
+    ["google-data-analytics", "comptia-data-plus", "freecodecamp-data-analysis-python"],
+    "data",
+    "entry",
+    None,
+)
+DATA_SCI = (
+    StepKind.TRAINING,
+    "Learn data science with Python and statistics",
+    ["ibm-data-science", "freecodecamp-data-analysis-python"],
+    "data",
+    "",
+    None,
+)
 DATA_JOB = (StepKind.ENTRY_JOB, "Work as a data analyst", [], "", "", None)
-ASSOC_IT = (StepKind.TRAINING, "Finish a technical college IT program", ["oftc-computer-support-specialist-diploma", "oftc-cybersecurity-aas"], "", "", None)
-BACHELOR = (StepKind.TRAINING, "Earn a bachelor's degree in computer science or a related field", [], "", "", None)
-FINISH_BACHELOR = (StepKind.TRAINING, "Finish a bachelor's degree (your credits may count)", [], "", "", None)
+ASSOC_IT = (
+    StepKind.TRAINING,
+    "Finish a technical college IT program",
+    ["oftc-computer-support-specialist-diploma", "oftc-cybersecurity-aas"],
+    "",
+    "",
+    None,
+)
+BACHELOR = (
+    StepKind.TRAINING,
+    "Earn a bachelor's degree in computer science or a related field",
+    [],
+    "",
+    "",
+    None,
+)
+FINISH_BACHELOR = (
+    StepKind.TRAINING,
+    "Finish a bachelor's degree (your credits may count)",
+    [],
+    "",
+    "",
+    None,
+)
 
 SAMPLE_PATHWAYS: dict[str, dict[str, list[tuple[Any, ...]]]] = {
     "15-1232": {

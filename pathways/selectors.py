@@ -85,8 +85,12 @@ def occupation_pathways(*, occupation: Occupation) -> list[PathwayView]:
     for pathway in pathways:
         steps = list(pathway.steps.all())
         # Entry jobs and experience have no tuition: they count as 0 in the cost total.
-        costs = [s.min_cost_usd if s.wants_credentials or s.kind == "training" else 0 for s in steps]
-        max_costs = [s.max_cost_usd if s.wants_credentials or s.kind == "training" else 0 for s in steps]
+        costs = [
+            s.min_cost_usd if s.wants_credentials or s.kind == "training" else 0 for s in steps
+        ]
+        max_costs = [
+            s.max_cost_usd if s.wants_credentials or s.kind == "training" else 0 for s in steps
+        ]
         timed = [s for s in steps if s.kind in ("training", "apprenticeship", "experience")]
         views.append(
             PathwayView(
@@ -147,7 +151,9 @@ def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
     state = answers.get("state")
     if source.states:
         if state and state not in source.states:
-            match.against(_("Only for people in %(states)s.") % {"states": ", ".join(source.states)})
+            match.against(
+                _("Only for people in %(states)s.") % {"states": ", ".join(source.states)}
+            )
         elif not state:
             match.check(_("Only in some states."))
     age = answers.get("age")
@@ -171,9 +177,8 @@ def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
             match.against(_("Only for people who are: %(statuses)s.") % {"statuses": labels})
         else:
             match.reasons_for.append(_("You are working."))
-    if source.employer_required:
-        if employment in (None, "", EmploymentStatus.EMPLOYED):
-            match.check(_("Your employer must offer it. Ask your employer."))
+    if source.employer_required and employment in (None, "", EmploymentStatus.EMPLOYED):
+        match.check(_("Your employer must offer it. Ask your employer."))
     income = answers.get("income")
     dislocated = employment == EmploymentStatus.DISLOCATED
     if source.dislocated_eligible and dislocated:
@@ -183,13 +188,20 @@ def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
             match.reasons_for.append(_("Low income gives you priority."))
         else:
             match.check(
-                _("A counselor decides if you qualify; low income, no diploma or other barriers help.")
+                _(
+                    "A counselor decides if you qualify; low income, no diploma or other "
+                    "barriers help."
+                )
             )
     elif source.income_test == IncomeTest.NEED_BASED:
         if income == IncomeBand.LOW:
-            match.reasons_for.append(_("It is based on financial need, and you said your income is low."))
+            match.reasons_for.append(
+                _("It is based on financial need, and you said your income is low.")
+            )
         elif income == IncomeBand.HIGHER:
-            match.check(_("It is based on financial need: with a higher income you may get little or none."))
+            match.check(
+                _("It is based on financial need: with a higher income you may get little or none.")
+            )
         else:
             match.check(_("It is based on financial need: the FAFSA decides."))
 
@@ -203,21 +215,38 @@ def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
         elif on_etpl is False:
             match.against(_("The program must be on the state's training provider list (ETPL)."))
         else:
-            match.check(_("Check that the program is on your state's training provider list (ETPL)."))
+            match.check(
+                _("Check that the program is on your state's training provider list (ETPL).")
+            )
     hours = program.get("clock_hours")
     if source.min_clock_hours is not None or source.max_clock_hours is not None:
         low, high = source.min_clock_hours or 0, source.max_clock_hours
         if hours is None:
-            match.check(_("The program's clock hours are not known; it needs %(low)s to %(high)s.") % {"low": low, "high": high})
+            match.check(
+                _("The program's clock hours are not known; it needs %(low)s to %(high)s.")
+                % {"low": low, "high": high}
+            )
         elif hours < low or (high is not None and hours > high):
-            match.against(_("The program has %(hours)s clock hours; it needs %(low)s to %(high)s.") % {"hours": hours, "low": low, "high": high})
+            match.against(
+                _("The program has %(hours)s clock hours; it needs %(low)s to %(high)s.")
+                % {"hours": hours, "low": low, "high": high}
+            )
     weeks = program.get("weeks")
     if source.min_weeks is not None or source.weeks_less_than is not None:
         low, below = source.min_weeks or 0, source.weeks_less_than
         if weeks is None:
-            match.check(_("The program's length in weeks is not known; it needs %(low)s to under %(below)s weeks.") % {"low": low, "below": below})
+            match.check(
+                _(
+                    "The program's length in weeks is not known; it needs %(low)s to under "
+                    "%(below)s weeks."
+                )
+                % {"low": low, "below": below}
+            )
         elif Decimal(str(weeks)) < low or (below is not None and Decimal(str(weeks)) >= below):
-            match.against(_("The program lasts %(weeks)s weeks; it needs %(low)s to under %(below)s.") % {"weeks": weeks, "low": low, "below": below})
+            match.against(
+                _("The program lasts %(weeks)s weeks; it needs %(low)s to under %(below)s.")
+                % {"weeks": weeks, "low": low, "below": below}
+            )
     for key, threshold, label in (
         ("completion_rate", source.min_completion_rate_pct, _("completion")),
         ("placement_rate", source.min_placement_rate_pct, _("job placement")),
@@ -226,9 +255,15 @@ def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
             continue
         rate = program.get(key)
         if rate is None:
-            match.check(_("It needs at least %(pct)s%% %(what)s; the program's rate is not known.") % {"pct": threshold, "what": label})
+            match.check(
+                _("It needs at least %(pct)s%% %(what)s; the program's rate is not known.")
+                % {"pct": threshold, "what": label}
+            )
         elif rate < threshold:
-            match.against(_("It needs at least %(pct)s%% %(what)s; the program has %(rate)s%%.") % {"pct": threshold, "what": label, "rate": rate})
+            match.against(
+                _("It needs at least %(pct)s%% %(what)s; the program has %(rate)s%%.")
+                % {"pct": threshold, "what": label, "rate": rate}
+            )
     types = program.get("credential_type")
     if source.credential_types and types and types not in source.credential_types:
         match.against(_("It does not pay for this kind of credential."))

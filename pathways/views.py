@@ -33,7 +33,9 @@ def career_list(request: HttpRequest) -> HttpResponse:
         "sorted": bool(request.GET.get("sort")),
         "occupations": occupations,
     }
-    template = "pathways/includes/_career_results.html" if request.htmx else "pathways/career_list.html"
+    template = (
+        "pathways/includes/_career_results.html" if request.htmx else "pathways/career_list.html"
+    )
     return render(request, template, context)
 
 
@@ -42,19 +44,26 @@ def career_detail(request: HttpRequest, soc_code: str) -> HttpResponse:
     occupation = selectors.occupation_get(soc_code=soc_code)
     if occupation is None:
         raise Http404(
-            _("No tech occupation with SOC code %(code)s is in this portal. Browse the careers list to find one.")
+            _(
+                "No tech occupation with SOC code %(code)s is in this portal. "
+                "Browse the careers list to find one."
+            )
             % {"code": soc_code[:20]}
         )
     pathways = selectors.occupation_pathways(occupation=occupation)
     levels = [p.pathway.education_level for p in pathways]
     level = request.GET.get("level") or (
-        EducationLevel.HIGH_SCHOOL if EducationLevel.HIGH_SCHOOL in levels else (levels[0] if levels else "")
+        EducationLevel.HIGH_SCHOOL
+        if EducationLevel.HIGH_SCHOOL in levels
+        else (levels[0] if levels else "")
     )
     chosen = next((p for p in pathways if p.pathway.education_level == level), None)
     context = {
         "occupation": occupation,
         "pathways": pathways,
-        "levels": [(p.pathway.education_level, p.pathway.get_education_level_display()) for p in pathways],
+        "levels": [
+            (p.pathway.education_level, p.pathway.get_education_level_display()) for p in pathways
+        ],
         "level": level,
         "chosen": chosen,
         "level_unknown": bool(request.GET.get("level")) and chosen is None,
@@ -77,7 +86,9 @@ def career_compare(request: HttpRequest) -> HttpResponse:
     occupations = selectors.occupations_compare(codes=codes)
     missing = [c for c in codes if c not in {o.soc_code for o in occupations}]
     if missing:
-        errors.append(_("No occupation with these codes: %(codes)s.") % {"codes": ", ".join(missing)})
+        errors.append(
+            _("No occupation with these codes: %(codes)s.") % {"codes": ", ".join(missing)}
+        )
     if raw and not 2 <= len(occupations) <= selectors.MAX_COMPARE:
         errors.append(_("Choose 2 or 3 careers to compare."))
         occupations = occupations[: selectors.MAX_COMPARE] if len(occupations) > 1 else []

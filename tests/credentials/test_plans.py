@@ -13,15 +13,22 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def occupation():
-    return Occupation.objects.create(soc_code="15-1212", title="Information Security Analysts", title_en="Information Security Analysts")
+    return Occupation.objects.create(
+        soc_code="15-1212",
+        title="Information Security Analysts",
+        title_en="Information Security Analysts",
+    )
 
 
 @pytest.fixture
 def credential():
     provider = Provider.objects.create(name="CompTIA", slug="comptia", kind="certification_body")
     return Credential.objects.create(
-        name="CompTIA Security+", slug="comptia-security-plus", provider=provider,
-        credential_type="certification", category="cybersecurity",
+        name="CompTIA Security+",
+        slug="comptia-security-plus",
+        provider=provider,
+        credential_type="certification",
+        category="cybersecurity",
     )
 
 
@@ -32,7 +39,9 @@ def test_tokens_are_long_and_distinct():
 
 
 def test_add_career_from_its_page_creates_a_plan(client, occupation):
-    response = client.post("/plans/add/", {"occupation": "15-1212", "note": "Ask about night classes"})
+    response = client.post(
+        "/plans/add/", {"occupation": "15-1212", "note": "Ask about night classes"}
+    )
     plan = Plan.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/plans/{plan.token}/"
     html = client.get(response["Location"]).content.decode()
@@ -58,7 +67,9 @@ def test_unknown_things_are_refused_with_a_message(client, occupation):
 
 def test_notes_and_title_are_saved(client):
     plan = plan_services.plan_create()
-    response = client.post(f"/plans/{plan.token}/edit/", {"title": "Maria's plan", "notes": "Start in May"})
+    response = client.post(
+        f"/plans/{plan.token}/edit/", {"title": "Maria's plan", "notes": "Start in May"}
+    )
     assert response.status_code == 302
     html = client.get(f"/plans/{plan.token}/").content.decode()
     assert "Maria&#x27;s plan" in html and "Start in May" in html
@@ -101,7 +112,9 @@ def test_new_plan_by_signed_in_user_is_owned(client):
     assert Plan.objects.get().owner == user
 
 
-def test_plan_page_query_count_is_constant(client, occupation, credential, django_assert_max_num_queries):
+def test_plan_page_query_count_is_constant(
+    client, occupation, credential, django_assert_max_num_queries
+):
     plan = plan_services.plan_create()
     plan_services.plan_item_add(plan=plan, soc_code="15-1212")
     with django_assert_max_num_queries(6):

@@ -17,10 +17,20 @@ def fake_step_credentials():
     def resolver(steps):
         return {
             step.id: [
-                {"slug": f"cert-{step.id}", "name": f"Certified credential for step {step.order}",
-                 "url": f"/credentials/cert-{step.id}/", "certified": True, "total_cost_usd": 300},
-                {"slug": f"other-{step.id}", "name": f"Other credential for step {step.order}",
-                 "url": f"/credentials/other-{step.id}/", "certified": False, "total_cost_usd": None},
+                {
+                    "slug": f"cert-{step.id}",
+                    "name": f"Certified credential for step {step.order}",
+                    "url": f"/credentials/cert-{step.id}/",
+                    "certified": True,
+                    "total_cost_usd": 300,
+                },
+                {
+                    "slug": f"other-{step.id}",
+                    "name": f"Other credential for step {step.order}",
+                    "url": f"/credentials/other-{step.id}/",
+                    "certified": False,
+                    "total_cost_usd": None,
+                },
             ]
             for step in steps
         }

@@ -41,9 +41,15 @@ def test_occupation_fields_match_the_schema(client, sample_data, schema):
 
 
 def test_occupation_filters(client, sample_data):
-    codes = [o["soc_code"] for o in client.get("/api/v1/occupations/", {"field": "it_support"}).json()["results"]]
+    codes = [
+        o["soc_code"]
+        for o in client.get("/api/v1/occupations/", {"field": "it_support"}).json()["results"]
+    ]
     assert codes == ["15-1231", "15-1232"]
-    codes = [o["soc_code"] for o in client.get("/api/v1/occupations/", {"sort": "-wage"}).json()["results"]]
+    codes = [
+        o["soc_code"]
+        for o in client.get("/api/v1/occupations/", {"sort": "-wage"}).json()["results"]
+    ]
     assert codes[0] == "15-1221"
 
 
@@ -54,7 +60,9 @@ def test_bad_filter_is_a_400(client, sample_data):
 
 
 def test_pathways_filter_by_occupation_and_level(client, sample_data):
-    body = client.get("/api/v1/pathways/", {"occupation": "15-1212", "education_level": "high_school"}).json()
+    body = client.get(
+        "/api/v1/pathways/", {"occupation": "15-1212", "education_level": "high_school"}
+    ).json()
     assert body["count"] == 1
     steps = body["results"][0]["steps"]
     assert [s["order"] for s in steps] == sorted(s["order"] for s in steps)
@@ -83,7 +91,7 @@ def test_screen_endpoint_with_a_program(client, sample_data):
 def test_screen_bad_input_is_a_400(client, sample_data, bad):
     response = client.get("/api/v1/funding-sources/screen/", bad)
     assert response.status_code == 400
-    assert list(bad)[0] in response.json()
+    assert next(iter(bad)) in response.json()
 
 
 def test_list_query_counts_are_constant(client, django_assert_max_num_queries):
@@ -93,7 +101,9 @@ def test_list_query_counts_are_constant(client, django_assert_max_num_queries):
         with django_assert_max_num_queries(4):
             assert client.get(url).status_code == 200
     for level in ("no_diploma", "some_college", "associate"):
-        PathwayStepFactory.create_batch(3, pathway=PathwayFactory(education_level=level, occupation=OccupationFactory()))
+        PathwayStepFactory.create_batch(
+            3, pathway=PathwayFactory(education_level=level, occupation=OccupationFactory())
+        )
     for url in ("/api/v1/occupations/", "/api/v1/pathways/", "/api/v1/funding-sources/"):
         with django_assert_max_num_queries(4):
             assert client.get(url).status_code == 200

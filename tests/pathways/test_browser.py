@@ -6,7 +6,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])
-def test_journey_from_career_to_saved_plan(page, axe_check, sample_data, fake_step_credentials, prefix):
+def test_journey_from_career_to_saved_plan(
+    page, axe_check, sample_data, fake_step_credentials, prefix
+):
     # Pick an occupation.
     page.goto(f"{prefix}/careers/")
     axe_check(page)
@@ -23,7 +25,11 @@ def test_journey_from_career_to_saved_plan(page, axe_check, sample_data, fake_st
     page.locator('.level-picker a[href^="?level=high_school"]').first.click()
     page.wait_for_url("**level=high_school")
     page.wait_for_function("document.querySelectorAll('.pathway-timeline > li').length === 5")
-    assert page.locator('.level-picker a[aria-current="true"]').get_attribute("href").startswith("?level=high_school")
+    assert (
+        page.locator('.level-picker a[aria-current="true"]')
+        .get_attribute("href")
+        .startswith("?level=high_school")
+    )
 
     # Open a step's credentials: certified first.
     first = page.locator(".step-credentials").first

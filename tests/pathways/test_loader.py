@@ -117,10 +117,16 @@ def test_oews_xlsx_updates_wages_of_tracked_occupations(tmp_path):
     support = Occupation.objects.get(soc_code="15-1232")
     assert support.median_annual_wage is None
     assert "Not published by BLS OEWS May 2025" in support.missing_reasons["median_annual_wage"]
-    assert "Above the top" in Occupation.objects.get(soc_code="15-1221").missing_reasons["median_annual_wage"]
+    assert (
+        "Above the top"
+        in Occupation.objects.get(soc_code="15-1221").missing_reasons["median_annual_wage"]
+    )
     # Not in the file: emptied rather than left at last year's figure (no mixed vintages).
     dev = Occupation.objects.get(soc_code="15-1252")
-    assert dev.median_annual_wage is None and "Not in the BLS OEWS May 2025 file" in dev.missing_reasons["median_annual_wage"]
+    assert (
+        dev.median_annual_wage is None
+        and "Not in the BLS OEWS May 2025 file" in dev.missing_reasons["median_annual_wage"]
+    )
 
 
 def test_oews_needs_a_vintage(tmp_path):
@@ -133,10 +139,12 @@ def test_projections_csv_updates_outlook(tmp_path):
     call_command("load_occupations", str(CSV))
     path = tmp_path / "Employment Projections.csv"
     path.write_text(
-        'Occupation Title,Occupation Code,Employment 2025,Employment 2035,"Employment Change, 2025-2035",'
+        "Occupation Title,Occupation Code,Employment 2025,Employment 2035,"
+        '"Employment Change, 2025-2035",'
         '"Employment Percent Change, 2025-2035","Occupational Openings, 2025-2035 Annual Average",'
         "Median Annual Wage 2025,Typical Entry-Level Education,Education Code\n"
-        'Information security analysts,15-1212,190.5,240,49.5,26.0,16.2,"130,000",Bachelor\'s degree,3\n'
+        "Information security analysts,15-1212,190.5,240,49.5,26.0,16.2,"
+        '"130,000",Bachelor\'s degree,3\n'
     )
     call_command("load_occupations", str(path))
     analyst = Occupation.objects.get(soc_code="15-1212")
@@ -149,7 +157,7 @@ def test_projections_csv_updates_outlook(tmp_path):
 def test_projections_bad_number_names_row(tmp_path):
     path = tmp_path / "ep.csv"
     path.write_text(
-        'Occupation Title,Occupation Code,Employment 2024,Employment 2034,'
+        "Occupation Title,Occupation Code,Employment 2024,Employment 2034,"
         '"Employment Percent Change, 2024-2034","Occupational Openings, 2024-2034 Annual Average",'
         "Typical Entry-Level Education\n"
         "A,15-1212,1.0,2.0,3.0,4.0,Bachelor's degree\n"
@@ -168,12 +176,28 @@ def test_sample_data_is_idempotent(sample_data):
     from pathways.models import FundingSource, Pathway, PathwayStep
     from pathways.sample_data import load
 
-    counts = (Occupation.objects.count(), FundingSource.objects.count(), Pathway.objects.count(), PathwayStep.objects.count())
+    counts = (
+        Occupation.objects.count(),
+        FundingSource.objects.count(),
+        Pathway.objects.count(),
+        PathwayStep.objects.count(),
+    )
     load()
-    assert counts == (Occupation.objects.count(), FundingSource.objects.count(), Pathway.objects.count(), PathwayStep.objects.count())
+    assert counts == (
+        Occupation.objects.count(),
+        FundingSource.objects.count(),
+        Pathway.objects.count(),
+        PathwayStep.objects.count(),
+    )
     assert counts[0] == 16
     assert set(FundingSource.objects.values_list("slug", flat=True)) == {
-        "wioa-ita", "workforce-pell", "pell-grant", "vet-tec", "gi-bill",
-        "registered-apprenticeship", "employer-educational-assistance", "scholarships",
+        "wioa-ita",
+        "workforce-pell",
+        "pell-grant",
+        "vet-tec",
+        "gi-bill",
+        "registered-apprenticeship",
+        "employer-educational-assistance",
+        "scholarships",
     }
     assert Pathway.objects.values("occupation").distinct().count() >= 6

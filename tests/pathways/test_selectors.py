@@ -24,7 +24,10 @@ def test_dislocated_worker_likely_qualifies_for_wioa_with_the_reason(sample_data
     wioa = _by_slug(funding_sources_screen(answers=PERSON))["wioa-ita"]
     assert wioa.outcome == "likely"
     assert "Dislocated workers can qualify." in wioa.reasons_for
-    assert "Check that the program is on your state's training provider list (ETPL)." not in wioa.to_check
+    assert (
+        "Check that the program is on your state's training provider list (ETPL)."
+        not in wioa.to_check
+    )
 
 
 def test_vet_tec_is_closed_and_says_so(sample_data):
@@ -46,7 +49,9 @@ def test_veteran_gets_gi_bill_as_to_verify(sample_data):
 
 
 def test_bachelor_degree_rules_out_pell(sample_data):
-    pell = _by_slug(funding_sources_screen(answers={**PERSON, "education": "bachelor"}))["pell-grant"]
+    pell = _by_slug(funding_sources_screen(answers={**PERSON, "education": "bachelor"}))[
+        "pell-grant"
+    ]
     assert pell.outcome == "no"
     assert "Only for people without a bachelor's degree." in pell.reasons_against
 
@@ -78,7 +83,9 @@ def test_program_off_the_etpl_rules_out_wioa(sample_data):
 
 def test_cost_left_after_employer_assistance(sample_data):
     matches = _by_slug(
-        funding_sources_screen(answers={**PERSON, "employment": "employed"}, program={"total_cost_usd": 8000})
+        funding_sources_screen(
+            answers={**PERSON, "employment": "employed"}, program={"total_cost_usd": 8000}
+        )
     )
     employer = matches["employer-educational-assistance"]
     assert (employer.covers_up_to_usd, employer.cost_left_usd) == (5250, 2750)
@@ -95,16 +102,22 @@ def test_underage_person_is_out_of_wioa(sample_data):
     assert wioa.outcome == "no"
 
 
-def test_pathways_come_in_education_order_with_resolved_credentials(sample_data, fake_step_credentials):
+def test_pathways_come_in_education_order_with_resolved_credentials(
+    sample_data, fake_step_credentials
+):
     from pathways.models import Occupation
 
     views = occupation_pathways(occupation=Occupation.objects.get(soc_code="15-1212"))
     assert [v.pathway.education_level for v in views] == [
-        "no_diploma", "high_school", "some_college", "associate", "bachelor",
+        "no_diploma",
+        "high_school",
+        "some_college",
+        "associate",
+        "bachelor",
     ]
     training = [s for s in views[1].steps if s.wants_credentials]
     assert views[1].credentials[training[0].id][0]["certified"] is True
-    job = [s for s in views[1].steps if s.kind == "entry_job"][0]
+    job = next(s for s in views[1].steps if s.kind == "entry_job")
     assert views[1].credentials[job.id] == []
 
 

@@ -90,7 +90,9 @@ def test_unknown_soc_is_a_helpful_404(client, sample_data):
 
 def test_occupation_panels_render(client, sample_data):
     extensions.register_occupation_panel(
-        key="test", order=1, render=lambda request, occ: f"<section><h2>Panel for {occ.soc_code}</h2></section>"
+        key="test",
+        order=1,
+        render=lambda request, occ: f"<section><h2>Panel for {occ.soc_code}</h2></section>",
     )
     try:
         html = client.get("/careers/15-1212/").content.decode()
@@ -106,7 +108,9 @@ def test_career_detail_query_count_is_constant(client, django_assert_max_num_que
     with django_assert_max_num_queries(6):
         client.get(f"/careers/{occupation.soc_code}/")
     for level in ("no_diploma", "some_college", "associate", "bachelor"):
-        PathwayStepFactory.create_batch(4, pathway=PathwayFactory(occupation=occupation, education_level=level))
+        PathwayStepFactory.create_batch(
+            4, pathway=PathwayFactory(occupation=occupation, education_level=level)
+        )
     PathwayStepFactory.create_batch(5, pathway=pathway)
     with django_assert_max_num_queries(6):
         client.get(f"/careers/{occupation.soc_code}/")
@@ -117,10 +121,14 @@ def test_compare_side_by_side(client, sample_data):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<caption>" in html
-    assert html.index("Information Security Analysts") < html.index("Computer User Support Specialists")
+    assert html.index("Information Security Analysts") < html.index(
+        "Computer User Support Specialists"
+    )
 
 
-@pytest.mark.parametrize("codes", ["15-1212", "15-1212,15-1232,15-2051,15-1252", "15-1212,bogus", "15-1212,15-9999"])
+@pytest.mark.parametrize(
+    "codes", ["15-1212", "15-1212,15-1232,15-2051,15-1252", "15-1212,bogus", "15-1212,15-9999"]
+)
 def test_compare_bad_input_is_explained(client, sample_data, codes):
     response = client.get("/careers/compare/", {"codes": codes})
     assert response.status_code == 400
@@ -136,10 +144,17 @@ def test_funding_page_lists_every_source_with_its_source(client, sample_data):
 
 
 def test_screener_answers_show_why(client, sample_data):
-    response = client.get(reverse("pathways:funding"), {
-        "state": "VA", "age": 30, "veteran": "no", "income": "low",
-        "employment": "dislocated", "education": "high_school",
-    })
+    response = client.get(
+        reverse("pathways:funding"),
+        {
+            "state": "VA",
+            "age": 30,
+            "veteran": "no",
+            "income": "low",
+            "employment": "dislocated",
+            "education": "high_school",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Dislocated workers can qualify." in html
@@ -148,8 +163,15 @@ def test_screener_answers_show_why(client, sample_data):
 
 @pytest.mark.parametrize("bad", [{"age": 300}, {"age": 5}, {"state": "ZZ"}, {"income": "rich"}])
 def test_screener_out_of_range_answers_are_form_errors(client, sample_data, bad):
-    answers = {"state": "VA", "age": 30, "veteran": "no", "income": "low",
-               "employment": "employed", "education": "high_school", **bad}
+    answers = {
+        "state": "VA",
+        "age": 30,
+        "veteran": "no",
+        "income": "low",
+        "employment": "employed",
+        "education": "high_school",
+        **bad,
+    }
     response = client.get("/funding/", answers)
     assert response.status_code == 400
     assert "usa-error-message" in response.content.decode()
@@ -157,5 +179,14 @@ def test_screener_out_of_range_answers_are_form_errors(client, sample_data, bad)
 
 def test_funding_page_query_count(client, sample_data, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
-        client.get("/funding/", {"state": "VA", "age": 30, "veteran": "no", "income": "low",
-                                 "employment": "employed", "education": "high_school"})
+        client.get(
+            "/funding/",
+            {
+                "state": "VA",
+                "age": 30,
+                "veteran": "no",
+                "income": "low",
+                "employment": "employed",
+                "education": "high_school",
+            },
+        )
