@@ -5,6 +5,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def range_ordered(low: str, high: str, *, name: str) -> models.CheckConstraint:
+    """Low <= high whenever both bounds are given."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{low}__isnull": True})
+        | models.Q(**{f"{high}__isnull": True})
+        | models.Q(**{f"{low}__lte": models.F(high)}),
+        name=name,
+    )
+
+
 class Confidence(models.TextChoices):
     VERIFIED = "verified", _("Verified at the source")
     SECONDARY = "secondary", _("From a secondary source")
@@ -278,18 +288,8 @@ class FundingSource(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(min_age__isnull=True)
-                | models.Q(max_age__isnull=True)
-                | models.Q(min_age__lte=models.F("max_age")),
-                name="funding_age_range_ordered",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(min_clock_hours__isnull=True)
-                | models.Q(max_clock_hours__isnull=True)
-                | models.Q(min_clock_hours__lte=models.F("max_clock_hours")),
-                name="funding_clock_hours_ordered",
-            ),
+            range_ordered("min_age", "max_age", name="funding_age_range_ordered"),
+            range_ordered("min_clock_hours", "max_clock_hours", name="funding_clock_hours_ordered"),
             models.CheckConstraint(
                 condition=models.Q(min_completion_rate_pct__isnull=True)
                 | models.Q(min_completion_rate_pct__lte=100),
@@ -399,18 +399,8 @@ class PathwayStep(models.Model):
         ordering = ["pathway", "order"]
         constraints = [
             models.UniqueConstraint(fields=["pathway", "order"], name="pathway_step_order_unique"),
-            models.CheckConstraint(
-                condition=models.Q(min_weeks__isnull=True)
-                | models.Q(max_weeks__isnull=True)
-                | models.Q(min_weeks__lte=models.F("max_weeks")),
-                name="pathway_step_weeks_ordered",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(min_cost_usd__isnull=True)
-                | models.Q(max_cost_usd__isnull=True)
-                | models.Q(min_cost_usd__lte=models.F("max_cost_usd")),
-                name="pathway_step_cost_ordered",
-            ),
+            range_ordered("min_weeks", "max_weeks", name="pathway_step_weeks_ordered"),
+            range_ordered("min_cost_usd", "max_cost_usd", name="pathway_step_cost_ordered"),
         ]
 
     def __str__(self) -> str:

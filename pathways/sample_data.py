@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from modeltranslation.translator import translator
 
 from .models import (
     AgencyLevel,
@@ -463,34 +464,12 @@ def _translated(rec: dict[str, Any], name: str) -> dict[str, Any]:
 
 def funding_sources_load() -> int:
     """Create or update the shipped federal funding sources and their application steps."""
+    translated = translator.get_options_for_model(FundingSource).fields
     for rec in FUNDING:
         values: dict[str, Any] = {
-            k: v
-            for k, v in rec.items()
-            if k
-            not in {
-                "slug",
-                "steps",
-                "name",
-                "summary",
-                "max_amount_note",
-                "status_note",
-                "covers_note",
-                "eligibility_note",
-                "program_note",
-                "combine_note",
-            }
+            k: v for k, v in rec.items() if k not in {"slug", "steps", *translated}
         }
-        for name in (
-            "name",
-            "summary",
-            "max_amount_note",
-            "status_note",
-            "covers_note",
-            "eligibility_note",
-            "program_note",
-            "combine_note",
-        ):
+        for name in translated:
             values.update(_translated(rec, name))
         values.setdefault("status", FundingStatus.ACTIVE)
         values["source_read_on"] = READ_ON

@@ -137,17 +137,25 @@ class FundingMatch:
             self.outcome = MAYBE
         self.to_check.append(reason)
 
+    def require(self, known: bool | None, *, met: str, unmet: str, unknown: str) -> None:
+        """A yes/no rule: met, not met, or not answered (then it is something to check)."""
+        if known is True:
+            self.reasons_for.append(met)
+        elif known is False:
+            self.against(unmet)
+        else:
+            self.check(unknown)
+
 
 def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
     source = match.source
-    veteran = answers.get("veteran")
     if source.veteran_required:
-        if veteran is True:
-            match.reasons_for.append(_("You said you are a veteran."))
-        elif veteran is False:
-            match.against(_("Only for veterans."))
-        else:
-            match.check(_("Only for veterans."))
+        match.require(
+            answers.get("veteran"),
+            met=_("You said you are a veteran."),
+            unmet=_("Only for veterans."),
+            unknown=_("Only for veterans."),
+        )
     state = answers.get("state")
     if source.states:
         if state and state not in source.states:
@@ -208,16 +216,13 @@ def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
 
 def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
     source = match.source
-    on_etpl = program.get("on_etpl")
     if source.requires_etpl:
-        if on_etpl is True:
-            match.reasons_for.append(_("The program is on the state's training provider list."))
-        elif on_etpl is False:
-            match.against(_("The program must be on the state's training provider list (ETPL)."))
-        else:
-            match.check(
-                _("Check that the program is on your state's training provider list (ETPL).")
-            )
+        match.require(
+            program.get("on_etpl"),
+            met=_("The program is on the state's training provider list."),
+            unmet=_("The program must be on the state's training provider list (ETPL)."),
+            unknown=_("Check that the program is on your state's training provider list (ETPL)."),
+        )
     hours = program.get("clock_hours")
     if source.min_clock_hours is not None or source.max_clock_hours is not None:
         low, high = source.min_clock_hours or 0, source.max_clock_hours
