@@ -21,10 +21,12 @@ def test_journey_from_career_to_saved_plan(
     # Choose "high school diploma": start from no diploma, then pick high school.
     page.locator('.level-picker a[href^="?level=no_diploma"]').first.click()
     page.wait_for_url("**level=no_diploma")
+    page.wait_for_selector('.level-picker a[aria-current="true"][href^="?level=no_diploma"]')
     assert page.locator(".pathway-timeline > li").count() == 5
     page.locator('.level-picker a[href^="?level=high_school"]').first.click()
     page.wait_for_url("**level=high_school")
-    page.wait_for_function("document.querySelectorAll('.pathway-timeline > li').length === 5")
+    page.wait_for_selector('.level-picker a[aria-current="true"][href^="?level=high_school"]')
+    assert page.locator(".pathway-timeline > li").count() == 5
     assert (
         page.locator('.level-picker a[aria-current="true"]')
         .get_attribute("href")
@@ -86,4 +88,15 @@ def test_filter_form_works_without_javascript(browser, live_server, sample_data)
     page.wait_for_url("**field=data**")
     assert "Data Scientists" in page.content()
     assert "Software Developers" not in page.locator("#career-results").inner_text()
+    context.close()
+
+
+def test_level_links_work_without_javascript(browser, live_server, sample_data):
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    page.goto("/careers/15-1231/")
+    page.locator('.level-picker a[href^="?level=associate"]').click()
+    page.wait_for_url("**level=associate**")
+    assert page.locator(".level-picker a[aria-current=true]").inner_text() == "Associate degree"
+    assert page.locator("h1").count() == 1
     context.close()
