@@ -93,12 +93,20 @@ def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "credentials/plans/detail.html",
         {
-            "plan": plan,
-            "items": list(plan.items.all()),
+            **_items_context(plan),
             "share_url": share_url,
             "form": PlanForm(initial={"title": plan.title, "notes": plan.notes}),
         },
     )
+
+
+def _items_context(plan: Plan) -> dict[str, object]:
+    items = list(plan.items.all())
+    return {
+        "plan": plan,
+        "careers": [i for i in items if i.occupation_id],
+        "credentials": [i for i in items if i.credential_id],
+    }
 
 
 @require_POST
@@ -109,7 +117,7 @@ def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request,
             "credentials/plans/detail.html",
-            {"plan": plan, "items": list(plan.items.all()), "form": form},
+            {**_items_context(plan), "form": form},
             status=400,
         )
     plan_services.plan_update(plan=plan, **form.cleaned_data)
