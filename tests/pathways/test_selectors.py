@@ -129,3 +129,24 @@ def test_pathway_total_is_empty_when_a_step_has_no_figure(sample_data):
     assert no_diploma.min_cost_usd is None and no_diploma.min_weeks is None
     bachelor = views[-1]
     assert bachelor.min_cost_usd is not None
+
+
+def test_merged_resolvers_keep_certified_first():
+    from types import SimpleNamespace
+
+    from pathways import extensions
+
+    def plain(steps):
+        return {s.id: [{"slug": "plain", "certified": False}] for s in steps}
+
+    def certified(steps):
+        return {s.id: [{"slug": "gold", "certified": True}] for s in steps}
+
+    extensions.register_step_credentials_resolver(plain)
+    extensions.register_step_credentials_resolver(certified)
+    try:
+        merged = extensions.step_credentials(steps=[SimpleNamespace(id=1)])
+    finally:
+        extensions._step_credentials_resolvers.remove(plain)
+        extensions._step_credentials_resolvers.remove(certified)
+    assert [c["slug"] for c in merged[1]] == ["gold", "plain"]
