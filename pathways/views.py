@@ -76,7 +76,8 @@ def career_detail(request: HttpRequest, soc_code: str) -> HttpResponse:
 
 def career_compare(request: HttpRequest) -> HttpResponse:
     """Two or three careers side by side."""
-    raw = request.GET.get("codes", "")
+    # ?codes=a,b from a shared link, or ?codes=a&codes=b from the checkboxes on /careers/.
+    raw = ",".join(request.GET.getlist("codes"))
     codes = [c.strip() for c in raw.split(",") if c.strip()]
     errors = []
     bad = [c for c in codes if not SOC_RE.match(c)]

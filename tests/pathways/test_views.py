@@ -31,6 +31,17 @@ def test_career_list_filters(client, sample_data):
     assert "Information Security Analysts" in html and "Data Scientists" not in html
 
 
+def test_bright_outlook_filter(client, sample_data):
+    html = client.get("/careers/", {"bright_outlook": "true"}).content.decode()
+    assert "11 jobs" in html and "Computer Programmers" not in html
+
+
+def test_compare_from_checkboxes(client, sample_data):
+    response = client.get("/careers/compare/?codes=15-1212&codes=15-2051")
+    assert response.status_code == 200
+    assert "Data Scientists" in response.content.decode()
+
+
 def test_career_list_spanish_search(client, sample_data):
     html = client.get("/es/careers/", {"q": "datos"}).content.decode()
     assert "Científicos de datos" in html
