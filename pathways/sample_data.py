@@ -219,7 +219,6 @@ FUNDING: list[dict[str, Any]] = [
         "agency": "U.S. Department of Education",
         "agency_level": AgencyLevel.FEDERAL,
         "status": FundingStatus.ACTIVE,
-        "status_since": dt.date(2026, 7, 1),
         "status_note": (
             "Starts July 2026 per the source. Ask the school whether its program is approved.",
             "Empieza en julio de 2026 según la fuente. Pregunte a la escuela si su programa está aprobado.",
@@ -471,7 +470,10 @@ def funding_sources_load() -> int:
         }
         for name in translated:
             values.update(_translated(rec, name))
-        values.setdefault("status", FundingStatus.ACTIVE)
+        # A fact removed from FUNDING must not linger from an earlier load: reset the rest.
+        for model_field in FundingSource._meta.concrete_fields:
+            if model_field.name not in {"id", "slug"} and model_field.name not in values:
+                values[model_field.name] = model_field.get_default()
         values["source_read_on"] = READ_ON
         source, _ = FundingSource.objects.update_or_create(slug=rec["slug"], defaults=values)
         source.apply_steps.all().delete()

@@ -201,3 +201,20 @@ def test_sample_data_is_idempotent(sample_data):
         "scholarships",
     }
     assert Pathway.objects.values("occupation").distinct().count() >= 6
+
+
+def test_funding_facts_come_from_the_file_and_nothing_more(sample_data):
+    import datetime as dt
+
+    from pathways.models import FundingSource
+
+    sources = FundingSource.objects.in_bulk(field_name="slug")
+    gi_bill = sources["gi-bill"]
+    assert gi_bill.to_verify and gi_bill.source_url == "" and gi_bill.max_amount_usd is None
+    vet_tec = sources["vet-tec"]
+    assert (vet_tec.status, vet_tec.status_since) == ("closed", dt.date(2024, 4, 1))
+    employer = sources["employer-educational-assistance"]
+    assert (employer.max_amount_usd, employer.max_amount_period) == (5250, "per_year")
+    assert sources["workforce-pell"].status_since is None  # the file says only "July 2026"
+    assert all(s.last_verified_on is None for s in sources.values())  # not checked with agencies
+    assert all(s.source_url or s.to_verify for s in sources.values())
