@@ -6,7 +6,7 @@ from django.db.models import Prefetch, QuerySet
 
 from pathways.models import Occupation
 
-from .models import Credential, CredentialStatus
+from .models import Credential
 from .plan_models import Plan, PlanItem
 
 MAX_ITEMS = 50
@@ -50,9 +50,8 @@ def plan_item_add(
         lookup = {"occupation": occupation}
     else:
         credential = (
-            Credential.objects.filter(slug=credential_slug, status=CredentialStatus.PUBLISHED)
-            .only("id")
-            .first()
+            # Only the field, not the catalog's helpers: that module is being rewritten alongside.
+            Credential.objects.filter(slug=credential_slug, status="published").only("id").first()
         )
         if credential is None:
             raise PlanError(f"No credential {credential_slug[:60]}.")
