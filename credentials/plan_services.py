@@ -1,6 +1,6 @@
 """Writes and reads for counselor plans."""
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 
@@ -16,12 +16,12 @@ class PlanError(ValueError):
     """A plan change that cannot be made; the message is shown to the person."""
 
 
-def _owner(user: AbstractBaseUser | AnonymousUser | None) -> AbstractBaseUser | None:
+def _owner(user: User | AnonymousUser | None) -> User | None:
     return user if user is not None and user.is_authenticated else None  # type: ignore[return-value]
 
 
 def plan_create(
-    *, title: str = "", notes: str = "", user: AbstractBaseUser | AnonymousUser | None = None
+    *, title: str = "", notes: str = "", user: User | AnonymousUser | None = None
 ) -> Plan:
     """Start an empty plan; a signed-in person owns it and sees it at /plans/."""
     return Plan.objects.create(title=title.strip()[:120], notes=notes[:5000], owner=_owner(user))
@@ -79,7 +79,7 @@ def plan_get(*, token: str) -> Plan | None:
     )
 
 
-def plan_list_for_user(*, user: AbstractBaseUser) -> QuerySet[Plan]:
+def plan_list_for_user(*, user: User) -> QuerySet[Plan]:
     from django.db.models import Count
 
     return Plan.objects.filter(owner=user).annotate(item_count=Count("items"))

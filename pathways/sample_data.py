@@ -463,7 +463,7 @@ def _translated(rec: dict[str, Any], name: str) -> dict[str, Any]:
 
 def funding_sources_load() -> int:
     """Create or update the shipped federal funding sources and their application steps."""
-    translated = translator.get_options_for_model(FundingSource).fields
+    translated = translator.get_options_for_model(FundingSource).fields  # type: ignore[attr-defined]
     for rec in FUNDING:
         values: dict[str, Any] = {
             k: v for k, v in rec.items() if k not in {"slug", "steps", *translated}
@@ -490,9 +490,10 @@ def _credential_facts() -> dict[str, dict[str, str]]:
 
 
 # Authored sample pathways: {soc: {level: [(kind, title, slugs, category, level, weeks)]}}.
+Step = tuple[str, str, list[str], str, str, tuple[int, int] | None]
 # weeks=None takes the range of the listed credentials' published durations, when there is one.
-GED = (StepKind.TRAINING, "Earn a high-school equivalency (GED or HiSET)", [], "", "", None)
-IT_ENTRY = (
+GED: Step = (StepKind.TRAINING, "Earn a high-school equivalency (GED or HiSET)", [], "", "", None)
+IT_ENTRY: Step = (
     StepKind.TRAINING,
     "Earn an entry IT support certificate",
     ["comptia-a-plus", "google-it-support", "per-scholas-it-support", "year-up"],
@@ -500,8 +501,15 @@ IT_ENTRY = (
     "entry",
     None,
 )
-HELP_DESK = (StepKind.ENTRY_JOB, "Work as a help desk or user support technician", [], "", "", None)
-HELP_DESK_EXP = (
+HELP_DESK: Step = (
+    StepKind.ENTRY_JOB,
+    "Work as a help desk or user support technician",
+    [],
+    "",
+    "",
+    None,
+)
+HELP_DESK_EXP: Step = (
     StepKind.EXPERIENCE,
     "Gain a year or two of hands-on IT experience",
     [],
@@ -509,7 +517,7 @@ HELP_DESK_EXP = (
     "",
     (52, 104),
 )
-SEC_ENTRY = (
+SEC_ENTRY: Step = (
     StepKind.TRAINING,
     "Earn an entry security certification",
     ["comptia-security-plus", "isc2-cc", "google-cybersecurity"],
@@ -517,7 +525,7 @@ SEC_ENTRY = (
     "entry",
     None,
 )
-SEC_APPRENTICE = (
+SEC_APPRENTICE: Step = (
     StepKind.APPRENTICESHIP,
     "Join a cybersecurity apprenticeship",
     ["comptia-cat-cybersecurity-support-technician", "drexel-cybersecurity-apprenticeship"],
@@ -525,7 +533,7 @@ SEC_APPRENTICE = (
     "",
     None,
 )
-SEC_MID = (
+SEC_MID: Step = (
     StepKind.TRAINING,
     "Earn an intermediate security certification",
     ["comptia-cysa-plus", "comptia-pentest-plus", "giac-gsec"],
@@ -533,8 +541,8 @@ SEC_MID = (
     "intermediate",
     None,
 )
-SEC_JOB = (StepKind.ENTRY_JOB, "Work as a junior security analyst", [], "", "", None)
-NET_ENTRY = (
+SEC_JOB: Step = (StepKind.ENTRY_JOB, "Work as a junior security analyst", [], "", "", None)
+NET_ENTRY: Step = (
     StepKind.TRAINING,
     "Earn an entry networking certification",
     ["comptia-network-plus", "cisco-ccst-networking"],
@@ -542,7 +550,7 @@ NET_ENTRY = (
     "entry",
     None,
 )
-NET_MID = (
+NET_MID: Step = (
     StepKind.TRAINING,
     "Earn an intermediate networking certification",
     ["cisco-ccna"],
@@ -550,7 +558,7 @@ NET_MID = (
     "intermediate",
     None,
 )
-NET_APPRENTICE = (
+NET_APPRENTICE: Step = (
     StepKind.APPRENTICESHIP,
     "Join a network support apprenticeship",
     ["comptia-cat-network-support-specialist"],
@@ -558,8 +566,8 @@ NET_APPRENTICE = (
     "",
     None,
 )
-NET_JOB = (StepKind.ENTRY_JOB, "Work as a network support technician", [], "", "", None)
-CLOUD = (
+NET_JOB: Step = (StepKind.ENTRY_JOB, "Work as a network support technician", [], "", "", None)
+CLOUD: Step = (
     StepKind.TRAINING,
     "Earn a cloud administration certification",
     ["microsoft-az-104", "aws-solutions-architect-associate", "comptia-cloud-plus"],
@@ -567,7 +575,7 @@ CLOUD = (
     "intermediate",
     None,
 )
-WEB_ENTRY = (
+WEB_ENTRY: Step = (
     StepKind.TRAINING,
     "Learn web development and build a portfolio",
     [
@@ -580,7 +588,7 @@ WEB_ENTRY = (
     "entry",
     None,
 )
-WEB_BOOTCAMP = (
+WEB_BOOTCAMP: Step = (
     StepKind.TRAINING,
     "Take a coding bootcamp",
     [
@@ -592,8 +600,8 @@ WEB_BOOTCAMP = (
     "",
     None,
 )
-WEB_JOB = (StepKind.ENTRY_JOB, "Work as a junior web developer", [], "", "", None)
-DATA_ENTRY = (
+WEB_JOB: Step = (StepKind.ENTRY_JOB, "Work as a junior web developer", [], "", "", None)
+DATA_ENTRY: Step = (
     StepKind.TRAINING,
     "Earn an entry data analytics certificate",
     ["google-data-analytics", "comptia-data-plus", "freecodecamp-data-analysis-python"],
@@ -601,7 +609,7 @@ DATA_ENTRY = (
     "entry",
     None,
 )
-DATA_SCI = (
+DATA_SCI: Step = (
     StepKind.TRAINING,
     "Learn data science with Python and statistics",
     ["ibm-data-science", "freecodecamp-data-analysis-python"],
@@ -609,8 +617,8 @@ DATA_SCI = (
     "",
     None,
 )
-DATA_JOB = (StepKind.ENTRY_JOB, "Work as a data analyst", [], "", "", None)
-ASSOC_IT = (
+DATA_JOB: Step = (StepKind.ENTRY_JOB, "Work as a data analyst", [], "", "", None)
+ASSOC_IT: Step = (
     StepKind.TRAINING,
     "Finish a technical college IT program",
     ["oftc-computer-support-specialist-diploma", "oftc-cybersecurity-aas"],
@@ -618,7 +626,7 @@ ASSOC_IT = (
     "",
     None,
 )
-BACHELOR = (
+BACHELOR: Step = (
     StepKind.TRAINING,
     "Earn a bachelor's degree in computer science or a related field",
     [],
@@ -626,7 +634,7 @@ BACHELOR = (
     "",
     None,
 )
-FINISH_BACHELOR = (
+FINISH_BACHELOR: Step = (
     StepKind.TRAINING,
     "Finish a bachelor's degree (your credits may count)",
     [],
@@ -635,7 +643,7 @@ FINISH_BACHELOR = (
     None,
 )
 
-SAMPLE_PATHWAYS: dict[str, dict[str, list[tuple[Any, ...]]]] = {
+SAMPLE_PATHWAYS: dict[str, dict[str, list[Step]]] = {
     "15-1232": {
         EducationLevel.NO_DIPLOMA: [GED, IT_ENTRY, HELP_DESK],
         EducationLevel.HIGH_SCHOOL: [IT_ENTRY, HELP_DESK],
@@ -731,13 +739,16 @@ def _whole(value: str) -> int | None:
 def _step_ranges(slugs: list[str], facts: dict[str, dict[str, str]]) -> dict[str, Any]:
     """Time and cost ranges of a step, from the listed credentials' published facts only."""
     rows = [facts[s] for s in slugs if s in facts]
-    costs = [(_whole(r["price_total_min_usd"]), _whole(r["price_total_max_usd"])) for r in rows]
-    costs = [c for c in costs if c[0] is not None]
+    costs: list[tuple[int, int]] = []
+    for row in rows:
+        low, high = _whole(row["price_total_min_usd"]), _whole(row["price_total_max_usd"])
+        if low is not None:
+            costs.append((low, high if high is not None else low))
     weeks = [w for r in rows if (w := _whole(r["duration_weeks"])) is not None]
     out: dict[str, Any] = {}
     if costs:
         out["min_cost_usd"] = min(c[0] for c in costs)
-        out["max_cost_usd"] = max(c[1] or c[0] for c in costs)
+        out["max_cost_usd"] = max(c[1] for c in costs)
         out["cost_source_date"] = "prices read 2026-11-26"
         out["cost_note_en"] = out["cost_note"] = (
             "Range of the published prices of the credentials below; each shows its own source "
@@ -799,8 +810,8 @@ def load() -> str:
         by_soc = Occupation.objects.in_bulk(field_name="soc_code")
         for soc, (title_es, description_es) in SPANISH.items():
             if soc in by_soc:
-                by_soc[soc].title_es = title_es
-                by_soc[soc].description_es = description_es
+                by_soc[soc].title_es = title_es  # type: ignore[attr-defined]
+                by_soc[soc].description_es = description_es  # type: ignore[attr-defined]
         Occupation.objects.bulk_update(by_soc.values(), ["title_es", "description_es"])
         for slug, (en, es, socs) in SKILLS.items():
             skill, _ = Skill.objects.update_or_create(

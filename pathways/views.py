@@ -5,6 +5,7 @@ import re
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django_htmx.middleware import HtmxDetails
 
 from . import extensions, selectors
 from .filters import OccupationFilter
@@ -14,15 +15,19 @@ from .models import EducationLevel, Occupation, OccupationField
 SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 
 
-def career_list(request: HttpRequest) -> HttpResponse:
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def career_list(request: HtmxHttpRequest) -> HttpResponse:
     """Browse careers by field, filter by education, wage and growth, and search."""
     filterset = OccupationFilter(request.GET, queryset=Occupation.objects.all())
     occupations = filterset.qs if filterset.is_valid() else Occupation.objects.none()
-    groups = []
+    groups: list[tuple[str, list[Occupation]]] = []
     for value, label in OccupationField.choices:
         members = [o for o in occupations if o.field == value]
         if members:
-            groups.append((label, members))
+            groups.append((str(label), members))
     others = [o for o in occupations if not o.field]
     if others:
         groups.append((_("Other"), others))
@@ -39,7 +44,7 @@ def career_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def career_detail(request: HttpRequest, soc_code: str) -> HttpResponse:
+def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
     """One occupation: figures with sources, pathways by education level, panels, video."""
     occupation = selectors.occupation_get(soc_code=soc_code)
     if occupation is None:
@@ -74,7 +79,7 @@ def career_detail(request: HttpRequest, soc_code: str) -> HttpResponse:
     return render(request, "pathways/career_detail.html", context)
 
 
-def career_compare(request: HttpRequest) -> HttpResponse:
+def career_compare(request: HtmxHttpRequest) -> HttpResponse:
     """Two or three careers side by side."""
     # ?codes=a,b from a shared link, or ?codes=a&codes=b from the checkboxes on /careers/.
     raw = ",".join(request.GET.getlist("codes"))
@@ -102,7 +107,7 @@ def career_compare(request: HttpRequest) -> HttpResponse:
     )
 
 
-def funding(request: HttpRequest) -> HttpResponse:
+def funding(request: HtmxHttpRequest) -> HttpResponse:
     """The funding sources, and a screener that says which may apply and why."""
     form = FundingScreenerForm(request.GET or None)
     matches = None

@@ -16,8 +16,12 @@ from ..plan_models import Plan, PlanItem
 
 
 class PlanItemSerializer(serializers.ModelSerializer):
-    occupation = serializers.SlugRelatedField(slug_field="soc_code", read_only=True)
-    credential = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    occupation: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="soc_code", read_only=True
+    )
+    credential: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
     class Meta:
         model = PlanItem

@@ -34,7 +34,9 @@ class OccupationSerializer(serializers.ModelSerializer):
 
 
 class PathwayStepSerializer(serializers.ModelSerializer):
-    job_occupation = serializers.SlugRelatedField(slug_field="soc_code", read_only=True)
+    job_occupation: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="soc_code", read_only=True
+    )
 
     class Meta:
         model = PathwayStep
@@ -46,7 +48,9 @@ class PathwayStepSerializer(serializers.ModelSerializer):
 
 
 class PathwaySerializer(serializers.ModelSerializer):
-    occupation = serializers.SlugRelatedField(slug_field="soc_code", read_only=True)
+    occupation: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="soc_code", read_only=True
+    )
     steps = PathwayStepSerializer(many=True, read_only=True)
 
     class Meta:
