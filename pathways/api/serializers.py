@@ -1,3 +1,6 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..forms import SCREENER_EDUCATION, US_STATES
@@ -33,6 +36,16 @@ class OccupationSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
+class StepCredentialSerializer(serializers.Serializer):
+    """A credential that fits a step, as the catalog reports it (certified ones first)."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+    certified = serializers.BooleanField()
+    total_cost_usd = serializers.IntegerField(allow_null=True)
+
+
 class PathwayStepSerializer(serializers.ModelSerializer):
     job_occupation: serializers.SlugRelatedField = serializers.SlugRelatedField(
         slug_field="soc_code", read_only=True
@@ -44,7 +57,18 @@ class PathwayStepSerializer(serializers.ModelSerializer):
             "order", "kind", "title", "title_es", "description", "min_weeks", "max_weeks",
             "min_cost_usd", "max_cost_usd", "cost_note", "cost_source_url", "cost_source_date",
             "credential_slugs", "credential_category", "credential_level", "job_occupation",
+            "credentials",
         ]  # fmt: skip
+
+    credentials = serializers.SerializerMethodField()
+
+    @extend_schema_field(StepCredentialSerializer(many=True))
+    def get_credentials(self, step: PathwayStep) -> list[dict[str, Any]]:
+        resolved = self.context.get("step_credentials", {})
+        return [
+            {key: item.get(key) for key in StepCredentialSerializer().fields}
+            for item in resolved.get(step.id, [])
+        ]
 
 
 class PathwaySerializer(serializers.ModelSerializer):

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
@@ -5,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import selectors
+from .. import extensions, selectors
 from ..filters import FundingSourceFilter, OccupationFilter, PathwayFilter
 from ..models import FundingSource, Occupation, Pathway, PathwayStep
 from .serializers import (
@@ -37,6 +39,16 @@ class PathwayViewSet(viewsets.ReadOnlyModelViewSet):
         return Pathway.objects.select_related("occupation").prefetch_related(
             Prefetch("steps", queryset=PathwayStep.objects.select_related("job_occupation"))
         )
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> PathwaySerializer:
+        """Ask the catalog once for the credentials of every step being shown."""
+        if args:
+            pathways = args[0] if kwargs.get("many") else [args[0]]
+            steps = [s for p in pathways for s in p.steps.all() if s.wants_credentials]
+            context = self.get_serializer_context()
+            context["step_credentials"] = extensions.step_credentials(steps=steps)
+            kwargs["context"] = context
+        return super().get_serializer(*args, **kwargs)  # type: ignore[return-value]
 
 
 class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):

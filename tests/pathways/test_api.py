@@ -107,3 +107,13 @@ def test_list_query_counts_are_constant(client, django_assert_max_num_queries):
     for url in ("/api/v1/occupations/", "/api/v1/pathways/", "/api/v1/funding-sources/"):
         with django_assert_max_num_queries(4):
             assert client.get(url).status_code == 200
+
+
+def test_pathway_steps_carry_the_catalogs_credentials(client, sample_data, fake_step_credentials):
+    body = client.get(
+        "/api/v1/pathways/", {"occupation": "15-1232", "education_level": "high_school"}
+    ).json()
+    training, job = body["results"][0]["steps"]
+    assert [c["certified"] for c in training["credentials"]] == [True, False]
+    assert set(training["credentials"][0]) == {"slug", "name", "url", "certified", "total_cost_usd"}
+    assert job["credentials"] == []
