@@ -228,6 +228,10 @@ LOGGING = {
 # --- Settings of each domain app (each app keeps to its own block) ---
 
 # pathways
+# Every figure's confidence uses one vocabulary; name it once in the OpenAPI schema.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(  # type: ignore[attr-defined]
+    {"ConfidenceEnum": "pathways.models.Confidence.choices"}
+)
 
 
 # credentials

@@ -58,4 +58,7 @@ def step_credentials(*, steps: Iterable[Any]) -> dict[int, list[dict[str, Any]]]
     for resolver in _step_credentials_resolvers:
         for step_id, items in resolver(steps).items():
             merged.setdefault(step_id, []).extend(items)
+    # Each resolver puts certified ones first; keep that true once several lists are merged.
+    for items in merged.values():
+        items.sort(key=lambda item: not item.get("certified"))
     return merged

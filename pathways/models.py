@@ -1,7 +1,18 @@
 """The base vocabulary: occupations (SOC 2018), skills, education levels and funding sources."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def range_ordered(low: str, high: str, *, name: str) -> models.CheckConstraint:
+    """Low <= high whenever both bounds are given."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{low}__isnull": True})
+        | models.Q(**{f"{high}__isnull": True})
+        | models.Q(**{f"{low}__lte": models.F(high)}),
+        name=name,
+    )
 
 
 class Confidence(models.TextChoices):
@@ -20,9 +31,43 @@ class EducationLevel(models.TextChoices):
     BACHELOR = "bachelor", _("Bachelor's degree")
 
 
+class OccupationField(models.TextChoices):
+    """How the career pages group occupations for browsing."""
+
+    CYBERSECURITY = "cybersecurity", _("Cybersecurity")
+    IT_SUPPORT = "it_support", _("IT support")
+    NETWORKING_CLOUD = "networking_cloud", _("Networks, systems and cloud")
+    SOFTWARE_WEB = "software_web", _("Software and web")
+    DATA = "data", _("Data and databases")
+    RESEARCH_OTHER = "research_other", _("Analysis, research and other")
+
+
+class EntryEducation(models.TextChoices):
+    """BLS "typical education needed for entry" categories, in the order a person climbs them."""
+
+    NO_FORMAL = "no_formal", _("No formal educational credential")
+    HIGH_SCHOOL = "high_school", _("High school diploma or equivalent")
+    POSTSECONDARY_NONDEGREE = "postsecondary_nondegree", _("Postsecondary nondegree award")
+    SOME_COLLEGE = "some_college", _("Some college, no degree")
+    ASSOCIATE = "associate", _("Associate's degree")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    DOCTORAL = "doctoral", _("Doctoral or professional degree")
+
+
+ENTRY_EDUCATION_RANK = {value: rank for rank, value in enumerate(EntryEducation.values)}
+
+
 class OccupationQuerySet(models.QuerySet["Occupation"]):
     def bright_outlook(self) -> "OccupationQuerySet":
         return self.filter(bright_outlook=True)
+
+    def entry_education_at_most(self, level: str) -> "OccupationQuerySet":
+        """Occupations whose typical entry education is this level or a lower one."""
+        allowed = [
+            v for v, rank in ENTRY_EDUCATION_RANK.items() if rank <= ENTRY_EDUCATION_RANK[level]
+        ]
+        return self.filter(entry_education__in=allowed)
 
 
 class Occupation(models.Model):
@@ -56,6 +101,18 @@ class Occupation(models.Model):
     bright_outlook = models.BooleanField(null=True)
     onet_source_url = models.CharField(max_length=500, blank=True)
     onet_confidence = models.CharField(max_length=12, choices=Confidence.choices, blank=True)
+    onet_vintage = models.CharField(max_length=60, blank=True)
+
+    field = models.CharField(
+        _("field"), max_length=20, choices=OccupationField.choices, blank=True, db_index=True
+    )
+    entry_education = models.CharField(
+        _("education needed"), max_length=30, choices=EntryEducation.choices, blank=True
+    )
+    # Why a figure is empty, by field name ("job_zone": "Not published by O*NET for this code").
+    missing_reasons = models.JSONField(default=dict, blank=True)
+    video_url = models.URLField(max_length=500, blank=True)
+    captions_url = models.URLField(max_length=500, blank=True)
 
     objects = OccupationQuerySet.as_manager()
 
@@ -74,6 +131,10 @@ class Occupation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soc_code} {self.title}"
+
+    @property
+    def onet_source_urls(self) -> list[str]:
+        return [url.strip() for url in self.onet_source_url.split(";") if url.strip()]
 
 
 class Skill(models.Model):
@@ -105,6 +166,58 @@ class FundingStatus(models.TextChoices):
     PENDING = "pending", _("Not started yet")
 
 
+class AgencyLevel(models.TextChoices):
+    FEDERAL = "federal", _("Federal")
+    STATE = "state", _("State")
+    LOCAL = "local", _("Local")
+    EMPLOYER = "employer", _("Employer")
+    PRIVATE = "private", _("Private or nonprofit")
+
+
+class AmountPeriod(models.TextChoices):
+    PER_YEAR = "per_year", _("per calendar year")
+    PER_AWARD_YEAR = "per_award_year", _("per award year")
+    PER_PROGRAM = "per_program", _("per program")
+    PER_PROGRAM_YEAR = "per_program_year", _("per program year")
+    VARIES = "varies", _("varies")
+
+
+class Coverage(models.TextChoices):
+    TUITION = "tuition", _("Tuition")
+    FEES = "fees", _("Fees")
+    BOOKS = "books", _("Books and supplies")
+    EXAM_FEES = "exam_fees", _("Exam fees")
+    HOUSING = "housing", _("Housing stipend")
+    WAGES = "wages", _("Wages while you learn")
+
+
+class EmploymentStatus(models.TextChoices):
+    """Screener answer; also the statuses a source is open to."""
+
+    EMPLOYED = "employed", _("Working")
+    UNEMPLOYED = "unemployed", _("Not working, looking for work")
+    DISLOCATED = "dislocated", _("Laid off or lost my job (dislocated worker)")
+    NOT_IN_LABOR_FORCE = "not_looking", _("Not working and not looking")
+
+
+class IncomeBand(models.TextChoices):
+    LOW = "low", _("Low income (for example, you get SNAP, TANF or SSI)")
+    MODERATE = "moderate", _("Moderate income")
+    HIGHER = "higher", _("Higher income")
+    UNSURE = "unsure", _("Not sure")
+
+
+class IncomeTest(models.TextChoices):
+    NONE = "", _("No income rule")
+    PRIORITY = "priority", _("Low income gives priority")
+    NEED_BASED = "need_based", _("Based on financial need (FAFSA)")
+
+
+class PriorDegreeRule(models.TextChoices):
+    ANY = "", _("No rule about earlier degrees")
+    NO_BACHELOR = "no_bachelor", _("Only for people without a bachelor's degree")
+
+
 class FundingSource(models.Model):
     """A way to pay for training; eligibility rules are kept structured so a screener can ask."""
 
@@ -123,8 +236,176 @@ class FundingSource(models.Model):
     source_confidence = models.CharField(max_length=12, choices=Confidence.choices, blank=True)
     last_verified_on = models.DateField(null=True, blank=True)
 
+    agency_level = models.CharField(max_length=10, choices=AgencyLevel.choices, blank=True)
+    status_until = models.DateField(null=True, blank=True)
+    status_note = models.CharField(_("status note"), max_length=300, blank=True)
+    max_amount_period = models.CharField(max_length=20, choices=AmountPeriod.choices, blank=True)
+    amount_varies_by_place = models.BooleanField(default=False)
+    covers = ArrayField(
+        models.CharField(max_length=12, choices=Coverage.choices), default=list, blank=True
+    )
+    covers_note = models.CharField(_("what it covers"), max_length=300, blank=True)
+
+    # Who is eligible. An empty list or a null bound means "no rule", never "unknown":
+    # unknown rules are written in eligibility_note and the source is marked to verify.
+    veteran_required = models.BooleanField(default=False)
+    income_test = models.CharField(
+        max_length=12, choices=IncomeTest.choices, blank=True, default=IncomeTest.NONE
+    )
+    # Dislocated workers qualify on that ground alone (WIOA), whatever their income.
+    dislocated_eligible = models.BooleanField(default=False)
+    employment_statuses = ArrayField(
+        models.CharField(max_length=12, choices=EmploymentStatus.choices), default=list, blank=True
+    )
+    min_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    states = ArrayField(models.CharField(max_length=2), default=list, blank=True)
+    prior_degree_rule = models.CharField(
+        max_length=12, choices=PriorDegreeRule.choices, blank=True, default=PriorDegreeRule.ANY
+    )
+    employer_required = models.BooleanField(default=False)
+    eligibility_note = models.TextField(_("who is eligible"), blank=True)
+
+    # Which programs qualify.
+    requires_etpl = models.BooleanField(_("program must be on the state ETPL"), default=False)
+    min_clock_hours = models.PositiveIntegerField(null=True, blank=True)
+    max_clock_hours = models.PositiveIntegerField(null=True, blank=True)
+    min_weeks = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Workforce Pell allows "8 to under 15 weeks": an exclusive upper bound says that exactly.
+    weeks_less_than = models.PositiveSmallIntegerField(null=True, blank=True)
+    min_completion_rate_pct = models.PositiveSmallIntegerField(null=True, blank=True)
+    min_placement_rate_pct = models.PositiveSmallIntegerField(null=True, blank=True)
+    credential_types = ArrayField(models.CharField(max_length=30), default=list, blank=True)
+    program_note = models.TextField(_("which programs qualify"), blank=True)
+    combine_note = models.TextField(_("combining with other aid"), blank=True)
+
+    other_source_urls = ArrayField(models.URLField(max_length=500), default=list, blank=True)
+    source_note = models.CharField(_("source note"), max_length=300, blank=True)
+    # When the facts were read from the cited page; last_verified_on stays empty until someone
+    # checks them with the administering agency itself.
+    source_read_on = models.DateField(null=True, blank=True)
+
     class Meta:
         ordering = ["name"]
+        constraints = [
+            range_ordered("min_age", "max_age", name="funding_age_range_ordered"),
+            range_ordered("min_clock_hours", "max_clock_hours", name="funding_clock_hours_ordered"),
+            models.CheckConstraint(
+                condition=models.Q(min_completion_rate_pct__isnull=True)
+                | models.Q(min_completion_rate_pct__lte=100),
+                name="funding_completion_rate_pct",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_placement_rate_pct__isnull=True)
+                | models.Q(min_placement_rate_pct__lte=100),
+                name="funding_placement_rate_pct",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def covers_labels(self) -> list[str]:
+        return [str(Coverage(c).label) for c in self.covers if c in Coverage.values]
+
+    @property
+    def to_verify(self) -> bool:
+        return self.source_confidence == Confidence.UNCONFIRMED
+
+
+class FundingApplyStep(models.Model):
+    """One step of how to apply, in order."""
+
+    funding_source = models.ForeignKey(
+        FundingSource, on_delete=models.CASCADE, related_name="apply_steps"
+    )
+    order = models.PositiveSmallIntegerField()
+    text = models.CharField(_("step"), max_length=400)
+
+    class Meta:
+        ordering = ["funding_source", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["funding_source", "order"], name="funding_apply_step_order_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.text}"
+
+
+class StepKind(models.TextChoices):
+    TRAINING = "training", _("Training or credential")
+    ENTRY_JOB = "entry_job", _("Entry job")
+    EXPERIENCE = "experience", _("Experience")
+    APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
+
+
+class PathwayQuerySet(models.QuerySet["Pathway"]):
+    def with_steps(self) -> "PathwayQuerySet":
+        return self.select_related("occupation").prefetch_related("steps")
+
+
+class Pathway(models.Model):
+    """How a person starting at one education level can reach one occupation."""
+
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="pathways")
+    education_level = models.CharField(max_length=20, choices=EducationLevel.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    is_sample = models.BooleanField(
+        default=False, help_text=_("Written as an example; shown with a 'sample' label.")
+    )
+    is_synthetic = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PathwayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["occupation__soc_code", "education_level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "education_level"], name="pathway_one_per_level"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation.soc_code} from {self.get_education_level_display()}"
+
+
+class PathwayStep(models.Model):
+    """One ordered step; credentials fit it by slug or by catalog category and level."""
+
+    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="steps")
+    order = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=StepKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    min_weeks = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_weeks = models.PositiveSmallIntegerField(null=True, blank=True)
+    min_cost_usd = models.PositiveIntegerField(null=True, blank=True)
+    max_cost_usd = models.PositiveIntegerField(null=True, blank=True)
+    cost_note = models.CharField(_("cost note"), max_length=300, blank=True)
+    cost_source_url = models.URLField(max_length=500, blank=True)
+    cost_source_date = models.CharField(max_length=60, blank=True)
+    credential_slugs = ArrayField(models.SlugField(max_length=120), default=list, blank=True)
+    credential_category = models.CharField(max_length=30, blank=True)
+    credential_level = models.CharField(max_length=20, blank=True)
+    job_occupation = models.ForeignKey(
+        Occupation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pathway", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["pathway", "order"], name="pathway_step_order_unique"),
+            range_ordered("min_weeks", "max_weeks", name="pathway_step_weeks_ordered"),
+            range_ordered("min_cost_usd", "max_cost_usd", name="pathway_step_cost_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.title}"
+
+    @property
+    def wants_credentials(self) -> bool:
+        return bool(self.credential_slugs or self.credential_category)

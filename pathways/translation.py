@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FundingSource, Occupation, Skill
+from .models import FundingApplyStep, FundingSource, Occupation, Pathway, PathwayStep, Skill
 
 
 @register(Occupation)
@@ -15,4 +15,28 @@ class SkillTranslation(TranslationOptions):
 
 @register(FundingSource)
 class FundingSourceTranslation(TranslationOptions):
-    fields = ("name", "summary", "max_amount_note")
+    fields = (
+        "name",
+        "summary",
+        "max_amount_note",
+        "status_note",
+        "covers_note",
+        "eligibility_note",
+        "program_note",
+        "combine_note",
+    )
+
+
+@register(FundingApplyStep)
+class FundingApplyStepTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(Pathway)
+class PathwayTranslation(TranslationOptions):
+    fields = ("summary",)
+
+
+@register(PathwayStep)
+class PathwayStepTranslation(TranslationOptions):
+    fields = ("title", "description", "cost_note")

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "pathways"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("careers/", views.career_list, name="career-list"),
+    path("careers/compare/", views.career_compare, name="career-compare"),
+    path("careers/<str:soc_code>/", views.career_detail, name="career-detail"),
+    path("funding/", views.funding, name="funding"),
+]

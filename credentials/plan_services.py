@@ -1,0 +1,85 @@
+"""Writes and reads for counselor plans."""
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, QuerySet
+
+from pathways.models import Occupation
+
+from .models import Credential
+from .plan_models import Plan, PlanItem
+
+MAX_ITEMS = 50
+
+
+class PlanError(ValueError):
+    """A plan change that cannot be made; the message is shown to the person."""
+
+
+def _owner(user: User | AnonymousUser | None) -> User | None:
+    return user if user is not None and user.is_authenticated else None  # type: ignore[return-value]
+
+
+def plan_create(
+    *, title: str = "", notes: str = "", user: User | AnonymousUser | None = None
+) -> Plan:
+    """Start an empty plan; a signed-in person owns it and sees it at /plans/."""
+    return Plan.objects.create(title=title.strip()[:120], notes=notes[:5000], owner=_owner(user))
+
+
+def plan_update(*, plan: Plan, title: str, notes: str) -> Plan:
+    plan.title = title.strip()[:120]
+    plan.notes = notes[:5000]
+    plan.save(update_fields=["title", "notes", "updated_at"])
+    return plan
+
+
+def plan_item_add(
+    *, plan: Plan, soc_code: str = "", credential_slug: str = "", note: str = ""
+) -> PlanItem:
+    """Add one career or one credential; adding it again keeps the first (and its note)."""
+    if bool(soc_code) == bool(credential_slug):
+        raise PlanError("Choose one career or one credential to add.")
+    if plan.items.count() >= MAX_ITEMS:
+        raise PlanError(f"A plan holds at most {MAX_ITEMS} items.")
+    lookup: dict[str, object]
+    if soc_code:
+        occupation = Occupation.objects.filter(soc_code=soc_code).first()
+        if occupation is None:
+            raise PlanError(f"No career with SOC code {soc_code[:10]}.")
+        lookup = {"occupation": occupation}
+    else:
+        credential = (
+            # Only the field, not the catalog's helpers: that module is being rewritten alongside.
+            Credential.objects.filter(slug=credential_slug, status="published").only("id").first()
+        )
+        if credential is None:
+            raise PlanError(f"No credential {credential_slug[:60]}.")
+        lookup = {"credential": credential}
+    try:
+        with transaction.atomic():
+            item, _ = PlanItem.objects.get_or_create(
+                plan=plan, **lookup, defaults={"note": note[:500]}
+            )
+    except IntegrityError:  # a concurrent add of the same thing won
+        item = PlanItem.objects.get(plan=plan, **lookup)
+    Plan.objects.filter(pk=plan.pk).update(updated_at=item.added_at)
+    return item
+
+
+def plan_item_remove(*, plan: Plan, item_id: int) -> None:
+    PlanItem.objects.filter(plan=plan, pk=item_id).delete()
+
+
+def plan_get(*, token: str) -> Plan | None:
+    """A plan with its items (careers and credentials) in a fixed number of queries."""
+    items = PlanItem.objects.select_related("occupation", "credential", "credential__provider")
+    return (
+        Plan.objects.prefetch_related(Prefetch("items", queryset=items)).filter(token=token).first()
+    )
+
+
+def plan_list_for_user(*, user: User) -> QuerySet[Plan]:
+    from django.db.models import Count
+
+    return Plan.objects.filter(owner=user).annotate(item_count=Count("items"))

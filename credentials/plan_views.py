@@ -1,0 +1,132 @@
+"""Counselor plan pages: thin views over credentials.plan_services."""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import plan_services
+from .plan_models import Plan
+
+SESSION_KEY = "plan_token"
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Plan name"), max_length=120, required=False)
+    notes = forms.CharField(
+        label=gettext_lazy("Notes"), max_length=5000, required=False, widget=forms.Textarea
+    )
+
+
+class AddForm(forms.Form):
+    token = forms.CharField(max_length=43, required=False)
+    occupation = forms.CharField(max_length=7, required=False)
+    credential = forms.SlugField(max_length=120, required=False)
+    note = forms.CharField(max_length=500, required=False)
+
+
+def _plan_or_404(token: str) -> Plan:
+    plan = plan_services.plan_get(token=token)
+    if plan is None:
+        raise Http404(_("No plan at this link. Check that you copied the whole link."))
+    return plan
+
+
+def plan_index(request: HttpRequest) -> HttpResponse:
+    """Signed-in counselors see their plans; everyone can start one."""
+    plans = (
+        plan_services.plan_list_for_user(user=request.user)  # type: ignore[arg-type]
+        if request.user.is_authenticated
+        else None
+    )
+    current = request.session.get(SESSION_KEY)
+    return render(
+        request,
+        "credentials/plans/index.html",
+        {"plans": plans, "current": current, "form": PlanForm()},
+    )
+
+
+@require_POST
+def plan_new(request: HttpRequest) -> HttpResponse:
+    form = PlanForm(request.POST)
+    if not form.is_valid():
+        return render(request, "credentials/plans/index.html", {"form": form}, status=400)
+    plan = plan_services.plan_create(user=request.user, **form.cleaned_data)
+    request.session[SESSION_KEY] = plan.token
+    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
+
+
+@require_POST
+def plan_add(request: HttpRequest) -> HttpResponse:
+    """Add a career or credential to the plan named in the form, or this browser's plan."""
+    form = AddForm(request.POST)
+    if not form.is_valid():
+        return render(request, "credentials/plans/error.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    token = data["token"] or request.session.get(SESSION_KEY, "")
+    plan = plan_services.plan_get(token=token) if token else None
+    if plan is None:
+        plan = plan_services.plan_create(user=request.user)
+        request.session[SESSION_KEY] = plan.token
+    try:
+        plan_services.plan_item_add(
+            plan=plan,
+            soc_code=data["occupation"],
+            credential_slug=data["credential"],
+            note=data["note"],
+        )
+    except plan_services.PlanError as error:
+        return render(request, "credentials/plans/error.html", {"message": str(error)}, status=400)
+    messages.success(request, _("Added to your plan."))
+    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
+
+
+def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
+    plan = _plan_or_404(token)
+    share_url = request.build_absolute_uri(reverse("plans:detail", args=[plan.token]))
+    return render(
+        request,
+        "credentials/plans/detail.html",
+        {
+            **_items_context(plan),
+            "share_url": share_url,
+            "form": PlanForm(initial={"title": plan.title, "notes": plan.notes}),
+        },
+    )
+
+
+def _items_context(plan: Plan) -> dict[str, object]:
+    items = list(plan.items.all())
+    return {
+        "plan": plan,
+        "careers": [i for i in items if i.occupation_id],
+        "credentials": [i for i in items if i.credential_id],
+    }
+
+
+@require_POST
+def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
+    plan = _plan_or_404(token)
+    form = PlanForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "credentials/plans/detail.html",
+            {**_items_context(plan), "form": form},
+            status=400,
+        )
+    plan_services.plan_update(plan=plan, **form.cleaned_data)
+    messages.success(request, _("Plan saved."))
+    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
+
+
+@require_POST
+def plan_item_delete(request: HttpRequest, token: str, item_id: int) -> HttpResponse:
+    plan = _plan_or_404(token)
+    plan_services.plan_item_remove(plan=plan, item_id=item_id)
+    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))

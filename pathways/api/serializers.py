@@ -1,0 +1,130 @@
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..forms import SCREENER_EDUCATION, US_STATES
+from ..models import (
+    EmploymentStatus,
+    FundingApplyStep,
+    FundingSource,
+    IncomeBand,
+    Occupation,
+    Pathway,
+    PathwayStep,
+)
+
+
+class OccupationSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-occupation-detail", lookup_field="soc_code"
+    )
+    missing_reasons = serializers.DictField(
+        child=serializers.CharField(), help_text="Why a figure is empty, by field name."
+    )
+
+    class Meta:
+        model = Occupation
+        fields = [
+            "url", "soc_code", "title", "title_es", "description", "description_es", "field",
+            "median_annual_wage", "wage_vintage", "wage_source_url", "wage_confidence",
+            "employment", "employment_vintage", "projected_change_pct", "projection_period",
+            "annual_openings", "projection_source_url", "projection_confidence",
+            "typical_entry_education", "entry_education", "education_source_url",
+            "job_zone", "bright_outlook", "onet_vintage", "onet_source_url", "onet_confidence",
+            "missing_reasons",
+        ]  # fmt: skip
+
+
+class StepCredentialSerializer(serializers.Serializer):
+    """A credential that fits a step, as the catalog reports it (certified ones first)."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+    certified = serializers.BooleanField()
+    total_cost_usd = serializers.IntegerField(allow_null=True)
+
+
+class PathwayStepSerializer(serializers.ModelSerializer):
+    job_occupation: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="soc_code", read_only=True
+    )
+
+    class Meta:
+        model = PathwayStep
+        fields = [
+            "order", "kind", "title", "title_es", "description", "min_weeks", "max_weeks",
+            "min_cost_usd", "max_cost_usd", "cost_note", "cost_source_url", "cost_source_date",
+            "credential_slugs", "credential_category", "credential_level", "job_occupation",
+            "credentials",
+        ]  # fmt: skip
+
+    credentials = serializers.SerializerMethodField()
+
+    @extend_schema_field(StepCredentialSerializer(many=True))
+    def get_credentials(self, step: PathwayStep) -> list[dict[str, Any]]:
+        resolved = self.context.get("step_credentials", {})
+        return [
+            {key: item.get(key) for key in StepCredentialSerializer().fields}
+            for item in resolved.get(step.id, [])
+        ]
+
+
+class PathwaySerializer(serializers.ModelSerializer):
+    occupation: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="soc_code", read_only=True
+    )
+    steps = PathwayStepSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Pathway
+        fields = ["id", "occupation", "education_level", "summary", "is_sample", "steps"]
+
+
+class FundingApplyStepSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FundingApplyStep
+        fields = ["order", "text", "text_es"]
+
+
+class FundingSourceSerializer(serializers.ModelSerializer):
+    apply_steps = FundingApplyStepSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = FundingSource
+        exclude = ["id"]
+
+
+class ScreenerQuerySerializer(serializers.Serializer):
+    """The screener's answers and, optionally, facts about one training program."""
+
+    state = serializers.ChoiceField(choices=US_STATES, required=False)
+    age = serializers.IntegerField(min_value=14, max_value=120, required=False)
+    veteran = serializers.BooleanField(required=False, allow_null=True, default=None)
+    income = serializers.ChoiceField(choices=IncomeBand.choices, required=False)
+    employment = serializers.ChoiceField(choices=EmploymentStatus.choices, required=False)
+    education = serializers.ChoiceField(choices=SCREENER_EDUCATION, required=False)
+    clock_hours = serializers.IntegerField(min_value=0, max_value=10000, required=False)
+    weeks = serializers.DecimalField(max_digits=6, decimal_places=1, min_value=0, required=False)
+    total_cost_usd = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
+    on_etpl = serializers.BooleanField(required=False, allow_null=True, default=None)
+    credential_type = serializers.CharField(max_length=30, required=False)
+    completion_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    placement_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
+
+    PROGRAM_FIELDS = (
+        "clock_hours", "weeks", "total_cost_usd", "on_etpl", "credential_type",
+        "completion_rate", "placement_rate",
+    )  # fmt: skip
+
+
+class FundingMatchSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="source.slug")
+    name = serializers.CharField(source="source.name")
+    outcome = serializers.ChoiceField(choices=["likely", "maybe", "no"])
+    reasons_for = serializers.ListField(child=serializers.CharField())
+    reasons_against = serializers.ListField(child=serializers.CharField())
+    to_check = serializers.ListField(child=serializers.CharField())
+    covers_up_to_usd = serializers.IntegerField(allow_null=True)
+    cost_left_usd = serializers.IntegerField(allow_null=True)

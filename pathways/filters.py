@@ -1,0 +1,100 @@
+"""One FilterSet per list, shared by the pages and the API."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    EducationLevel,
+    EntryEducation,
+    FundingKind,
+    FundingSource,
+    FundingStatus,
+    Occupation,
+    OccupationField,
+    Pathway,
+)
+
+
+class OccupationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search jobs"), max_length=100)
+    field = django_filters.ChoiceFilter(choices=OccupationField.choices, label=_("Field"))
+    education = django_filters.ChoiceFilter(
+        choices=EntryEducation.choices,
+        method="education_at_most",
+        label=_("Education needed (this or less)"),
+    )
+    min_wage = django_filters.NumberFilter(
+        field_name="median_annual_wage",
+        lookup_expr="gte",
+        label=_("Median pay at least ($)"),
+        min_value=0,
+        max_value=1_000_000,
+    )
+    min_growth = django_filters.NumberFilter(
+        field_name="projected_change_pct",
+        lookup_expr="gte",
+        label=_("Growth at least (%)"),
+        min_value=-100,
+        max_value=1000,
+    )
+    bright_outlook = django_filters.BooleanFilter(label=_("Bright Outlook only"))
+    sort = django_filters.OrderingFilter(
+        fields=(
+            ("title", "title"),
+            ("median_annual_wage", "wage"),
+            ("projected_change_pct", "growth"),
+            ("annual_openings", "openings"),
+        ),
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Occupation
+        fields = ["q", "field", "education", "min_wage", "min_growth", "bright_outlook"]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name in ("field", "education"):
+            self.form.fields[name].widget.attrs["class"] = "usa-select"
+
+    def search(self, queryset: QuerySet[Occupation], name: str, value: str) -> QuerySet[Occupation]:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(soc_code__startswith=value)
+            | Q(title_en__icontains=value)
+            | Q(title_es__icontains=value)
+            | Q(description_en__icontains=value)
+            | Q(description_es__icontains=value)
+            | Q(skills__name_en__icontains=value)
+            | Q(skills__name_es__icontains=value)
+        ).distinct()
+
+    def education_at_most(
+        self, queryset: QuerySet[Occupation], name: str, value: str
+    ) -> QuerySet[Occupation]:
+        return queryset.entry_education_at_most(value) if value else queryset  # type: ignore[attr-defined]
+
+
+class PathwayFilter(django_filters.FilterSet):
+    occupation = django_filters.CharFilter(
+        field_name="occupation__soc_code", label=_("SOC code"), max_length=7
+    )
+    education_level = django_filters.ChoiceFilter(
+        choices=EducationLevel.choices, label=_("Starting education")
+    )
+
+    class Meta:
+        model = Pathway
+        fields = ["occupation", "education_level", "is_sample"]
+
+
+class FundingSourceFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=FundingKind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=FundingStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = FundingSource
+        fields = ["kind", "status", "veteran_required", "requires_etpl"]

@@ -1,0 +1,48 @@
+"""The funding screener's questions."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import EducationLevel, EmploymentStatus, IncomeBand
+
+US_STATES = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY", "AS", "GU", "MP", "PR", "VI",
+]  # fmt: skip
+
+GRADUATE = "graduate"
+SCREENER_EDUCATION = [*EducationLevel.choices, (GRADUATE, _("Graduate degree"))]
+YES_NO = [("no", _("No")), ("yes", _("Yes"))]
+
+
+class FundingScreenerForm(forms.Form):
+    """A few plain questions; every answer is checked against a fixed list or range."""
+
+    state = forms.ChoiceField(
+        label=_("Which state do you live in?"),
+        choices=[("", _("Choose a state")), *((s, s) for s in US_STATES)],
+    )
+    age = forms.IntegerField(label=_("How old are you?"), min_value=14, max_value=120)
+    veteran = forms.ChoiceField(
+        label=_("Did you serve in the U.S. military (veteran)?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    income = forms.ChoiceField(
+        label=_("What is your household income?"),
+        choices=IncomeBand.choices,
+        widget=forms.RadioSelect,
+    )
+    employment = forms.ChoiceField(
+        label=_("Are you working now?"), choices=EmploymentStatus.choices, widget=forms.RadioSelect
+    )
+    education = forms.ChoiceField(
+        label=_("What is the highest education you finished?"), choices=SCREENER_EDUCATION
+    )
+
+    def answers(self) -> dict[str, object]:
+        data = dict(self.cleaned_data)
+        data["veteran"] = data["veteran"] == "yes"
+        return data

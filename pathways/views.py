@@ -1,0 +1,123 @@
+"""Career pages and the funding screener: parse, call one selector, render."""
+
+import re
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django_htmx.middleware import HtmxDetails
+
+from . import extensions, selectors
+from .filters import OccupationFilter
+from .forms import FundingScreenerForm
+from .models import EducationLevel, Occupation, OccupationField
+
+SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def career_list(request: HtmxHttpRequest) -> HttpResponse:
+    """Browse careers by field, filter by education, wage and growth, and search."""
+    filterset = OccupationFilter(request.GET, queryset=Occupation.objects.all())
+    occupations = filterset.qs if filterset.is_valid() else Occupation.objects.none()
+    groups: list[tuple[str, list[Occupation]]] = []
+    for value, label in OccupationField.choices:
+        members = [o for o in occupations if o.field == value]
+        if members:
+            groups.append((str(label), members))
+    others = [o for o in occupations if not o.field]
+    if others:
+        groups.append((_("Other"), others))
+    context = {
+        "filter": filterset,
+        "groups": groups,
+        "count": len(occupations),
+        "sorted": bool(request.GET.get("sort")),
+        "occupations": occupations,
+    }
+    template = (
+        "pathways/includes/_career_results.html" if request.htmx else "pathways/career_list.html"
+    )
+    return render(request, template, context)
+
+
+def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
+    """One occupation: figures with sources, pathways by education level, panels, video."""
+    occupation = selectors.occupation_get(soc_code=soc_code)
+    if occupation is None:
+        raise Http404(
+            _(
+                "No tech occupation with SOC code %(code)s is in this portal. "
+                "Browse the careers list to find one."
+            )
+            % {"code": soc_code[:20]}
+        )
+    pathways = selectors.occupation_pathways(occupation=occupation)
+    levels = [p.pathway.education_level for p in pathways]
+    level = request.GET.get("level") or (
+        EducationLevel.HIGH_SCHOOL
+        if EducationLevel.HIGH_SCHOOL in levels
+        else (levels[0] if levels else "")
+    )
+    chosen = next((p for p in pathways if p.pathway.education_level == level), None)
+    context = {
+        "occupation": occupation,
+        "pathways": pathways,
+        "levels": [
+            (p.pathway.education_level, p.pathway.get_education_level_display()) for p in pathways
+        ],
+        "level": level,
+        "chosen": chosen,
+        "level_unknown": bool(request.GET.get("level")) and chosen is None,
+        "panels": extensions.occupation_panels_render(request=request, occupation=occupation),
+    }
+    if request.htmx and request.htmx.target == "pathway-region":
+        return render(request, "pathways/includes/_pathway.html", context)
+    return render(request, "pathways/career_detail.html", context)
+
+
+def career_compare(request: HtmxHttpRequest) -> HttpResponse:
+    """Two or three careers side by side."""
+    # ?codes=a,b from a shared link, or ?codes=a&codes=b from the checkboxes on /careers/.
+    raw = ",".join(request.GET.getlist("codes"))
+    codes = [c.strip() for c in raw.split(",") if c.strip()]
+    errors = []
+    bad = [c for c in codes if not SOC_RE.match(c)]
+    if bad:
+        errors.append(_("These are not SOC codes: %(codes)s.") % {"codes": ", ".join(bad[:5])})
+    codes = list(dict.fromkeys(c for c in codes if SOC_RE.match(c)))
+    occupations = selectors.occupations_compare(codes=codes)
+    missing = [c for c in codes if c not in {o.soc_code for o in occupations}]
+    if missing:
+        errors.append(
+            _("No occupation with these codes: %(codes)s.") % {"codes": ", ".join(missing)}
+        )
+    if raw and not 2 <= len(occupations) <= selectors.MAX_COMPARE:
+        errors.append(_("Choose 2 or 3 careers to compare."))
+        occupations = occupations[: selectors.MAX_COMPARE] if len(occupations) > 1 else []
+    status = 400 if errors else 200
+    return render(
+        request,
+        "pathways/career_compare.html",
+        {"occupations": occupations, "errors": errors, "all": Occupation.objects.all()},
+        status=status,
+    )
+
+
+def funding(request: HtmxHttpRequest) -> HttpResponse:
+    """The funding sources, and a screener that says which may apply and why."""
+    form = FundingScreenerForm(request.GET or None)
+    matches = None
+    if form.is_bound and form.is_valid():
+        matches = selectors.funding_sources_screen(answers=form.answers())
+    context = {
+        "form": form,
+        "matches": matches,
+        "sources": selectors.funding_source_list(),
+    }
+    if request.htmx and request.htmx.target == "screener-results":
+        return render(request, "pathways/includes/_screener_results.html", context)
+    return render(request, "pathways/funding.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,127 @@
+"""Counselor plans: no account, an unguessable link, notes, share, print; owners see a list."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from credentials import plan_services
+from credentials.models import Credential, Provider
+from credentials.plan_models import Plan
+from pathways.models import Occupation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def occupation():
+    return Occupation.objects.create(
+        soc_code="15-1212",
+        title="Information Security Analysts",
+        title_en="Information Security Analysts",
+    )
+
+
+@pytest.fixture
+def credential():
+    provider = Provider.objects.create(name="CompTIA", slug="comptia", kind="certification_body")
+    return Credential.objects.create(
+        name="CompTIA Security+",
+        slug="comptia-security-plus",
+        provider=provider,
+        credential_type="certification",
+        category="cybersecurity",
+    )
+
+
+def test_tokens_are_long_and_distinct():
+    tokens = {plan_services.plan_create().token for _ in range(20)}
+    assert len(tokens) == 20
+    assert all(len(t) >= 22 for t in tokens)
+
+
+def test_add_career_from_its_page_creates_a_plan(client, occupation):
+    response = client.post(
+        "/plans/add/", {"occupation": "15-1212", "note": "Ask about night classes"}
+    )
+    plan = Plan.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/plans/{plan.token}/"
+    html = client.get(response["Location"]).content.decode()
+    assert "Information Security Analysts" in html and "Ask about night classes" in html
+    assert plan.token in html  # the share link
+
+
+def test_second_add_goes_to_the_same_plan_and_is_not_duplicated(client, occupation, credential):
+    client.post("/plans/add/", {"occupation": "15-1212"})
+    client.post("/plans/add/", {"occupation": "15-1212"})
+    client.post("/plans/add/", {"credential": "comptia-security-plus"})
+    plan = Plan.objects.get()
+    assert plan.items.count() == 2
+
+
+def test_unknown_things_are_refused_with_a_message(client, occupation):
+    response = client.post("/plans/add/", {"occupation": "15-9999"})
+    assert response.status_code == 400
+    assert "No career with SOC code 15-9999" in response.content.decode()
+    response = client.post("/plans/add/", {})
+    assert response.status_code == 400
+
+
+def test_notes_and_title_are_saved(client):
+    plan = plan_services.plan_create()
+    response = client.post(
+        f"/plans/{plan.token}/edit/", {"title": "Maria's plan", "notes": "Start in May"}
+    )
+    assert response.status_code == 302
+    html = client.get(f"/plans/{plan.token}/").content.decode()
+    assert "Maria&#x27;s plan" in html and "Start in May" in html
+
+
+def test_remove_item(client, occupation):
+    plan = plan_services.plan_create()
+    item = plan_services.plan_item_add(plan=plan, soc_code="15-1212")
+    client.post(f"/plans/{plan.token}/items/{item.id}/remove/")
+    assert plan.items.count() == 0
+
+
+def test_wrong_token_is_a_404(client):
+    response = client.get("/plans/not-a-real-token-at-all/")
+    assert response.status_code == 404
+    assert "No plan at this link" in response.content.decode()
+
+
+def test_plan_page_has_a_print_stylesheet(client):
+    plan = plan_services.plan_create()
+    html = client.get(f"/plans/{plan.token}/").content.decode()
+    assert 'plan-print.css" media="print"' in html
+
+
+def test_signed_in_user_sees_own_plans_only(client):
+    user = get_user_model().objects.create_user("counselor", password="x")
+    other = get_user_model().objects.create_user("other", password="x")
+    mine = plan_services.plan_create(title="Mine", user=user)
+    plan_services.plan_create(title="Theirs", user=other)
+    client.force_login(user)
+    html = client.get("/plans/").content.decode()
+    assert "Mine" in html and "Theirs" not in html
+    assert mine.token in html
+
+
+def test_new_plan_by_signed_in_user_is_owned(client):
+    user = get_user_model().objects.create_user("counselor", password="x")
+    client.force_login(user)
+    client.post("/plans/new/", {"title": "Class of 2027"})
+    assert Plan.objects.get().owner == user
+
+
+def test_plan_page_query_count_is_constant(
+    client, occupation, credential, django_assert_max_num_queries
+):
+    plan = plan_services.plan_create()
+    plan_services.plan_item_add(plan=plan, soc_code="15-1212")
+    with django_assert_max_num_queries(6):
+        client.get(f"/plans/{plan.token}/")
+    for i in range(5):
+        Occupation.objects.create(soc_code=f"15-90{i}0", title=f"Job {i}", title_en=f"Job {i}")
+        plan_services.plan_item_add(plan=plan, soc_code=f"15-90{i}0")
+    plan_services.plan_item_add(plan=plan, credential_slug="comptia-security-plus")
+    with django_assert_max_num_queries(6):
+        client.get(f"/plans/{plan.token}/")

@@ -1,0 +1,42 @@
+"""A plan in a real browser: readable on a phone, accessible, and printed on one page."""
+
+import re
+
+import pytest
+
+from credentials import plan_services
+from pathways.models import Occupation
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def full_plan():
+    plan = plan_services.plan_create(title="Class of 2027", notes="Meets on Tuesdays.")
+    for i in range(20):
+        Occupation.objects.create(
+            soc_code=f"15-90{i:02d}", title=f"Test job {i}", title_en=f"Test job {i}",
+            median_annual_wage=50000 + i, wage_vintage="May 2024",
+        )  # fmt: skip
+        plan_services.plan_item_add(
+            plan=plan, soc_code=f"15-90{i:02d}", note="Ask about evening classes"
+        )
+    return plan
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_plan_page_is_accessible_on_a_phone(page, axe_check, full_plan, prefix):
+    page.goto(f"{prefix}/plans/{full_plan.token}/")
+    assert page.locator("h1").inner_text() == "Class of 2027"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe_check(page)
+
+
+def test_plan_prints_on_one_page(desktop_page, full_plan):
+    desktop_page.goto(f"/plans/{full_plan.token}/")
+    pdf = desktop_page.pdf(format="Letter")
+    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    assert len(pages) == 1
+    desktop_page.emulate_media(media="print")
+    assert not desktop_page.locator("header.usa-header").is_visible()
+    assert not desktop_page.locator("#share-link").is_visible()

@@ -1,0 +1,40 @@
+import pytest
+
+from pathways import extensions
+
+
+@pytest.fixture
+def sample_data(db):
+    from pathways.sample_data import load
+
+    load()
+
+
+@pytest.fixture
+def fake_step_credentials():
+    """Stand in for the catalog: every step that wants credentials gets two, certified first."""
+
+    def resolver(steps):
+        return {
+            step.id: [
+                {
+                    "slug": f"cert-{step.id}",
+                    "name": f"Certified credential for step {step.order}",
+                    "url": f"/credentials/cert-{step.id}/",
+                    "certified": True,
+                    "total_cost_usd": 300,
+                },
+                {
+                    "slug": f"other-{step.id}",
+                    "name": f"Other credential for step {step.order}",
+                    "url": f"/credentials/other-{step.id}/",
+                    "certified": False,
+                    "total_cost_usd": None,
+                },
+            ]
+            for step in steps
+        }
+
+    extensions.register_step_credentials_resolver(resolver)
+    yield resolver
+    extensions._step_credentials_resolvers.remove(resolver)

@@ -1,0 +1,119 @@
+"""The pathways API, checked against the OpenAPI schema where it helps."""
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+
+from .factories import OccupationFactory, PathwayFactory, PathwayStepFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/occupations/",
+        "/api/v1/occupations/{soc_code}/",
+        "/api/v1/pathways/",
+        "/api/v1/funding-sources/",
+        "/api/v1/funding-sources/{slug}/",
+        "/api/v1/funding-sources/screen/",
+        "/api/v1/plans/",
+        "/api/v1/plans/{token}/",
+        "/api/v1/plans/{token}/items/",
+    ],
+)
+def test_endpoints_are_documented(schema, path):
+    assert path in schema["paths"]
+
+
+def test_occupation_fields_match_the_schema(client, sample_data, schema):
+    body = client.get("/api/v1/occupations/15-1299/").json()
+    documented = set(schema["components"]["schemas"]["Occupation"]["properties"])
+    assert set(body) == documented
+    assert body["job_zone"] is None
+    assert body["missing_reasons"]["job_zone"] == "Not published by O*NET for this code"
+    assert body["wage_vintage"] == "May 2024"
+
+
+def test_occupation_filters(client, sample_data):
+    codes = [
+        o["soc_code"]
+        for o in client.get("/api/v1/occupations/", {"field": "it_support"}).json()["results"]
+    ]
+    assert codes == ["15-1231", "15-1232"]
+    codes = [
+        o["soc_code"]
+        for o in client.get("/api/v1/occupations/", {"sort": "-wage"}).json()["results"]
+    ]
+    assert codes[0] == "15-1221"
+
+
+def test_bad_filter_is_a_400(client, sample_data):
+    response = client.get("/api/v1/occupations/", {"min_wage": "lots"})
+    assert response.status_code == 400
+    assert "min_wage" in response.json()
+
+
+def test_pathways_filter_by_occupation_and_level(client, sample_data):
+    body = client.get(
+        "/api/v1/pathways/", {"occupation": "15-1212", "education_level": "high_school"}
+    ).json()
+    assert body["count"] == 1
+    steps = body["results"][0]["steps"]
+    assert [s["order"] for s in steps] == sorted(s["order"] for s in steps)
+    assert body["results"][0]["is_sample"] is True
+
+
+def test_funding_source_detail(client, sample_data):
+    body = client.get("/api/v1/funding-sources/workforce-pell/").json()
+    assert (body["min_clock_hours"], body["max_clock_hours"]) == (150, 599)
+    assert (body["min_weeks"], body["weeks_less_than"]) == (8, 15)
+    assert (body["min_completion_rate_pct"], body["min_placement_rate_pct"]) == (70, 70)
+    assert body["source_url"].startswith("https://www.sbctc.edu/")
+
+
+def test_screen_endpoint_with_a_program(client, sample_data):
+    body = client.get(
+        "/api/v1/funding-sources/screen/",
+        {"veteran": "false", "employment": "employed", "total_cost_usd": 6000, "weeks": 20},
+    ).json()
+    by_slug = {m["slug"]: m for m in body}
+    assert by_slug["employer-educational-assistance"]["cost_left_usd"] == 750
+    assert by_slug["workforce-pell"]["outcome"] == "no"
+
+
+@pytest.mark.parametrize("bad", [{"age": 300}, {"state": "XX"}, {"completion_rate": 101}])
+def test_screen_bad_input_is_a_400(client, sample_data, bad):
+    response = client.get("/api/v1/funding-sources/screen/", bad)
+    assert response.status_code == 400
+    assert next(iter(bad)) in response.json()
+
+
+def test_list_query_counts_are_constant(client, django_assert_max_num_queries):
+    pathway = PathwayFactory()
+    PathwayStepFactory(pathway=pathway)
+    for url in ("/api/v1/occupations/", "/api/v1/pathways/", "/api/v1/funding-sources/"):
+        with django_assert_max_num_queries(4):
+            assert client.get(url).status_code == 200
+    for level in ("no_diploma", "some_college", "associate"):
+        PathwayStepFactory.create_batch(
+            3, pathway=PathwayFactory(education_level=level, occupation=OccupationFactory())
+        )
+    for url in ("/api/v1/occupations/", "/api/v1/pathways/", "/api/v1/funding-sources/"):
+        with django_assert_max_num_queries(4):
+            assert client.get(url).status_code == 200
+
+
+def test_pathway_steps_carry_the_catalogs_credentials(client, sample_data, fake_step_credentials):
+    body = client.get(
+        "/api/v1/pathways/", {"occupation": "15-1232", "education_level": "high_school"}
+    ).json()
+    training, job = body["results"][0]["steps"]
+    assert [c["certified"] for c in training["credentials"]] == [True, False]
+    assert set(training["credentials"][0]) == {"slug", "name", "url", "certified", "total_cost_usd"}
+    assert job["credentials"] == []
