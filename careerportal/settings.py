@@ -91,7 +91,6 @@ else:
 DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default; silences the transition warning
 
 # Redis: the cache and the Celery broker. Without it: a local cache and tasks run eagerly.
 REDIS_URL = env_str("REDIS_URL")
