@@ -157,6 +157,10 @@ class Credential(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def delivery_labels(self) -> list[str]:
+        return [str(Delivery(d).label) for d in self.delivery if d in Delivery.values]
+
 
 class CostKind(models.TextChoices):
     TUITION = "tuition", _("Tuition and fees")
