@@ -6,7 +6,6 @@ from typing import Any
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db.models import F, Q, QuerySet
-from django.db.models.functions import Greatest
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -29,10 +28,6 @@ SORT_CHOICES = [
     ("salary", _("Salary, highest first")),
     ("name", _("Name, A to Z")),
 ]
-
-# Trigram word similarity above this counts as a match ("cybersecurty" ~ "cybersecurity").
-TYPO_THRESHOLD = 0.5
-
 
 def _unaccent(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
@@ -120,23 +115,18 @@ class CredentialFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        english = SearchQuery(value, config="english_unaccent", search_type="websearch")
-        spanish = SearchQuery(value, config="spanish_unaccent", search_type="websearch")
+        # Match and rank with the page language's vector (each holds names, both languages'
+        # category words and occupation titles); one vector keeps matching an index lookup.
+        spanish = (get_language() or "en").startswith("es")
+        config, vector = ("spanish_unaccent", "search_es") if spanish else ("english_unaccent", "search_en")
+        query = SearchQuery(value, config=config, search_type="websearch")
+        matches = queryset.filter(**{vector: query})
+        if matches.exists():
+            return matches.annotate(relevance=SearchRank(F(vector), query))
+        # Nothing matched word for word: try names that look alike ("cybersecurty").
         plain = _unaccent(value)
-        # Rank by the vector of the page's language; match in either language or by trigram.
-        vector, query = (
-            ("search_es", spanish)
-            if (get_language() or "en").startswith("es")
-            else ("search_en", english)
-        )
-        return queryset.filter(
-            Q(search_en=english)
-            | Q(search_es=spanish)
-            | Q(name_unaccent__trigram_word_similar=plain)
-        ).annotate(
-            relevance=Greatest(
-                SearchRank(F(vector), query), TrigramWordSimilarity(plain, "name_unaccent") * 0.5
-            )
+        return queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
+            relevance=TrigramWordSimilarity(plain, "name_unaccent")
         )
 
     def filter_certified(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

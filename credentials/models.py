@@ -358,6 +358,7 @@ class ComparisonIndex(models.Model):
             GinIndex(fields=["funding_slugs"], name="cred_index_funding"),
             GinIndex(fields=["occupation_codes"], name="cred_index_occupations"),
             GinIndex(fields=["delivery"], name="cred_index_delivery"),
+            models.Index(fields=["name", "credential"], name="cred_index_name"),
             models.Index(fields=["category", "total_cost_min_usd"], name="cred_index_cat_cost"),
             models.Index(fields=["total_cost_min_usd"], name="cred_index_cost"),
             models.Index(fields=["duration_weeks"], name="cred_index_weeks"),

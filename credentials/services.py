@@ -8,8 +8,8 @@ from django.db import connection, transaction
 COMPARE_TRAY_SESSION_KEY = "compare_tray"
 COMPARE_MAX = 4
 
-# Spanish words for each category, so "ciberseguridad" or "redes" finds rows even when a
-# credential has no Spanish summary yet (names and occupation titles are English).
+# Words for each category in both languages (English|Spanish), so "ciberseguridad" or "redes"
+# finds rows on either language's page even when a credential has no Spanish summary yet.
 _CATEGORY_WORDS_SQL = """
 CASE c.category
     WHEN 'cybersecurity' THEN 'cybersecurity security|ciberseguridad seguridad informática'
@@ -142,12 +142,14 @@ SELECT
     setweight(to_tsvector('english_unaccent', b.name), 'A')
         || setweight(to_tsvector('english_unaccent', b.summary_english), 'B')
         || setweight(to_tsvector('english_unaccent',
-               concat_ws(' ', b.provider_name, b.category_en, skills.names, occupations.titles)),
+               concat_ws(' ', b.provider_name, b.category_en, b.category_es, skills.names,
+                         occupations.titles)),
                'C'),
     setweight(to_tsvector('spanish_unaccent', b.name), 'A')
         || setweight(to_tsvector('spanish_unaccent', b.summary_spanish), 'B')
         || setweight(to_tsvector('spanish_unaccent',
-               concat_ws(' ', b.provider_name, b.category_es, skills.names, occupations.titles)),
+               concat_ws(' ', b.provider_name, b.category_es, b.category_en, skills.names,
+                         occupations.titles)),
                'C'),
     b.is_synthetic, now()
 FROM base b
@@ -177,9 +179,11 @@ def comparison_index_refresh(*, credential_ids: list[int] | None = None) -> int:
         cursor.execute(_DELETE_SQL, params)
         cursor.execute(_REFRESH_SQL, params)
         written = cursor.rowcount
-    if credential_ids is None:
+    if credential_ids is None and not connection.in_atomic_block:
+        # A full rebuild rewrites every row: reclaim the old ones and refresh statistics and
+        # the visibility map (result counts then read the small indexes, not the table).
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE credentials_comparisonindex")
+            cursor.execute("VACUUM (ANALYZE) credentials_comparisonindex")
     return written
 
 

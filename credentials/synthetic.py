@@ -91,9 +91,9 @@ def _credential(i: int, prefix: str, provider: Provider, rng: random.Random) -> 
         languages=languages,
         duration_weeks=weeks,
         hours_per_week=Decimal(rng.choice([5, 10, 20, 40])),
-        summary_en=f"Synthetic test data: a {label.lower()} in {topic.lower()} that takes "
+        summary_en=f"Made up for testing: a {label.lower()} in {topic.lower()} that takes "
         f"{weeks} weeks.",
-        summary_es=f"Datos de prueba inventados: un programa de {topic.lower()} que dura "
+        summary_es=f"Inventado para pruebas: un programa de {topic.lower()} que dura "
         f"{weeks} semanas.",
         status=CredentialStatus.PUBLISHED,
         is_synthetic=True,

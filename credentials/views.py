@@ -4,7 +4,6 @@ import csv
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .compare_table import compare_rows
+from .pagination import CappedPaginator
 
 PAGE_SIZE = 20
 
@@ -39,7 +39,7 @@ def credential_list(request: HttpRequest) -> HttpResponse:
     }
     status = 200
     if filterset.is_valid():
-        paginator = Paginator(filterset.qs, PAGE_SIZE)
+        paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)

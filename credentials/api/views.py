@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from .. import selectors
 from ..filters import CredentialFilter
 from ..models import ComparisonIndex
+from ..pagination import CappedPageNumberPagination
 from .serializers import CompareSerializer, CredentialDetailSerializer, CredentialListSerializer
 
 PAYBACK_ASSUMPTIONS = (
@@ -32,6 +33,7 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = ComparisonIndex.objects.all()
     filterset_class = CredentialFilter
     lookup_field = "slug"
+    pagination_class = CappedPageNumberPagination
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         return selectors.credential_search(params={}, request=None).queryset
