@@ -4,6 +4,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 COMPARE_TRAY_SESSION_KEY = "compare_tray"
 COMPARE_MAX = 4
@@ -132,7 +133,7 @@ SELECT
     COALESCE(outcome.is_synthetic, false), COALESCE(outcome.is_cirr, false),
     COALESCE(cert.status, ''),
     COALESCE(cert.status = 'certified'
-             AND (cert.expires_on IS NULL OR cert.expires_on >= CURRENT_DATE), false),
+             AND (cert.expires_on IS NULL OR cert.expires_on >= %(today)s), false),
     cert.decided_on, cert.expires_on,
     COALESCE(recognition.total, 0), COALESCE(recognition.requires, 0),
     COALESCE(recognition.prefers, 0), COALESCE(recognition.accepts, 0),
@@ -174,7 +175,12 @@ def comparison_index_refresh(*, credential_ids: list[int] | None = None) -> int:
     Rows in scope are deleted and re-inserted in one transaction (readers keep seeing the old
     rows until commit); a credential that is no longer published simply gets no new row.
     """
-    params = {"all": credential_ids is None, "ids": list(credential_ids or [])}
+    # "Today" in the portal's time zone (TIME_ZONE), not the database session's UTC date.
+    params = {
+        "all": credential_ids is None,
+        "ids": list(credential_ids or []),
+        "today": timezone.localdate(),
+    }
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(_DELETE_SQL, params)
         cursor.execute(_REFRESH_SQL, params)
