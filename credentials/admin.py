@@ -50,7 +50,14 @@ class OutcomeReportInline(TranslationTabularInline):
 @admin.register(Credential)
 class CredentialAdmin(TranslationAdmin):
     list_display = ["name", "provider", "credential_type", "category", "status", "is_synthetic"]
-    list_filter = ["status", "category", "credential_type", "level", "is_synthetic", "provider__kind"]
+    list_filter = [
+        "status",
+        "category",
+        "credential_type",
+        "level",
+        "is_synthetic",
+        "provider__kind",
+    ]
     search_fields = ["name", "slug", "provider__name", "ctdl_id"]
     list_select_related = ["provider"]
     autocomplete_fields = ["provider"]
@@ -59,7 +66,9 @@ class CredentialAdmin(TranslationAdmin):
     inlines = [CostItemInline, OutcomeReportInline]
     actions = ["refresh_index"]
 
-    def save_related(self, request: HttpRequest, form: object, formsets: object, change: bool) -> None:
+    def save_related(
+        self, request: HttpRequest, form: object, formsets: object, change: bool
+    ) -> None:
         # After the inlines and M2M are saved: the index row reads all of them.
         super().save_related(request, form, formsets, change)  # type: ignore[arg-type]
         comparison_index_refresh_enqueue(credential_ids=[form.instance.pk])  # type: ignore[attr-defined]
@@ -68,4 +77,3 @@ class CredentialAdmin(TranslationAdmin):
     def refresh_index(self, request: HttpRequest, queryset: QuerySet[Credential]) -> None:
         comparison_index_refresh_enqueue(credential_ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(request, "Index refresh queued.")
-

@@ -66,7 +66,9 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
         "type",
         _("Kind"),
         [
-            _cell(f"{CredentialType(c.row.credential_type).label} · {Category(c.row.category).label}")
+            _cell(
+                f"{CredentialType(c.row.credential_type).label} · {Category(c.row.category).label}"
+            )
             for c in columns
         ],
     )
@@ -96,7 +98,9 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
         placement = c.row.placement_rate_pct
         outcome_cells.append(
             _cell(
-                f"{number_format(placement.normalize())}%" if placement is not None else _("Not reported"),
+                f"{number_format(placement.normalize())}%"
+                if placement is not None
+                else _("Not reported"),
                 best="placement" in c.best,
                 **(extra if placement is not None else {}),
             )
@@ -144,7 +148,11 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
             for c in columns
         ],
     )
-    add("certification", _("Alliance certification"), [_cell(certification_text(c.row)) for c in columns])
+    add(
+        "certification",
+        _("Alliance certification"),
+        [_cell(certification_text(c.row)) for c in columns],
+    )
     add(
         "recognition",
         _("Alliance employers that recognize it"),

@@ -13,10 +13,12 @@ from pathways.models import FundingSource, Occupation
 
 from .models import Category, ComparisonIndex, CredentialType, Delivery
 
-US_STATES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-    "NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY GU VI AS MP"
-).split()
+US_STATES = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX",
+    "UT", "VT", "VA", "WA", "WV", "WI", "WY", "GU", "VI", "AS", "MP",
+]  # fmt: skip
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
 
@@ -28,6 +30,7 @@ SORT_CHOICES = [
     ("salary", _("Salary, highest first")),
     ("name", _("Name, A to Z")),
 ]
+
 
 def _unaccent(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
@@ -46,7 +49,7 @@ def _occupation_choices() -> list[tuple[str, str]]:
 
 
 class CredentialFilter(django_filters.FilterSet):
-    """Filters over the comparison index; unknown values make the form invalid (page message, 400)."""
+    """Filters over the comparison index; unknown values invalidate the form (message, 400)."""
 
     q = django_filters.CharFilter(method="filter_q", label=_("Search"), max_length=200)
     category = django_filters.MultipleChoiceFilter(choices=Category.choices, label=_("Field"))
@@ -118,7 +121,9 @@ class CredentialFilter(django_filters.FilterSet):
         # Match and rank with the page language's vector (each holds names, both languages'
         # category words and occupation titles); one vector keeps matching an index lookup.
         spanish = (get_language() or "en").startswith("es")
-        config, vector = ("spanish_unaccent", "search_es") if spanish else ("english_unaccent", "search_en")
+        config, vector = (
+            ("spanish_unaccent", "search_es") if spanish else ("english_unaccent", "search_en")
+        )
         query = SearchQuery(value, config=config, search_type="websearch")
         matches = queryset.filter(**{vector: query})
         if matches.exists():

@@ -122,8 +122,9 @@ OUTCOMES: dict[str, list[dict[str, object]]] = {
             "source_name": "Results for America (randomized controlled trial summary)",
             "source_url": "https://catalog.results4america.org/programs/year-up",
             "source_date": "not shown",
-            "statement": "RCT evidence summarized by Results for America: in the seventh year after "
-            "random assignment, participants earned on average $8,251 more than the control group.",
+            "statement": "RCT evidence summarized by Results for America: in the seventh year "
+            "after random assignment, participants earned on average $8,251 more than the "
+            "control group.",
         },
         {
             "period": "four months after graduation (PACE evaluation)",
@@ -131,8 +132,8 @@ OUTCOMES: dict[str, list[dict[str, object]]] = {
             "source_name": "Giving Compass (PACE evaluation summary)",
             "source_url": "https://givingcompass.org/article/implementation-early-impacts-year-program",
             "source_date": "not shown",
-            "statement": "PACE evaluation (summarized by Giving Compass): 83% of graduates employed "
-            "four months after graduation.",
+            "statement": "PACE evaluation (summarized by Giving Compass): 83% of graduates "
+            "employed four months after graduation.",
         },
     ],
     "launchcode": [
@@ -146,7 +147,10 @@ OUTCOMES: dict[str, list[dict[str, object]]] = {
 }
 
 TYPE_PHRASES = {
-    CredentialType.CERTIFICATION: ("an industry certification", "una certificación de la industria"),
+    CredentialType.CERTIFICATION: (
+        "an industry certification",
+        "una certificación de la industria",
+    ),
     CredentialType.CERTIFICATE: ("a certificate", "un certificado"),
     CredentialType.PROFESSIONAL_CERTIFICATE: (
         "an online professional certificate",
@@ -155,9 +159,15 @@ TYPE_PHRASES = {
     CredentialType.BOOTCAMP_CERTIFICATE: ("a bootcamp", "un bootcamp (curso intensivo)"),
     CredentialType.APPRENTICESHIP: ("a Registered Apprenticeship", "un aprendizaje registrado"),
     CredentialType.DIPLOMA: ("a technical college diploma", "un diploma de colegio técnico"),
-    CredentialType.ASSOCIATE_DEGREE: ("a two-year college degree", "un título universitario de dos años"),
+    CredentialType.ASSOCIATE_DEGREE: (
+        "a two-year college degree",
+        "un título universitario de dos años",
+    ),
     CredentialType.TRAINING_PROGRAM: ("a training program", "un programa de capacitación"),
-    CredentialType.CURRICULUM: ("a free course with no certificate", "un curso gratis sin certificado"),
+    CredentialType.CURRICULUM: (
+        "a free course with no certificate",
+        "un curso gratis sin certificado",
+    ),
     CredentialType.BADGE: ("a digital badge", "una insignia digital"),
 }
 
@@ -233,9 +243,7 @@ def _cost_items(row: dict[str, str]) -> list[dict[str, object]]:
             dict(common, kind=CostKind.EXAM_FEE, amount_min_usd=total_min / exams,
                  amount_max_usd=total_max / exams, unit=CostUnit.PER_ATTEMPT, count=exams)
         ]  # fmt: skip
-    return [
-        dict(common, kind=CostKind.TUITION, amount_min_usd=total_min, amount_max_usd=total_max)
-    ]
+    return [dict(common, kind=CostKind.TUITION, amount_min_usd=total_min, amount_max_usd=total_max)]
 
 
 def _funding_slugs(row: dict[str, str], credential_type: str, provider_kind: str) -> set[str]:
@@ -261,7 +269,9 @@ def _funding_slugs(row: dict[str, str], credential_type: str, provider_kind: str
     return slugs
 
 
-def _summaries(row: dict[str, str], credential_type: str, items: list[dict[str, object]]) -> tuple[str, str]:
+def _summaries(
+    row: dict[str, str], credential_type: str, items: list[dict[str, object]]
+) -> tuple[str, str]:
     """Write a short plain summary in English and Spanish from the row's facts only."""
     type_en, type_es = TYPE_PHRASES[credential_type]
     cat_en, cat_es = CATEGORY_PHRASES[row["category"]]
@@ -325,7 +335,7 @@ def _provider(row: dict[str, str], cache: dict[str, Provider]) -> Provider:
 
 
 def load() -> str:
-    """Create or update the 52 credentials with their costs, outcomes and links; rebuild the index."""
+    """Create or update the 52 credentials, their costs, outcomes and links; rebuild the index."""
     with CSV_PATH.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     occupations = {o.soc_code: o for o in Occupation.objects.all()}

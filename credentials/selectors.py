@@ -35,10 +35,14 @@ class CompareError(ValueError):
     """The ids given to compare cannot be compared; the message is fit to show a user."""
 
 
+def credential_index_rows() -> QuerySet[ComparisonIndex]:
+    """Return the index rows of published credentials, without the columns lists never show."""
+    return ComparisonIndex.objects.defer(*_HEAVY_COLUMNS)
+
+
 def credential_search(*, params: Mapping[str, Any], request: Any = None) -> CredentialFilter:
     """Return the bound FilterSet over published index rows; .qs gives the sorted results."""
-    queryset = ComparisonIndex.objects.defer(*_HEAVY_COLUMNS)
-    return CredentialFilter(params, queryset=queryset, request=request)
+    return CredentialFilter(params, queryset=credential_index_rows(), request=request)
 
 
 def compare_slugs_parse(*, raw: str | None) -> list[str]:
@@ -48,7 +52,9 @@ def compare_slugs_parse(*, raw: str | None) -> list[str]:
         raise CompareError(_("Choose 2 to 4 credentials to compare."))
     bad = [p for p in parts if not _SLUG_RE.match(p)]
     if bad:
-        raise CompareError(_("These are not credential ids: %(ids)s.") % {"ids": ", ".join(bad[:4])})
+        raise CompareError(
+            _("These are not credential ids: %(ids)s.") % {"ids": ", ".join(bad[:4])}
+        )
     slugs = list(dict.fromkeys(parts))
     if len(slugs) < 2:
         raise CompareError(_("Choose at least 2 different credentials to compare."))
@@ -67,7 +73,7 @@ class CompareColumn:
 
 
 def _payback_months(row: ComparisonIndex) -> int | None:
-    """Months of wage gain (lowest linked occupation's median vs. the baseline) to repay the cost."""
+    """Months of wage gain (lowest linked occupation median minus the baseline) to repay cost."""
     if row.total_cost_max_usd is None or row.occupation_wage_min_usd is None:
         return None
     monthly_gain = Decimal(row.occupation_wage_min_usd - BASELINE_ANNUAL_WAGE_USD) / 12
@@ -135,8 +141,9 @@ def compare_tray_rows(*, session: Mapping[str, Any]) -> list[ComparisonIndex]:
         return []
     rows = {
         r.slug: r
-        for r in ComparisonIndex.objects.only("credential_id", "slug", "name", "provider_name")
-        .filter(slug__in=slugs)
+        for r in ComparisonIndex.objects.only(
+            "credential_id", "slug", "name", "provider_name"
+        ).filter(slug__in=slugs)
     }
     return [rows[s] for s in slugs if s in rows]
 
@@ -193,7 +200,9 @@ def credential_detail(*, slug: str) -> CredentialDetail | None:
         .select_related("provider", "index_row")
         .prefetch_related(
             "cost_items",
-            Prefetch("outcome_reports", queryset=OutcomeReport.objects.order_by("is_synthetic", "-id")),
+            Prefetch(
+                "outcome_reports", queryset=OutcomeReport.objects.order_by("is_synthetic", "-id")
+            ),
             "occupations",
             "funding_sources",
         )
@@ -244,8 +253,7 @@ def step_credentials_resolve(steps: Iterable[Any]) -> dict[int, list[dict[str, A
             explicit[step.pk] = slugs
             continue
         wanted = {
-            key: getattr(step, key, "") or ""
-            for key in ("category", "credential_type", "level")
+            key: getattr(step, key, "") or "" for key in ("category", "credential_type", "level")
         }
         occupation = getattr(step, "occupation", None)
         wanted["soc_code"] = getattr(occupation, "soc_code", "") or ""
@@ -256,8 +264,17 @@ def step_credentials_resolve(steps: Iterable[Any]) -> dict[int, list[dict[str, A
     # One query for every step: rows named explicitly plus rows in any wanted category/code.
     all_slugs = {s for slugs in explicit.values() for s in slugs}
     queryset = ComparisonIndex.objects.only(
-        "credential_id", "slug", "name", "certified", "total_cost_min_usd", "total_cost_max_usd",
-        "category", "credential_type", "level", "occupation_codes", "recognition_count",
+        "credential_id",
+        "slug",
+        "name",
+        "certified",
+        "total_cost_min_usd",
+        "total_cost_max_usd",
+        "category",
+        "credential_type",
+        "level",
+        "occupation_codes",
+        "recognition_count",
     )
     condition = Q(slug__in=all_slugs)
     for wanted in criteria.values():
@@ -288,7 +305,10 @@ def step_credentials_resolve(steps: Iterable[Any]) -> dict[int, list[dict[str, A
         matches = [
             r
             for r in rows
-            if all(not wanted[k] or getattr(r, k) == wanted[k] for k in ("category", "credential_type", "level"))
+            if all(
+                not wanted[k] or getattr(r, k) == wanted[k]
+                for k in ("category", "credential_type", "level")
+            )
             and (not wanted["soc_code"] or wanted["soc_code"] in r.occupation_codes)
         ]
         result[step_id] = [summary(r) for r in matches[:5]]

@@ -18,7 +18,8 @@ CASE c.category
     WHEN 'networking' THEN 'networking networks|redes'
     WHEN 'cloud' THEN 'cloud computing|nube computación en la nube'
     WHEN 'web_development' THEN 'web development|desarrollo web'
-    WHEN 'software_development' THEN 'software development programming|desarrollo de software programación'
+    WHEN 'software_development'
+        THEN 'software development programming|desarrollo de software programación'
     WHEN 'data' THEN 'data analytics|datos análisis de datos'
     WHEN 'ux' THEN 'UX design|diseño UX'
     ELSE '' END

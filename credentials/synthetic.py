@@ -34,12 +34,21 @@ BATCH = 2000
 CREDENTIALS_PER_PROVIDER = 25
 
 _TOPICS = {
-    Category.CYBERSECURITY: ["Security Operations", "Cyber Defense", "Incident Response", "Ethical Hacking"],
+    Category.CYBERSECURITY: [
+        "Security Operations",
+        "Cyber Defense",
+        "Incident Response",
+        "Ethical Hacking",
+    ],
     Category.IT_SUPPORT: ["Help Desk", "Desktop Support", "IT Fundamentals", "Technical Support"],
     Category.NETWORKING: ["Network Administration", "Routing and Switching", "Wireless Networks"],
     Category.CLOUD: ["Cloud Operations", "Cloud Architecture", "DevOps Foundations"],
     Category.WEB_DEVELOPMENT: ["Front-End Web", "Full-Stack Web", "Responsive Design"],
-    Category.SOFTWARE_DEVELOPMENT: ["Software Engineering", "Java Programming", "Python Programming"],
+    Category.SOFTWARE_DEVELOPMENT: [
+        "Software Engineering",
+        "Java Programming",
+        "Python Programming",
+    ],
     Category.DATA: ["Data Analytics", "SQL and Reporting", "Machine Learning Basics"],
     Category.UX: ["UX Research", "Interface Design"],
 }
@@ -104,14 +113,22 @@ def _cost_items(credential: Credential, rng: random.Random) -> list[CostItem]:
     common = {"credential": credential, "source_date": "synthetic", "is_synthetic": True}
     if credential.credential_type in (CredentialType.CERTIFICATION, CredentialType.BADGE):
         fee = Decimal(rng.randrange(75, 1000, 5))
-        return [CostItem(kind=CostKind.EXAM_FEE, amount_min_usd=fee, amount_max_usd=fee,
-                         unit=CostUnit.PER_ATTEMPT, count=rng.choice([1, 1, 2]), **common)]  # fmt: skip
+        attempts = rng.choice([1, 1, 2])
+        return [
+            CostItem(kind=CostKind.EXAM_FEE, amount_min_usd=fee, amount_max_usd=fee,
+                     unit=CostUnit.PER_ATTEMPT, count=attempts, **common)
+        ]  # fmt: skip
     tuition = Decimal(rng.randrange(0, 20000, 50))
-    items = [CostItem(kind=CostKind.TUITION, amount_min_usd=tuition,
-                      amount_max_usd=tuition + rng.choice([0, 0, 500, 1500]), **common)]  # fmt: skip
+    spread = rng.choice([0, 0, 500, 1500])
+    items = [
+        CostItem(kind=CostKind.TUITION, amount_min_usd=tuition,
+                 amount_max_usd=tuition + spread, **common)
+    ]  # fmt: skip
     if rng.random() < 0.4:
         books = Decimal(rng.randrange(50, 1200, 10))
-        items.append(CostItem(kind=CostKind.MATERIALS, amount_min_usd=books, amount_max_usd=books, **common))
+        items.append(
+            CostItem(kind=CostKind.MATERIALS, amount_min_usd=books, amount_max_usd=books, **common)
+        )
     return items
 
 
@@ -160,7 +177,9 @@ def generate(*, options: dict[str, Any], rng: random.Random) -> str:
     for c in credentials:
         codes = [code for code in _SOC_BY_CATEGORY[c.category] if code in occupations]
         for code in rng.sample(codes, min(len(codes), rng.choice([1, 2]))):
-            occupation_links.append(OccupationLink(credential_id=c.pk, occupation_id=occupations[code]))
+            occupation_links.append(
+                OccupationLink(credential_id=c.pk, occupation_id=occupations[code])
+            )
         slugs = [s for s in _FUNDING if s in funding]
         for slug in rng.sample(slugs, min(len(slugs), rng.choice([0, 1, 2]))):
             funding_links.append(FundingLink(credential_id=c.pk, fundingsource_id=funding[slug]))

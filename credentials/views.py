@@ -94,7 +94,9 @@ def credential_compare(request: HttpRequest) -> HttpResponse:
         writer = csv.writer(response)
         writer.writerow([_csv_cell(v) for v in ["", *(c.row.name for c in columns)]])
         for row in rows:
-            writer.writerow([_csv_cell(row["label"]), *(_csv_cell(c["text"]) for c in row["cells"])])
+            writer.writerow(
+                [_csv_cell(row["label"]), *(_csv_cell(c["text"]) for c in row["cells"])]
+            )
         return response
     context = {
         "columns": columns,
@@ -117,7 +119,11 @@ def _back(request: HttpRequest) -> HttpResponseRedirect:
 
 def _tray_response(request: HttpRequest, message: str = "") -> HttpResponse:
     if request.htmx:
-        context = {"tray_message": message, "next": request.POST.get("next", ""), **_tray_context(request)}
+        context = {
+            "tray_message": message,
+            "next": request.POST.get("next", ""),
+            **_tray_context(request),
+        }
         return render(request, "credentials/includes/_tray.html", context)
     if message:
         messages.info(request, message)

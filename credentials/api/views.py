@@ -36,7 +36,7 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = CappedPageNumberPagination
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.credential_search(params={}, request=None).queryset
+        return selectors.credential_index_rows()
 
     def get_serializer_class(self):  # type: ignore[no-untyped-def]
         return CredentialDetailSerializer if self.action == "retrieve" else CredentialListSerializer
@@ -45,7 +45,9 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
         detail = selectors.credential_detail(slug=str(kwargs["slug"]))
         if detail is None:
             raise Http404
-        return Response(CredentialDetailSerializer(detail.credential, context={"request": request}).data)
+        return Response(
+            CredentialDetailSerializer(detail.credential, context={"request": request}).data
+        )
 
     @extend_schema(
         parameters=[

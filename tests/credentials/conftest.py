@@ -18,9 +18,15 @@ def indexed():
 @pytest.fixture
 def security_catalog(db, indexed):
     """Three small, distinct credentials, indexed."""
-    analyst = OccupationFactory(soc_code="15-1212", title="Information Security Analysts", median_annual_wage=124_910)
-    support = OccupationFactory(soc_code="15-1232", title="Computer User Support Specialists", median_annual_wage=60_340)
-    sec = CredentialFactory(name="CompTIA Security+", slug="security-plus", category="cybersecurity")
+    analyst = OccupationFactory(
+        soc_code="15-1212", title="Information Security Analysts", median_annual_wage=124_910
+    )
+    support = OccupationFactory(
+        soc_code="15-1232", title="Computer User Support Specialists", median_annual_wage=60_340
+    )
+    sec = CredentialFactory(
+        name="CompTIA Security+", slug="security-plus", category="cybersecurity"
+    )
     sec.occupations.add(analyst)
     CostItemFactory(credential=sec, amount_min_usd=439)
     google = CredentialFactory(
@@ -31,8 +37,12 @@ def security_catalog(db, indexed):
         duration_weeks=26,
     )
     google.occupations.add(analyst, support)
-    CostItemFactory(credential=google, kind="subscription", unit="per_month", amount_min_usd=49, count=6)
-    aplus = CredentialFactory(name="CompTIA A+", slug="a-plus", category="it_support", duration_weeks=12)
+    CostItemFactory(
+        credential=google, kind="subscription", unit="per_month", amount_min_usd=49, count=6
+    )
+    aplus = CredentialFactory(
+        name="CompTIA A+", slug="a-plus", category="it_support", duration_weeks=12
+    )
     aplus.occupations.add(support)
     CostItemFactory(credential=aplus, amount_min_usd=265, unit="per_attempt", count=2)
     indexed()

@@ -103,7 +103,8 @@ def recognize(credential, *, member_slug, kind="requires"):
     from alliance.models import CredentialRecognition, Member
 
     member, _ = Member.objects.get_or_create(
-        slug=member_slug, defaults={"name": member_slug.title(), "kind": "employer", "size": "large"}
+        slug=member_slug,
+        defaults={"name": member_slug.title(), "kind": "employer", "size": "large"},
     )
     return CredentialRecognition.objects.create(
         member=member, credential=credential, kind=kind, stated_on=date(2026, 2, 1)

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
-from django.utils import timezone
 from django.core.management import call_command
+from django.utils import timezone
 
 from credentials.models import ComparisonIndex, CredentialStatus
-from credentials.services import comparison_index_refresh, compare_tray_add, compare_tray_remove
+from credentials.services import compare_tray_add, compare_tray_remove, comparison_index_refresh
 
 from .factories import (
     CostItemFactory,
@@ -89,7 +89,11 @@ def test_recognition_counts_distinct_members_in_total_and_per_kind():
     comparison_index_refresh()
     row = ComparisonIndex.objects.get(pk=credential.pk)
     assert row.recognition_count == 2
-    assert (row.recognition_requires, row.recognition_prefers, row.recognition_has_hired) == (1, 1, 1)
+    assert (row.recognition_requires, row.recognition_prefers, row.recognition_has_hired) == (
+        1,
+        1,
+        1,
+    )
 
 
 def test_links_outcomes_and_wages_are_copied_into_the_row():
@@ -99,7 +103,9 @@ def test_links_outcomes_and_wages_are_copied_into_the_row():
         OccupationFactory(soc_code="15-1212", median_annual_wage=124_910),
         OccupationFactory(soc_code="15-1232", median_annual_wage=60_340),
     )
-    OutcomeReportFactory(credential=credential, is_synthetic=True, employed_in_field_180_days_pct=50)
+    OutcomeReportFactory(
+        credential=credential, is_synthetic=True, employed_in_field_180_days_pct=50
+    )
     OutcomeReportFactory(credential=credential, employed_in_field_180_days_pct=71)
     comparison_index_refresh()
     row = ComparisonIndex.objects.get(pk=credential.pk)
@@ -107,7 +113,11 @@ def test_links_outcomes_and_wages_are_copied_into_the_row():
     assert row.occupation_codes == ["15-1212", "15-1232"]
     assert (row.occupation_wage_min_usd, row.occupation_wage_max_usd) == (60_340, 124_910)
     # A real report wins over a synthetic one.
-    assert (row.placement_rate_pct, row.outcome_is_synthetic, row.outcome_is_cirr) == (71, False, True)
+    assert (row.placement_rate_pct, row.outcome_is_synthetic, row.outcome_is_cirr) == (
+        71,
+        False,
+        True,
+    )
 
 
 def test_search_vectors_are_unaccented_in_both_languages():
