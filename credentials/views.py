@@ -117,13 +117,18 @@ def _back(request: HttpRequest) -> HttpResponseRedirect:
     return HttpResponseRedirect(target)
 
 
-def _tray_response(request: HttpRequest, message: str = "") -> HttpResponse:
+def _tray_response(
+    request: HttpRequest, *, slug: str | None = None, message: str = ""
+) -> HttpResponse:
     if request.htmx:
         context = {
             "tray_message": message,
             "next": request.POST.get("next", ""),
             **_tray_context(request),
         }
+        # Also swap the changed result's button (out of band) so the list matches the tray.
+        if slug:
+            context.update(changed_slug=slug, changed_in_tray=slug in context["tray_slugs"])
         return render(request, "credentials/includes/_tray.html", context)
     if message:
         messages.info(request, message)
@@ -135,12 +140,12 @@ def tray_add(request: HttpRequest) -> HttpResponse:
     """Put a credential in the compare tray (kept in the session; no account needed)."""
     slug = (request.POST.get("slug") or "").strip()
     if not selectors.compare_tray_known(slug=slug):
-        return _tray_response(request, _("We could not find that credential."))
+        return _tray_response(request, message=_("We could not find that credential."))
     tray, added = services.compare_tray_add(session=request.session, slug=slug)
     message = ""
     if not added and slug not in tray:
         message = _("You can compare up to 4 credentials. Remove one first.")
-    return _tray_response(request, message)
+    return _tray_response(request, slug=slug, message=message)
 
 
 @require_POST
@@ -148,4 +153,4 @@ def tray_remove(request: HttpRequest) -> HttpResponse:
     """Take one credential out of the compare tray, or empty it."""
     slug = (request.POST.get("slug") or "").strip() or None
     services.compare_tray_remove(session=request.session, slug=slug)
-    return _tray_response(request)
+    return _tray_response(request, slug=slug)
