@@ -85,7 +85,7 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
             for c in columns
         ],
     )
-    add("weeks", _("Time"), [_cell(weeks_text(c.row), best="weeks" in c.best) for c in columns])
+    add("weeks", _("Time to finish"), [_cell(weeks_text(c.row), best="weeks" in c.best) for c in columns])
     outcome_cells = []
     salary_cells = []
     for c in columns:
@@ -137,7 +137,9 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
         _("Payback estimate"),
         [
             _cell(
-                (
+                _("Nothing to repay (price is $0)")
+                if c.payback_months == 0
+                else (
                     ngettext("about %(months)s month", "about %(months)s months", c.payback_months)
                     % {"months": c.payback_months}
                 )

@@ -26,7 +26,7 @@ BASELINE_WAGE_SOURCE_URL = "https://www.bls.gov/oes/special-requests/oesm24nat.z
 BASELINE_WAGE_VINTAGE = "May 2024"
 
 # Columns the list and the compare table never show; skipping them keeps rows small.
-_HEAVY_COLUMNS = ("search_en", "search_es", "summary_es", "name_unaccent")
+_HEAVY_COLUMNS = ("search_en", "search_es", "name_unaccent")
 
 _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
 

@@ -97,7 +97,7 @@ skills AS (
     GROUP BY cs.credential_id
 ),
 base AS (
-    SELECT c.*, p.name AS provider_name, p.slug AS provider_slug,
+    SELECT c.*, p.name AS provider_name,
            p.states_served AS provider_states, p.is_synthetic AS provider_synthetic,
            COALESCE(NULLIF(c.summary_en, ''), c.summary, '') AS summary_english,
            COALESCE(NULLIF(c.summary_es, ''), NULLIF(c.summary_en, ''), c.summary, '')
@@ -109,8 +109,8 @@ base AS (
     JOIN credentials_provider p ON p.id = c.provider_id
 )
 INSERT INTO credentials_comparisonindex (
-    credential_id, slug, name, name_unaccent, summary_en, summary_es,
-    provider_name, provider_slug, credential_type, category, level,
+    credential_id, slug, name, name_unaccent,
+    provider_name, credential_type, category, level,
     delivery, languages, states,
     total_cost_min_usd, total_cost_max_usd, cost_source_date, cost_is_synthetic,
     duration_weeks, total_hours,
@@ -123,8 +123,8 @@ INSERT INTO credentials_comparisonindex (
     search_en, search_es, is_synthetic, refreshed_at
 )
 SELECT
-    b.id, b.slug, b.name, lower(immutable_unaccent(b.name)), b.summary_english, b.summary_spanish,
-    b.provider_name, b.provider_slug, b.credential_type, b.category, b.level,
+    b.id, b.slug, b.name, lower(immutable_unaccent(b.name)),
+    b.provider_name, b.credential_type, b.category, b.level,
     b.delivery, b.languages, b.provider_states,
     costs.cost_min, costs.cost_max, COALESCE(costs.source_date, ''),
     COALESCE(costs.synthetic, false),
