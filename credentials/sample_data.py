@@ -283,7 +283,7 @@ def _summaries(
     model = row["price_model"]
     if credential_type == CredentialType.APPRENTICESHIP:
         en.append("It is a paid job where you learn. No cost for apprentices is published.")
-        es.append("Es un trabajo pagado donde aprendes. No se publica un costo para aprendices.")
+        es.append("Es un trabajo pagado donde usted aprende. No se publica un costo para aprendices.")
     elif total_min is None:
         en.append("The price is not published.")
         es.append("El precio no está publicado.")
@@ -292,7 +292,7 @@ def _summaries(
         es.append("El precio publicado es $0.")
         if model == PriceModel.FREE_WITH_STIPEND:
             en.append("You get a weekly payment while you train.")
-            es.append("Recibes un pago cada semana mientras estudias.")
+            es.append("Usted recibe un pago cada semana mientras estudia.")
     elif total_min == total_max:
         en.append(f"The published price is {_money(total_min)}.")
         es.append(f"El precio publicado es {_money(total_min)}.")
@@ -310,10 +310,10 @@ def _summaries(
     exams = int(row["exams_required"] or 0)
     if row["exam_required"] == "yes" and exams:
         en.append("You must pass 1 exam." if exams == 1 else f"You must pass {exams} exams.")
-        es.append("Debes aprobar 1 examen." if exams == 1 else f"Debes aprobar {exams} exámenes.")
+        es.append("Debe aprobar 1 examen." if exams == 1 else f"Debe aprobar {exams} exámenes.")
     if row["prerequisites"].lower().startswith("none"):
         en.append("You do not need to meet any requirement to start.")
-        es.append("No necesitas cumplir ningún requisito para empezar.")
+        es.append("No necesita cumplir ningún requisito para empezar.")
     return " ".join(en), " ".join(es)
 
 
