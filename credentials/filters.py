@@ -52,7 +52,10 @@ class CredentialFilter(django_filters.FilterSet):
     """Filters over the comparison index; unknown values invalidate the form (message, 400)."""
 
     q = django_filters.CharFilter(method="filter_q", label=_("Search"), max_length=200)
-    category = django_filters.MultipleChoiceFilter(choices=Category.choices, label=_("Field"))
+    # One row per credential: no DISTINCT needed (it cost more than the search itself).
+    category = django_filters.MultipleChoiceFilter(
+        choices=Category.choices, label=_("Field"), distinct=False
+    )
     credential_type = django_filters.ChoiceFilter(
         choices=CredentialType.choices, label=_("Kind of credential"), empty_label=_("Any")
     )

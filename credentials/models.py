@@ -359,8 +359,13 @@ class ComparisonIndex(models.Model):
             models.Index(fields=["category", "total_cost_min_usd"], name="cred_index_cat_cost"),
             models.Index(fields=["total_cost_min_usd"], name="cred_index_cost"),
             models.Index(fields=["duration_weeks"], name="cred_index_weeks"),
-            models.Index(fields=["placement_rate_pct"], name="cred_index_placement"),
-            models.Index(fields=["median_salary_usd"], name="cred_index_salary"),
+            # In the sort's own direction (DESC NULLS LAST), so "best first" reads the index.
+            models.Index(
+                models.F("placement_rate_pct").desc(nulls_last=True), name="cred_index_placement"
+            ),
+            models.Index(
+                models.F("median_salary_usd").desc(nulls_last=True), name="cred_index_salary"
+            ),
         ]
 
     def __str__(self) -> str:
