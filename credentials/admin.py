@@ -6,7 +6,14 @@ from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from . import plan_admin  # noqa: F401
-from .models import CostItem, Credential, OutcomeReport, Provider
+from .models import (
+    COST_ITEM_FIELDS,
+    OUTCOME_REPORT_FIELDS,
+    CostItem,
+    Credential,
+    OutcomeReport,
+    Provider,
+)
 from .tasks import comparison_index_refresh_enqueue
 
 
@@ -28,23 +35,13 @@ class ProviderAdmin(admin.ModelAdmin):
 class CostItemInline(TranslationTabularInline):
     model = CostItem
     extra = 0
-    fields = [
-        "kind", "amount_min_usd", "amount_max_usd", "unit", "count", "source_url",
-        "source_date", "confidence", "note", "is_synthetic",
-    ]  # fmt: skip
+    fields = COST_ITEM_FIELDS
 
 
 class OutcomeReportInline(TranslationTabularInline):
     model = OutcomeReport
     extra = 0
-    fields = [
-        "vocabulary", "period", "cohort", "enrolled", "graduated_on_time_pct",
-        "graduated_150_pct", "employed_in_field_180_days_pct", "median_starting_salary_usd",
-        "employment_rate_q2_pct", "employment_rate_q4_pct", "median_earnings_q2_usd",
-        "reported_employment_pct", "reported_salary_usd", "reported_salary_is_average",
-        "statement", "source_name", "source_url", "source_date", "audited", "self_reported",
-        "is_synthetic",
-    ]  # fmt: skip
+    fields = OUTCOME_REPORT_FIELDS
 
 
 @admin.register(Credential)

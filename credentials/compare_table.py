@@ -85,7 +85,11 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
             for c in columns
         ],
     )
-    add("weeks", _("Time to finish"), [_cell(weeks_text(c.row), best="weeks" in c.best) for c in columns])
+    add(
+        "weeks",
+        _("Time to finish"),
+        [_cell(weeks_text(c.row), best="weeks" in c.best) for c in columns],
+    )
     outcome_cells = []
     salary_cells = []
     for c in columns:

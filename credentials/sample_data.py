@@ -283,7 +283,9 @@ def _summaries(
     model = row["price_model"]
     if credential_type == CredentialType.APPRENTICESHIP:
         en.append("It is a paid job where you learn. No cost for apprentices is published.")
-        es.append("Es un trabajo pagado donde usted aprende. No se publica un costo para aprendices.")
+        es.append(
+            "Es un trabajo pagado donde usted aprende. No se publica un costo para aprendices."
+        )
     elif total_min is None:
         en.append("The price is not published.")
         es.append("El precio no está publicado.")

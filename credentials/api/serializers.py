@@ -2,7 +2,14 @@
 
 from rest_framework import serializers
 
-from ..models import ComparisonIndex, CostItem, Credential, OutcomeReport
+from ..models import (
+    COST_ITEM_FIELDS,
+    OUTCOME_REPORT_FIELDS,
+    ComparisonIndex,
+    CostItem,
+    Credential,
+    OutcomeReport,
+)
 
 
 class CredentialListSerializer(serializers.ModelSerializer):
@@ -28,23 +35,13 @@ class CredentialListSerializer(serializers.ModelSerializer):
 class CostItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = CostItem
-        fields = [
-            "kind", "amount_min_usd", "amount_max_usd", "unit", "count", "source_url",
-            "source_date", "confidence", "note", "is_synthetic",
-        ]  # fmt: skip
+        fields = COST_ITEM_FIELDS
 
 
 class OutcomeReportSerializer(serializers.ModelSerializer):
     class Meta:
         model = OutcomeReport
-        fields = [
-            "vocabulary", "period", "cohort", "enrolled", "graduated_on_time_pct",
-            "graduated_150_pct", "employed_in_field_180_days_pct", "median_starting_salary_usd",
-            "employment_rate_q2_pct", "employment_rate_q4_pct", "median_earnings_q2_usd",
-            "reported_employment_pct", "reported_salary_usd", "reported_salary_is_average",
-            "statement", "source_name", "source_url", "source_date", "audited", "self_reported",
-            "is_synthetic",
-        ]  # fmt: skip
+        fields = OUTCOME_REPORT_FIELDS
 
 
 class CredentialDetailSerializer(serializers.ModelSerializer):

@@ -21,7 +21,9 @@ def test_changelists_and_change_form_show_both_languages(staff_client):
     credential = CredentialFactory()
     CostItemFactory(credential=credential)
     assert staff_client.get(reverse("admin:credentials_provider_changelist")).status_code == 200
-    changelist = staff_client.get(reverse("admin:credentials_credential_changelist"), {"q": "Credential"})
+    changelist = staff_client.get(
+        reverse("admin:credentials_credential_changelist"), {"q": "Credential"}
+    )
     assert changelist.status_code == 200
     form = staff_client.get(reverse("admin:credentials_credential_change", args=[credential.pk]))
     body = form.content.decode()
@@ -30,7 +32,9 @@ def test_changelists_and_change_form_show_both_languages(staff_client):
     assert "outcome_reports-TOTAL_FORMS" in body
 
 
-def test_saving_a_credential_refreshes_its_index_row(staff_client, django_capture_on_commit_callbacks):
+def test_saving_a_credential_refreshes_its_index_row(
+    staff_client, django_capture_on_commit_callbacks
+):
     credential = CredentialFactory(name="Old name")
     url = reverse("admin:credentials_credential_change", args=[credential.pk])
     data = {
