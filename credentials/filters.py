@@ -168,7 +168,7 @@ class CredentialFilter(django_filters.FilterSet):
         )
         if not sort:
             sort = "relevance" if has_query else "name"
-        orderings = {
+        orderings: dict[str, list[Any]] = {
             "cost": [F("total_cost_min_usd").asc(nulls_last=True), "name"],
             "duration": [F("duration_weeks").asc(nulls_last=True), "name"],
             "placement": [F("placement_rate_pct").desc(nulls_last=True), "name"],

@@ -296,18 +296,18 @@ class OutcomeReport(models.Model):
 
 
 # The fields staff edit (admin inlines) and the API publishes, in one order.
-COST_ITEM_FIELDS = [
+COST_ITEM_FIELDS = (
     "kind", "amount_min_usd", "amount_max_usd", "unit", "count", "source_url",
     "source_date", "confidence", "note", "is_synthetic",
-]  # fmt: skip
-OUTCOME_REPORT_FIELDS = [
+)  # fmt: skip
+OUTCOME_REPORT_FIELDS = (
     "vocabulary", "period", "cohort", "enrolled", "graduated_on_time_pct",
     "graduated_150_pct", "employed_in_field_180_days_pct", "median_starting_salary_usd",
     "employment_rate_q2_pct", "employment_rate_q4_pct", "median_earnings_q2_usd",
     "reported_employment_pct", "reported_salary_usd", "reported_salary_is_average",
     "statement", "source_name", "source_url", "source_date", "audited", "self_reported",
     "is_synthetic",
-]  # fmt: skip
+)  # fmt: skip
 
 
 class ComparisonIndex(models.Model):

@@ -1,8 +1,10 @@
 """Paging for search results: exact counts up to a cap, so a broad search stays fast."""
 
 from functools import cached_property
+from typing import cast
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from rest_framework.pagination import PageNumberPagination
 
 # Counting 30,000 matches reads 30,000 rows, and nobody pages past 50 pages. Above the cap the
@@ -15,7 +17,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _counted(self) -> int:
-        return self.object_list.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
+        queryset = cast(QuerySet, self.object_list)
+        return queryset.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
 
     @cached_property
     def count(self) -> int:

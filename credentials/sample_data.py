@@ -146,7 +146,7 @@ OUTCOMES: dict[str, list[dict[str, object]]] = {
     ],
 }
 
-TYPE_PHRASES = {
+TYPE_PHRASES: dict[str, tuple[str, str]] = {
     CredentialType.CERTIFICATION: (
         "an industry certification",
         "una certificación de la industria",
@@ -269,9 +269,7 @@ def _funding_slugs(row: dict[str, str], credential_type: str, provider_kind: str
     return slugs
 
 
-def _summaries(
-    row: dict[str, str], credential_type: str, items: list[dict[str, object]]
-) -> tuple[str, str]:
+def _summaries(row: dict[str, str], credential_type: str) -> tuple[str, str]:
     """Write a short plain summary in English and Spanish from the row's facts only."""
     type_en, type_es = TYPE_PHRASES[credential_type]
     cat_en, cat_es = CATEGORY_PHRASES[row["category"]]
@@ -286,7 +284,7 @@ def _summaries(
         es.append(
             "Es un trabajo pagado donde usted aprende. No se publica un costo para aprendices."
         )
-    elif total_min is None:
+    elif total_min is None or total_max is None:
         en.append("The price is not published.")
         es.append("El precio no está publicado.")
     elif total_max == 0:
@@ -349,7 +347,7 @@ def load() -> str:
         provider = _provider(row, providers)
         credential_type = CREDENTIAL_TYPES[row["credential_type"]]
         items = _cost_items(row)
-        summary_en, summary_es = _summaries(row, credential_type, items)
+        summary_en, summary_es = _summaries(row, credential_type)
         weeks = _decimal(row["duration_weeks"])
         hours = _decimal(row["duration_hours"])
         credential, _ = Credential.objects.update_or_create(

@@ -177,7 +177,7 @@ def comparison_index_refresh(*, credential_ids: list[int] | None = None) -> int:
     rows until commit); a credential that is no longer published simply gets no new row.
     """
     # "Today" in the portal's time zone (TIME_ZONE), not the database session's UTC date.
-    params = {
+    params: dict[str, Any] = {
         "all": credential_ids is None,
         "ids": list(credential_ids or []),
         "today": timezone.localdate(),

@@ -33,7 +33,7 @@ from .services import comparison_index_refresh
 BATCH = 2000
 CREDENTIALS_PER_PROVIDER = 25
 
-_TOPICS = {
+_TOPICS: dict[str, list[str]] = {
     Category.CYBERSECURITY: [
         "Security Operations",
         "Cyber Defense",
@@ -52,7 +52,7 @@ _TOPICS = {
     Category.DATA: ["Data Analytics", "SQL and Reporting", "Machine Learning Basics"],
     Category.UX: ["UX Research", "Interface Design"],
 }
-_SOC_BY_CATEGORY = {
+_SOC_BY_CATEGORY: dict[str, list[str]] = {
     Category.CYBERSECURITY: ["15-1212", "15-1244"],
     Category.IT_SUPPORT: ["15-1232", "15-1231"],
     Category.NETWORKING: ["15-1231", "15-1241", "15-1244"],
@@ -172,8 +172,8 @@ def generate(*, options: dict[str, Any], rng: random.Random) -> str:
     funding = {f.slug: f.pk for f in FundingSource.objects.only("pk", "slug")}
     occupation_links = []
     funding_links = []
-    OccupationLink = Credential.occupations.through
-    FundingLink = Credential.funding_sources.through
+    OccupationLink: Any = Credential.occupations.through
+    FundingLink: Any = Credential.funding_sources.through
     for c in credentials:
         codes = [code for code in _SOC_BY_CATEGORY[c.category] if code in occupations]
         for code in rng.sample(codes, min(len(codes), rng.choice([1, 2]))):

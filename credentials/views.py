@@ -10,12 +10,17 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from . import selectors, services
 from .compare_table import compare_rows
 from .pagination import CappedPaginator
 
 PAGE_SIZE = 20
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
 
 
 def _tray_context(request: HttpRequest) -> dict[str, Any]:
@@ -29,7 +34,7 @@ def _tray_context(request: HttpRequest) -> dict[str, Any]:
 
 
 @require_GET
-def credential_list(request: HttpRequest) -> HttpResponse:
+def credential_list(request: HtmxHttpRequest) -> HttpResponse:
     """Search and filter the catalog; htmx requests get only the results region."""
     filterset = selectors.credential_search(params=request.GET, request=request)
     context: dict[str, Any] = {
@@ -46,7 +51,11 @@ def credential_list(request: HttpRequest) -> HttpResponse:
         context.update(page=page, querystring=query.urlencode())
     else:
         status = 400
-        context["errors"] = filterset.errors
+        # Name each bad choice by its label, as the person saw it on the form.
+        context["errors"] = [
+            (filterset.form[name].label if name in filterset.form.fields else name, messages)
+            for name, messages in filterset.errors.items()
+        ]
     template = "credentials/list.html"
     if request.htmx and request.htmx.target == "search-results":
         template = "credentials/includes/_results.html"
@@ -118,7 +127,7 @@ def _back(request: HttpRequest) -> HttpResponseRedirect:
 
 
 def _tray_response(
-    request: HttpRequest, *, slug: str | None = None, message: str = ""
+    request: HtmxHttpRequest, *, slug: str | None = None, message: str = ""
 ) -> HttpResponse:
     if request.htmx:
         context = {
@@ -136,7 +145,7 @@ def _tray_response(
 
 
 @require_POST
-def tray_add(request: HttpRequest) -> HttpResponse:
+def tray_add(request: HtmxHttpRequest) -> HttpResponse:
     """Put a credential in the compare tray (kept in the session; no account needed)."""
     slug = (request.POST.get("slug") or "").strip()
     if not selectors.compare_tray_known(slug=slug):
@@ -149,7 +158,7 @@ def tray_add(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def tray_remove(request: HttpRequest) -> HttpResponse:
+def tray_remove(request: HtmxHttpRequest) -> HttpResponse:
     """Take one credential out of the compare tray, or empty it."""
     slug = (request.POST.get("slug") or "").strip() or None
     services.compare_tray_remove(session=request.session, slug=slug)

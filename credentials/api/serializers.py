@@ -48,8 +48,12 @@ class CredentialDetailSerializer(serializers.ModelSerializer):
     provider = serializers.CharField(source="provider.name")
     cost_items = CostItemSerializer(many=True)
     outcome_reports = OutcomeReportSerializer(many=True)
-    occupations = serializers.SlugRelatedField(many=True, read_only=True, slug_field="soc_code")
-    funding_sources = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    occupations: serializers.Field = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="soc_code"
+    )
+    funding_sources: serializers.Field = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="slug"
+    )
     index = CredentialListSerializer(source="index_row", read_only=True)
 
     class Meta:

@@ -21,7 +21,7 @@ def filter_select(field: BoundField) -> SafeString:
         '<option value="{}"{}>{}</option>',
         (
             (value, " selected" if str(value) == current else "", label)
-            for value, label in field.field.choices
+            for value, label in getattr(field.field, "choices", ())
         ),
     )
     return format_html(
@@ -44,7 +44,7 @@ def filter_checkboxes(field: BoundField, selected: list[str]) -> SafeString:
         'for="{0}-{1}">{2}</label></div>',
         (
             (field.html_name, value, label, " checked" if value in selected else "")
-            for value, label in field.field.choices
+            for value, label in getattr(field.field, "choices", ())
         ),
     )
     return format_html(

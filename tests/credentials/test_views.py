@@ -39,7 +39,7 @@ def test_unknown_filter_value_shows_a_message_not_an_error(client, security_cata
     body = response.content.decode()
     assert response.status_code == 400
     assert "Some choices could not be used" in body
-    assert "max_cost" in body and "category" in body
+    assert "Most I can pay (USD)" in body and "Field" in body
 
 
 def test_spanish_search_page(client, security_catalog):
