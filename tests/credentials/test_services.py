@@ -141,3 +141,16 @@ def test_compare_tray_keeps_at_most_four_distinct_slugs():
     assert session["compare_tray"] == ["a", "b", "c", "d"]
     assert compare_tray_remove(session=session, slug="b") == ["a", "c", "d"]
     assert compare_tray_remove(session=session) == []
+
+
+def test_nightly_rebuild_is_in_the_beat_schedule(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["credentials-comparison-index-nightly"]
+    assert entry["task"] == "credentials.comparison_index_refresh"
+
+
+def test_the_task_refreshes_the_given_rows():
+    from credentials.tasks import comparison_index_refresh_task
+
+    credential = CredentialFactory()
+    assert comparison_index_refresh_task.delay([credential.pk]).get() == 1
+    assert ComparisonIndex.objects.filter(pk=credential.pk).exists()

@@ -166,3 +166,18 @@ def test_compare_csv_neutralises_formula_cells(client, indexed):
     assert rows[0][1:] == ['\'=HYPERLINK("http://evil")', "'@SUM(A1)"]
     assert rows[1][0] == "Who offers it"
     assert first.provider.name in rows[1] and second.provider.name in rows[1]
+
+
+@pytest.mark.parametrize("links", [1, 6])
+def test_detail_query_count_is_constant(client, indexed, django_assert_max_num_queries, links):
+    from .factories import OccupationFactory, recognize
+
+    credential = CredentialFactory(slug="detail")
+    for n in range(links):
+        CostItemFactory(credential=credential)
+        OutcomeReportFactory(credential=credential)
+        credential.occupations.add(OccupationFactory(soc_code=f"15-12{n:02d}"))
+        recognize(credential, member_slug=f"member-{n}")
+    indexed()
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("credentials:detail", args=["detail"])).status_code == 200
