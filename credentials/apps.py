@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class CredentialsConfig(AppConfig):
     name = "credentials"
     verbose_name = _("Credential catalog")
+
+    def ready(self) -> None:
+        # Career pages (pathways) show the catalog through extension points, never by import.
+        from pathways.extensions import (
+            register_occupation_panel,
+            register_step_credentials_resolver,
+        )
+
+        from .panels import occupation_credentials_panel
+        from .selectors import step_credentials_resolve
+
+        register_occupation_panel(key="credentials", order=20, render=occupation_credentials_panel)
+        register_step_credentials_resolver(step_credentials_resolve)

@@ -1,10 +1,14 @@
 """Providers and the credentials they offer. Cost, outcomes and the comparison index extend this."""
 
+from decimal import Decimal
+
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pathways.models import FundingSource, Occupation, Skill
+from pathways.models import Confidence, EducationLevel, FundingSource, Occupation, Skill
 
 
 class ProviderKind(models.TextChoices):
@@ -77,6 +81,15 @@ class CredentialStatus(models.TextChoices):
     RETIRED = "retired", _("Retired")
 
 
+class PriceModel(models.TextChoices):
+    EXAM_FEE = "exam_fee", _("Exam fee")
+    TUITION = "tuition", _("Tuition")
+    SUBSCRIPTION = "subscription", _("Subscription")
+    FREE = "free", _("Free")
+    FREE_WITH_STIPEND = "free_with_stipend", _("Free, with a stipend")
+    EMPLOYER_PAID = "employer_paid", _("Paid by the employer")
+
+
 class CredentialQuerySet(models.QuerySet["Credential"]):
     def published(self) -> "CredentialQuerySet":
         return self.filter(status=CredentialStatus.PUBLISHED)
@@ -95,10 +108,24 @@ class Credential(models.Model):
     languages = ArrayField(models.CharField(max_length=8), default=list, blank=True)
     duration_weeks = models.DecimalField(max_digits=6, decimal_places=1, null=True, blank=True)
     hours_per_week = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    total_hours = models.PositiveIntegerField(_("total hours of study"), null=True, blank=True)
     duration_note = models.TextField(_("duration note"), blank=True)
+    # None = "varies" (some paths need an exam, some do not).
     exam_required = models.BooleanField(null=True)
+    exams_required = models.PositiveSmallIntegerField(null=True, blank=True)
     renewal_rule = models.TextField(_("renewal rule"), blank=True)
     prerequisites = models.TextField(_("prerequisites"), blank=True)
+    # Structured halves of the prerequisites text, so a screener can ask about them.
+    prerequisite_education = models.CharField(
+        max_length=20, choices=EducationLevel.choices, blank=True
+    )
+    prerequisite_experience_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    type_as_published = models.CharField(_("type as published"), max_length=200, blank=True)
+    price_model = models.CharField(max_length=20, choices=PriceModel.choices, blank=True)
+    price_notes = models.TextField(_("price notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    other_sources = models.TextField(blank=True)
+    compiled_on = models.DateField(null=True, blank=True)
     summary = models.TextField(_("plain summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
     skills = models.ManyToManyField(Skill, related_name="credentials", blank=True)
@@ -120,9 +147,248 @@ class Credential(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["category", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_weeks__isnull=True) | models.Q(duration_weeks__gt=0),
+                name="credential_duration_weeks_positive",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def delivery_labels(self) -> list[str]:
+        return [str(Delivery(d).label) for d in self.delivery if d in Delivery.values]
+
+
+class CostKind(models.TextChoices):
+    TUITION = "tuition", _("Tuition and fees")
+    EXAM_FEE = "exam_fee", _("Exam fee")
+    MATERIALS = "materials", _("Books and materials")
+    SUBSCRIPTION = "subscription", _("Subscription")
+    OTHER = "other", _("Other cost")
+
+
+class CostUnit(models.TextChoices):
+    ONCE = "once", _("once")
+    PER_ATTEMPT = "per_attempt", _("per exam attempt")
+    PER_MONTH = "per_month", _("per month")
+
+
+class CostItem(models.Model):
+    """One published price; the credential's total is the sum of amount x count over its items."""
+
+    credential = models.ForeignKey(Credential, on_delete=models.CASCADE, related_name="cost_items")
+    kind = models.CharField(max_length=20, choices=CostKind.choices)
+    amount_min_usd = models.DecimalField(max_digits=10, decimal_places=2)
+    amount_max_usd = models.DecimalField(max_digits=10, decimal_places=2)
+    unit = models.CharField(max_length=12, choices=CostUnit.choices, default=CostUnit.ONCE)
+    count = models.PositiveSmallIntegerField(default=1)
+    source_url = models.URLField(max_length=500, blank=True)
+    # As printed on the page ("2026-06", "not shown"): prices are shown with this beside them.
+    source_date = models.CharField(max_length=120, blank=True)
+    confidence = models.CharField(max_length=12, choices=Confidence.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["credential", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount_min_usd__gte=0)
+                & models.Q(amount_max_usd__gte=models.F("amount_min_usd")),
+                name="cost_item_amounts_ordered",
+            ),
+            models.CheckConstraint(condition=models.Q(count__gte=1), name="cost_item_count_1_up"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.credential}: {self.kind} {self.amount_min_usd}-{self.amount_max_usd}"
+
+    @property
+    def total_min_usd(self) -> Decimal:
+        return self.amount_min_usd * self.count
+
+    @property
+    def total_max_usd(self) -> Decimal:
+        return self.amount_max_usd * self.count
+
+
+class OutcomeVocabulary(models.TextChoices):
+    CIRR = "cirr", _("CIRR (bootcamp outcomes standard)")
+    WIOA = "wioa", _("WIOA performance indicators")
+    OTHER = "other", _("Other published figure")
+
+
+class OutcomeReport(models.Model):
+    """Outcome figures for one cohort or period, in CIRR and WIOA terms, with source and period.
+
+    Percentages are 0-100. Fields a source does not give stay empty ("not reported"); the
+    published wording is kept in `statement` because many sources define terms their own way.
+    """
+
+    credential = models.ForeignKey(
+        Credential, on_delete=models.CASCADE, related_name="outcome_reports"
+    )
+    vocabulary = models.CharField(max_length=10, choices=OutcomeVocabulary.choices)
+    period = models.CharField(_("period"), max_length=120)
+    cohort = models.CharField(max_length=120, blank=True)
+    # CIRR
+    enrolled = models.PositiveIntegerField(null=True, blank=True)
+    graduated_on_time_pct = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    graduated_150_pct = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    employed_in_field_180_days_pct = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    median_starting_salary_usd = models.PositiveIntegerField(null=True, blank=True)
+    # WIOA
+    employment_rate_q2_pct = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    employment_rate_q4_pct = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    median_earnings_q2_usd = models.PositiveIntegerField(null=True, blank=True)
+    # A rate or salary published in another definition (for example "98% hiring rate",
+    # "average starting salary"): kept apart so it is never passed off as a CIRR figure.
+    reported_employment_pct = models.DecimalField(
+        max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    reported_salary_usd = models.PositiveIntegerField(null=True, blank=True)
+    reported_salary_is_average = models.BooleanField(default=False)
+    statement = models.TextField(_("published statement"), blank=True)
+    source_name = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    source_date = models.CharField(max_length=120, blank=True)
+    audited = models.BooleanField(null=True)
+    self_reported = models.BooleanField(default=False)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["credential", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(employed_in_field_180_days_pct__isnull=True)
+                    | models.Q(employed_in_field_180_days_pct__range=(0, 100))
+                )
+                & (
+                    models.Q(reported_employment_pct__isnull=True)
+                    | models.Q(reported_employment_pct__range=(0, 100))
+                ),
+                name="outcome_rates_are_percentages",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.credential}: {self.period}"
+
+    @property
+    def placement_pct(self) -> Decimal | None:
+        return (
+            self.employed_in_field_180_days_pct
+            if self.employed_in_field_180_days_pct is not None
+            else self.reported_employment_pct
+        )
+
+
+# The fields staff edit (admin inlines) and the API publishes, in one order.
+COST_ITEM_FIELDS = (
+    "kind", "amount_min_usd", "amount_max_usd", "unit", "count", "source_url",
+    "source_date", "confidence", "note", "is_synthetic",
+)  # fmt: skip
+OUTCOME_REPORT_FIELDS = (
+    "vocabulary", "period", "cohort", "enrolled", "graduated_on_time_pct",
+    "graduated_150_pct", "employed_in_field_180_days_pct", "median_starting_salary_usd",
+    "employment_rate_q2_pct", "employment_rate_q4_pct", "median_earnings_q2_usd",
+    "reported_employment_pct", "reported_salary_usd", "reported_salary_is_average",
+    "statement", "source_name", "source_url", "source_date", "audited", "self_reported",
+    "is_synthetic",
+)  # fmt: skip
+
+
+class ComparisonIndex(models.Model):
+    """One row per published credential with what search and compare need (derived; rebuilt by
+    credentials.services.comparison_index_refresh, never edited by hand)."""
+
+    credential = models.OneToOneField(
+        Credential, on_delete=models.CASCADE, primary_key=True, related_name="index_row"
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=250)
+    name_unaccent = models.CharField(max_length=250)
+    provider_name = models.CharField(max_length=200)
+    credential_type = models.CharField(max_length=30, choices=CredentialType.choices)
+    category = models.CharField(max_length=30, choices=Category.choices)
+    level = models.CharField(max_length=20, blank=True)
+    delivery = ArrayField(models.CharField(max_length=12), default=list)
+    languages = ArrayField(models.CharField(max_length=8), default=list)
+    states = ArrayField(models.CharField(max_length=2), default=list)
+    total_cost_min_usd = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    total_cost_max_usd = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    cost_source_date = models.CharField(max_length=120, blank=True)
+    cost_is_synthetic = models.BooleanField(default=False)
+    duration_weeks = models.DecimalField(max_digits=6, decimal_places=1, null=True)
+    total_hours = models.PositiveIntegerField(null=True)
+    placement_rate_pct = models.DecimalField(max_digits=5, decimal_places=1, null=True)
+    median_salary_usd = models.PositiveIntegerField(null=True)
+    outcome_period = models.CharField(max_length=120, blank=True)
+    outcome_source_name = models.CharField(max_length=200, blank=True)
+    outcome_source_url = models.URLField(max_length=500, blank=True)
+    outcome_is_synthetic = models.BooleanField(default=False)
+    outcome_is_cirr = models.BooleanField(default=False)
+    certification_status = models.CharField(max_length=16, blank=True)
+    certified = models.BooleanField(default=False)
+    certification_decided_on = models.DateField(null=True)
+    certification_expires_on = models.DateField(null=True)
+    recognition_count = models.PositiveIntegerField(default=0)
+    recognition_requires = models.PositiveIntegerField(default=0)
+    recognition_prefers = models.PositiveIntegerField(default=0)
+    recognition_accepts = models.PositiveIntegerField(default=0)
+    recognition_has_hired = models.PositiveIntegerField(default=0)
+    funding_slugs = ArrayField(models.CharField(max_length=120), default=list)
+    occupation_codes = ArrayField(models.CharField(max_length=7), default=list)
+    # Lowest median wage among the occupations it leads to: payback uses the cautious figure.
+    occupation_wage_min_usd = models.PositiveIntegerField(null=True)
+    occupation_wage_max_usd = models.PositiveIntegerField(null=True)
+    search_en = SearchVectorField(null=True)
+    search_es = SearchVectorField(null=True)
+    is_synthetic = models.BooleanField(default=False)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            GinIndex(fields=["search_en"], name="cred_index_search_en"),
+            GinIndex(fields=["search_es"], name="cred_index_search_es"),
+            GinIndex(
+                fields=["name_unaccent"], name="cred_index_name_trgm", opclasses=["gin_trgm_ops"]
+            ),
+            GinIndex(fields=["funding_slugs"], name="cred_index_funding"),
+            GinIndex(fields=["occupation_codes"], name="cred_index_occupations"),
+            GinIndex(fields=["delivery"], name="cred_index_delivery"),
+            models.Index(fields=["name", "credential"], name="cred_index_name"),
+            models.Index(fields=["category", "total_cost_min_usd"], name="cred_index_cat_cost"),
+            models.Index(fields=["total_cost_min_usd"], name="cred_index_cost"),
+            models.Index(fields=["duration_weeks"], name="cred_index_weeks"),
+            # In the sort's own direction (DESC NULLS LAST), so "best first" reads the index.
+            models.Index(
+                models.F("placement_rate_pct").desc(nulls_last=True), name="cred_index_placement"
+            ),
+            models.Index(
+                models.F("median_salary_usd").desc(nulls_last=True), name="cred_index_salary"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def cost_published(self) -> bool:
+        return self.total_cost_min_usd is not None
 
 
 # Plans live in their own module; keep this import last.

@@ -1,0 +1,79 @@
+"""The catalog API: the same FilterSet and selectors as the pages."""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .. import selectors
+from ..filters import CredentialFilter
+from ..models import ComparisonIndex
+from ..pagination import CappedPageNumberPagination
+from .serializers import CompareSerializer, CredentialDetailSerializer, CredentialListSerializer
+
+PAYBACK_ASSUMPTIONS = (
+    "Months of extra pay needed to cover the highest published price. Extra pay = the lowest "
+    "median annual wage among the linked occupations minus the median of all U.S. occupations "
+    f"(${selectors.BASELINE_ANNUAL_WAGE_USD:,}, BLS OEWS {selectors.BASELINE_WAGE_VINTAGE}), "
+    "before taxes, assuming a job in that occupation right after. Null when the price is not "
+    "published or the wage gain is not positive."
+)
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published credentials: search and filter (list) and one credential with its sources."""
+
+    queryset = ComparisonIndex.objects.all()
+    filterset_class = CredentialFilter
+    lookup_field = "slug"
+    pagination_class = CappedPageNumberPagination
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.credential_index_rows()
+
+    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+        return CredentialDetailSerializer if self.action == "retrieve" else CredentialListSerializer
+
+    def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
+        detail = selectors.credential_detail(slug=str(kwargs["slug"]))
+        if detail is None:
+            raise Http404
+        return Response(
+            CredentialDetailSerializer(detail.credential, context={"request": request}).data
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "ids",
+                OpenApiTypes.STR,
+                required=True,
+                description="2 to 4 credential slugs, separated by commas",
+            )
+        ],
+        filters=False,
+        responses={200: CompareSerializer, 400: ErrorSerializer},
+    )
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
+    def compare(self, request: Request) -> Response:
+        """Compare 2 to 4 credentials: the rows of the compare page, best values named."""
+        try:
+            slugs = selectors.compare_slugs_parse(raw=request.query_params.get("ids"))
+            columns = selectors.credential_compare(slugs=slugs)
+        except selectors.CompareError as error:
+            return Response({"detail": str(error)}, status=400)
+        payload = {
+            "columns": [
+                {"row": c.row, "payback_months": c.payback_months, "best": sorted(c.best)}
+                for c in columns
+            ],
+            "payback_assumptions": PAYBACK_ASSUMPTIONS,
+        }
+        return Response(CompareSerializer(payload, context={"request": request}).data)

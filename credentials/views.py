@@ -1,0 +1,165 @@
+"""Pages of the catalog: search, one credential, compare, and the compare tray."""
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
+
+from . import selectors, services
+from .compare_table import compare_rows
+from .pagination import CappedPaginator
+
+PAGE_SIZE = 20
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _tray_context(request: HttpRequest) -> dict[str, Any]:
+    rows = selectors.compare_tray_rows(session=request.session)
+    return {
+        "tray": rows,
+        "tray_slugs": [r.slug for r in rows],
+        "tray_full": len(rows) >= services.COMPARE_MAX,
+        "tray_compare_ids": ",".join(r.slug for r in rows),
+    }
+
+
+@require_GET
+def credential_list(request: HtmxHttpRequest) -> HttpResponse:
+    """Search and filter the catalog; htmx requests get only the results region."""
+    filterset = selectors.credential_search(params=request.GET, request=request)
+    context: dict[str, Any] = {
+        "filterset": filterset,
+        "selected_categories": request.GET.getlist("category"),
+        **_tray_context(request),
+    }
+    status = 200
+    if filterset.is_valid():
+        paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(page=page, querystring=query.urlencode())
+    else:
+        status = 400
+        # Name each bad choice by its label, as the person saw it on the form.
+        context["errors"] = [
+            (filterset.form[name].label if name in filterset.form.fields else name, messages)
+            for name, messages in filterset.errors.items()
+        ]
+    template = "credentials/list.html"
+    if request.htmx and request.htmx.target == "search-results":
+        template = "credentials/includes/_results.html"
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def credential_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    detail = selectors.credential_detail(slug=slug)
+    if detail is None:
+        raise Http404(_("No published credential has this id."))
+    context = {
+        "detail": detail,
+        "credential": detail.credential,
+        "row": detail.row,
+        "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
+        "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
+        "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
+        **_tray_context(request),
+    }
+    return render(request, "credentials/detail.html", context)
+
+
+def _csv_cell(value: object) -> str:
+    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+@require_GET
+def credential_compare(request: HttpRequest) -> HttpResponse:
+    """Show 2-4 credentials side by side; ?format=csv downloads the same table."""
+    try:
+        slugs = selectors.compare_slugs_parse(raw=request.GET.get("ids"))
+        columns = selectors.credential_compare(slugs=slugs)
+    except selectors.CompareError as error:
+        context = {"error": str(error), **_tray_context(request)}
+        return render(request, "credentials/compare.html", context, status=400)
+    rows = compare_rows(columns=columns)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="credentials-compare.csv"'
+        writer = csv.writer(response)
+        writer.writerow([_csv_cell(v) for v in ["", *(c.row.name for c in columns)]])
+        for row in rows:
+            writer.writerow(
+                [_csv_cell(row["label"]), *(_csv_cell(c["text"]) for c in row["cells"])]
+            )
+        return response
+    context = {
+        "columns": columns,
+        "rows": rows,
+        "ids": ",".join(slugs),
+        "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
+        "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
+        "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
+        **_tray_context(request),
+    }
+    return render(request, "credentials/compare.html", context)
+
+
+def _back(request: HttpRequest) -> HttpResponseRedirect:
+    target = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("credentials:list")
+    return HttpResponseRedirect(target)
+
+
+def _tray_response(
+    request: HtmxHttpRequest, *, slug: str | None = None, message: str = ""
+) -> HttpResponse:
+    if request.htmx:
+        context = {
+            "tray_message": message,
+            "next": request.POST.get("next", ""),
+            **_tray_context(request),
+        }
+        # Also swap the changed result's button (out of band) so the list matches the tray.
+        if slug:
+            context.update(changed_slug=slug, changed_in_tray=slug in context["tray_slugs"])
+        return render(request, "credentials/includes/_tray.html", context)
+    if message:
+        messages.info(request, message)
+    return _back(request)
+
+
+@require_POST
+def tray_add(request: HtmxHttpRequest) -> HttpResponse:
+    """Put a credential in the compare tray (kept in the session; no account needed)."""
+    slug = (request.POST.get("slug") or "").strip()
+    if not selectors.compare_tray_known(slug=slug):
+        return _tray_response(request, message=_("We could not find that credential."))
+    tray, added = services.compare_tray_add(session=request.session, slug=slug)
+    message = ""
+    if not added and slug not in tray:
+        message = _("You can compare up to 4 credentials. Remove one first.")
+    return _tray_response(request, slug=slug, message=message)
+
+
+@require_POST
+def tray_remove(request: HtmxHttpRequest) -> HttpResponse:
+    """Take one credential out of the compare tray, or empty it."""
+    slug = (request.POST.get("slug") or "").strip() or None
+    services.compare_tray_remove(session=request.session, slug=slug)
+    return _tray_response(request, slug=slug)
