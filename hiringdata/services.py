@@ -91,6 +91,16 @@ def _hash_to_temp(upload: IO[bytes], limit: int) -> tuple[Any, str, int]:
     return temp, digest.hexdigest(), size
 
 
+def file_sha256(upload: IO[bytes]) -> str:
+    """Hash an uploaded file without consuming it."""
+    digest = hashlib.sha256()
+    chunks = upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b"")
+    for chunk in chunks:
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
 def submission_fingerprint(*, member: Member, year: int, sha256: str) -> str:
     """What a request asked for, for Idempotency-Key comparison."""
     return hashlib.sha256(f"{member.pk}:{year}:{sha256}".encode()).hexdigest()
