@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerportal.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -74,8 +74,8 @@ def generate_csv(path: Path, rows: int, socs: list[str], slugs: list[str], seed:
             values = [rng.choices(v, weights)[0] for v, weights in zip(vocab, skew, strict=True)]
             credential = rng.choice(slugs) if slugs and rng.random() < 0.3 else ""
             out.write(
-                f"H{seed}-{i},{hired.isoformat()},{rng.choices(socs, soc_skew)[0]},{','.join(values)},"
-                f"{credential}\n"
+                f"H{seed}-{i},{hired.isoformat()},{rng.choices(socs, soc_skew)[0]},"
+                f"{','.join(values)},{credential}\n"
             )
 
 
@@ -100,7 +100,7 @@ def generate_xlsx(source: Path, path: Path, rows: int) -> None:
 def baseline(path: Path) -> float:
     """Seconds for a bare COPY of the file into text columns plus one GROUP BY, rolled back."""
     columns = ", ".join(f"{c} text" for c in COLUMNS)
-    dims = ", ".join(ingest.DIMENSIONS + ["credential"])
+    dims = ", ".join([*ingest.DIMENSIONS, "credential"])
     started = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMP TABLE bench_copy ({columns}) ON COMMIT DROP")
@@ -190,7 +190,7 @@ def main() -> None:
         print(json.dumps(run_import(Path(args.child), BENCH_SLUG)))
         return
 
-    member, socs, slugs = ensure_rows()
+    _member, socs, slugs = ensure_rows()
     with tempfile.TemporaryDirectory() as folder:
         csv_path = Path(folder) / "hires.csv"
         generate_csv(csv_path, args.rows, socs, slugs, args.seed)
@@ -209,7 +209,9 @@ def main() -> None:
         if args.xlsx_rows:
             xlsx_path = Path(folder) / "hires.xlsx"
             generate_xlsx(csv_path, xlsx_path, args.xlsx_rows)
-            print(f"XLSX: {args.xlsx_rows:,} record rows, {xlsx_path.stat().st_size / 2**20:.1f} MB")
+            print(
+                f"XLSX: {args.xlsx_rows:,} record rows, {xlsx_path.stat().st_size / 2**20:.1f} MB"
+            )
             result = child_import(xlsx_path)
             print(f"  full import: {json.dumps(result)}")
             print(

@@ -122,7 +122,8 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
             for row, cells in enumerate(reader, start=1):  # noqa: B007
                 yield cells
         except csv.Error:
-            raise FileRefused([Problem("unreadable_csv", row=row + 1, params={"row": row + 1})])
+            problem = Problem("unreadable_csv", row=row + 1, params={"row": row + 1})
+            raise FileRefused([problem]) from None
 
 
 def _xlsx_cell(value: Any) -> str:
@@ -344,7 +345,9 @@ def _real_date_sql(date: str, year: int) -> str:
         f"extract(day from make_date({int(year)}, {month}, 1) "
         "+ interval '1 month' - interval '1 day')"
     )
-    return f"(CASE WHEN {month} BETWEEN 1 AND 12 THEN {day} BETWEEN 1 AND {last_day} ELSE false END)"
+    return (
+        f"(CASE WHEN {month} BETWEEN 1 AND 12 THEN {day} BETWEEN 1 AND {last_day} ELSE false END)"
+    )
 
 
 def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
@@ -434,7 +437,8 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
                     "credential",
                     "unknown_credential",
                     f"NOT {_empty('credential')} AND NOT EXISTS "
-                    f"(SELECT 1 FROM hd_credentials c WHERE c.k = {_norm('hd_staging.credential')})",
+                    "(SELECT 1 FROM hd_credentials c "
+                    f"WHERE c.k = {_norm('hd_staging.credential')})",
                     f"jsonb_build_object('value', {TRIM.format('credential')})",
                 ),
                 [],
@@ -452,7 +456,8 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
                 [r"^\d{1,9}$"],
             ),
             (
-                "SELECT s.rn, '', '', 'duplicate_group', jsonb_build_object('first_row', d.first_row)"
+                "SELECT s.rn, '', '', 'duplicate_group', "
+                "jsonb_build_object('first_row', d.first_row)"
                 f" FROM hd_staging s JOIN (SELECT {keys}, min(rn) AS first_row FROM hd_staging"
                 f" GROUP BY {groups} HAVING count(*) > 1) d ON {joined} WHERE s.rn > d.first_row",
                 [],
@@ -499,7 +504,9 @@ def _groups_look_valid() -> bool:
         params.append(list(values))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT NOT EXISTS (SELECT 1 FROM hd_groups g WHERE NOT ({' AND '.join(checks)}))",
+            # coalesce: an empty (NULL) cell makes a check unknown; unknown counts as failed.
+            "SELECT NOT EXISTS (SELECT 1 FROM hd_groups g "
+            f"WHERE NOT coalesce(({' AND '.join(checks)}), false))",
             params,
         )
         return bool(cursor.fetchone()[0])
@@ -518,11 +525,11 @@ def _records_rows_look_valid(year: int) -> bool:
         )
         if not cursor.fetchone()[0]:
             return False
-        # Ids with surrounding spaces go the careful way, so " h1" and "h1" count as the same.
+        # One pass: ids are unique, and none is empty or has spaces around it (those go the
+        # careful way, so " h1" and "h1" count as the same id).
         cursor.execute(
-            "SELECT NOT EXISTS (SELECT 1 FROM hd_staging WHERE coalesce(hire_id, '') = '' "
-            f"OR hire_id <> {TRIM.format(hire_id)}) "
-            "AND NOT EXISTS (SELECT 1 FROM hd_staging GROUP BY hire_id HAVING count(*) > 1)"
+            "SELECT NOT EXISTS (SELECT 1 FROM hd_staging GROUP BY hire_id HAVING count(*) > 1 "
+            f"OR coalesce(hire_id, '') = '' OR hire_id <> {TRIM.format(hire_id)})"
         )
         return bool(cursor.fetchone()[0])
 
@@ -598,7 +605,7 @@ def import_file(
     rows = read_rows(path, kind)
     try:
         header = next(rows, None)
-        lap("encoding_check")
+        lap("open_file")
         if header is None or not any(cell.strip() for cell in header):
             raise FileRefused([Problem("empty_file", row=1)])
         shape, positions, problems = read_header(header)
@@ -631,8 +638,10 @@ def import_file(
         if shape == SubmissionShape.RECORDS and not _has_issues():
             _create_groups(shape)
             lap("group")
-            valid = _groups_look_valid() and _records_rows_look_valid(year)
-            lap("quick_check")
+            valid = _groups_look_valid()
+            lap("check_groups")
+            valid = valid and _records_rows_look_valid(year)
+            lap("check_rows")
         if not valid:
             result.rows = _drop_blank_rows(shape)
             for index, (sql, params) in enumerate(_validation_queries(shape, year)):

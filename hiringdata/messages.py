@@ -30,7 +30,8 @@ MESSAGES: dict[str, Any] = {
         "program as “CSV UTF-8 (comma delimited)”."
     ),
     "bad_xlsx": _(
-        "We could not open this Excel file. Open it in Excel, save it again as .xlsx, and upload it."
+        "We could not open this Excel file. Open it in Excel, save it again as .xlsx, "
+        "and upload it."
     ),
     "xlsx_too_large": _(
         "This Excel file would take %(size_mb)s MB once opened; the most we take is %(max_mb)s MB. "

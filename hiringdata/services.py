@@ -94,7 +94,9 @@ def _hash_to_temp(upload: IO[bytes], limit: int) -> tuple[Any, str, int]:
 def file_sha256(upload: IO[bytes]) -> str:
     """Hash an uploaded file without consuming it."""
     digest = hashlib.sha256()
-    chunks = upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b"")
+    chunks = (
+        upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b"")
+    )
     for chunk in chunks:
         digest.update(chunk)
     upload.seek(0)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from alliance.models import Member
+from alliance.models import Member, MembershipRole
 
 from . import exports, ingest, selectors, services
 from .forms import UploadForm
@@ -39,7 +39,10 @@ def _upload_members(request: HttpRequest):  # type: ignore[no-untyped-def]
 @login_required
 def portal_home(request: HttpRequest) -> HttpResponse:
     """Upload form (for submitters and admins) and the history of the user's members."""
-    memberships = selectors.members_for_user(user=request.user)
+    memberships = [
+        (member, MembershipRole(role).label)
+        for member, role in selectors.members_for_user(user=request.user)
+    ]
     upload_members = _upload_members(request)
     form = UploadForm(members=upload_members)
     submissions = selectors.submissions_visible_to(user=request.user)

@@ -1,4 +1,4 @@
-"""POST a hiring-data file, then read its status and problems. Idempotency-Key makes retries safe."""
+"""POST a hiring-data file, then read its status and problems; Idempotency-Key for retries."""
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _

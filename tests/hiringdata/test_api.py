@@ -117,7 +117,8 @@ def test_bad_input_is_a_400_json(member, submitter):
 def test_session_auth_works_too(client, member, catalog, submitter):
     client.force_login(submitter)
     response = client.post(
-        URL, {"member": "acme", "year": YEAR, "file": SimpleUploadedFile("a.csv", records(*GOOD_ROWS))}
+        URL,
+        {"member": "acme", "year": YEAR, "file": SimpleUploadedFile("a.csv", records(*GOOD_ROWS))},
     )
     assert response.status_code == 201
 

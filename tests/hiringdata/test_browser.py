@@ -6,9 +6,8 @@ from unittest import mock
 import pytest
 from django.test import Client
 
-from hiringdata import services
-
 from alliance.models import MembershipRole
+from hiringdata import services
 
 from .conftest import records
 from .factories import CredentialFactory, MemberFactory, MembershipFactory, OccupationFactory
@@ -73,7 +72,8 @@ def test_upload_errors_fix_and_upload_again(page, live_server, axe_check, prefix
 
     with page.expect_download() as download_info:
         page.locator("a[href$='problems.csv']").click()
-    downloaded = open(download_info.value.path(), encoding="utf-8-sig").read()
+    with open(download_info.value.path(), encoding="utf-8-sig") as downloaded_file:
+        downloaded = downloaded_file.read()
     assert "wizards" in downloaded and "job_category" in downloaded
 
     upload(page, prefix, "hires-fixed.csv", FIXED)

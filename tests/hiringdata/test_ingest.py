@@ -45,6 +45,18 @@ def test_good_counts_file_sums_hires(member, catalog):
             (2, "hire_id", "", "required"),
         ),
         (
+            "h1,2025-01-15,15-1212,,white,female,bachelor,four_year_degree,",
+            (2, "job_category", "", "required"),
+        ),
+        (
+            "h1,2025-01-15,,professionals,white,female,bachelor,four_year_degree,",
+            (2, "soc_code", "", "required"),
+        ),
+        (
+            "h1,,15-1212,professionals,white,female,bachelor,four_year_degree,",
+            (2, "hire_date", "", "required"),
+        ),
+        (
             "h1,2025-01-15,15-1212,wizards,white,female,bachelor,four_year_degree,",
             (2, "job_category", "wizards", "not_in_list"),
         ),
@@ -231,3 +243,22 @@ def test_messages_are_translated(member, catalog):
     assert "not an allowed answer" in issue.message  # stored in English
     with translation.override("es"):
         assert "no es una respuesta" in issue.text
+
+
+def test_hire_ids_that_differ_only_by_spaces_are_duplicates(member, catalog):
+    padded = GOOD_ROWS[0].replace("h1,", "  h1 ,", 1)
+    submission = upload(member, records(GOOD_ROWS[0], padded))
+    assert problems(submission) == [(3, "hire_id", "  h1 ", "duplicate_hire_id")]
+
+
+def test_quoted_cells_with_commas_and_line_breaks_keep_row_numbers(member, catalog):
+    data = records(
+        '"h1",2025-01-15,15-1212,professionals,white,female,bachelor,four_year_degree,""',
+        '"h2\nsecond line",2025-01-15,15-1212,nope,white,female,bachelor,four_year_degree,',
+        "h3,2025-01-15,15-1212,professionals,white,female,bachelor,four_year_degree,x",
+    )
+    submission = upload(member, data)
+    assert [(row, column) for row, column, _v, _c in problems(submission)] == [
+        (3, "job_category"),
+        (4, "credential"),
+    ]

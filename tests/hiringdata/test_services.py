@@ -100,9 +100,11 @@ def test_crash_mid_import_leaves_nothing_and_the_retry_gives_the_same_result(mem
         original(**kwargs)
         raise RuntimeError("worker killed")
 
-    with mock.patch.object(services.ingest, "_insert_cells", insert_then_die):
-        with pytest.raises(RuntimeError):
-            services.submission_process(submission_id=received.pk)
+    with (
+        mock.patch.object(services.ingest, "_insert_cells", insert_then_die),
+        pytest.raises(RuntimeError),
+    ):
+        services.submission_process(submission_id=received.pk)
     assert HiringCount.objects.count() == 0
     assert ValidationIssue.objects.count() == 0
     received.refresh_from_db()

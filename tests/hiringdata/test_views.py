@@ -148,7 +148,9 @@ def test_data_dictionary_is_public_and_templates_download(client, member, catalo
     assert next(workbook.worksheets[0].iter_rows(values_only=True))[-1] == "hires"
 
 
-def test_history_query_count_does_not_grow(client, member, catalog, submitter, django_assert_max_num_queries):
+def test_history_query_count_does_not_grow(
+    client, member, catalog, submitter, django_assert_max_num_queries
+):
     client.force_login(submitter)
     upload(member, records(*GOOD_ROWS))
     with django_assert_max_num_queries(12):

@@ -55,11 +55,13 @@ def test_xlsx_problems_have_spreadsheet_row_numbers(member, catalog):
 
 def test_zip_bomb_is_refused_before_it_is_opened(member, catalog):
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as entry:
-            block = b"\0" * (1 << 20)
-            for _ in range(310):  # 310 MB of nothing, a few hundred KB compressed
-                entry.write(block)
+    with (
+        zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as entry,
+    ):
+        block = b"\0" * (1 << 20)
+        for _ in range(310):  # 310 MB of nothing, a few hundred KB compressed
+            entry.write(block)
     data = buffer.getvalue()
     assert len(data) < 1_000_000
     submission = upload(member, data, filename="bomb.xlsx")

@@ -33,8 +33,11 @@ class Command(BaseCommand):
         try:
             with path.open("rb") as upload:
                 received = services.submission_receive(
-                    member=member, year=int(options["year"]), upload=upload,  # type: ignore[call-overload]
-                    filename=path.name, user=None,
+                    member=member,
+                    year=int(options["year"]),
+                    upload=upload,  # type: ignore[call-overload]
+                    filename=path.name,
+                    user=None,
                 )
         except services.SubmissionRefused as refused:
             raise CommandError(refused.message) from None
