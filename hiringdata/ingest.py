@@ -184,21 +184,17 @@ def _is_personal(name: str) -> bool:
     )
 
 
+def _header_problem(code: str, cell: str) -> Problem:
+    return Problem(code, row=1, column=cell, value=cell, params={"column": cell.strip()})
+
+
 def read_header(header: list[str]) -> tuple[str, list[int | None], list[Problem]]:
     """The shape, the position of each of its columns in the file, and any header problems."""
     names = [cell.strip(WHITESPACE).lower() for cell in header]
     problems: list[Problem] = []
     for position, name in enumerate(names):
         if name and _is_personal(name):
-            problems.append(
-                Problem(
-                    "personal_data_column",
-                    row=1,
-                    column=header[position],
-                    value=header[position],
-                    params={"column": header[position].strip()},
-                )
-            )
+            problems.append(_header_problem("personal_data_column", header[position]))
     if problems:
         return "", [], problems  # refused before any row is read
 
@@ -222,15 +218,7 @@ def read_header(header: list[str]) -> tuple[str, list[int | None], list[Problem]
                 Problem("duplicate_column", row=1, column=name, params={"column": name})
             )
         elif name not in columns:
-            problems.append(
-                Problem(
-                    "unknown_column",
-                    row=1,
-                    column=header[position],
-                    value=header[position],
-                    params={"column": header[position].strip()},
-                )
-            )
+            problems.append(_header_problem("unknown_column", header[position]))
         seen.add(name)
     for name in columns:
         if name not in present and name not in OPTIONAL:

@@ -14,6 +14,7 @@ from django.core.files import File
 from django.core.files.storage import storages
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alliance.models import Member
 from alliance.services import audit_record
@@ -116,7 +117,7 @@ def submission_receive(
     The same bytes for the same member and year return the earlier submission unchanged.
     """
     if user is not None and not user_can_upload(user=user, member=member):
-        raise SubmissionRefused("forbidden", "You cannot upload files for this member.", 403)
+        raise SubmissionRefused("forbidden", _("You cannot upload files for this member."), 403)
     kind = ingest.file_kind(filename)
     if not kind:
         raise SubmissionRefused("file_type", issue_message("file_type", {}))
@@ -321,12 +322,12 @@ def submission_fail(*, submission_id: int, reason: str) -> None:
 def submission_rerun(*, submission: Submission, user: User) -> Submission:
     """Staff: process a waiting, rejected or failed submission again."""
     if user is None or not user.is_authenticated or not getattr(user, "is_staff", False):
-        raise SubmissionRefused("forbidden", "Only Alliance staff can re-run processing.", 403)
+        raise SubmissionRefused("forbidden", _("Only Alliance staff can re-run processing."), 403)
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         if submission.status not in RERUNNABLE:
             raise SubmissionRefused(
-                "not_rerunnable", "Accepted and replaced files are not processed again.", 409
+                "not_rerunnable", _("Accepted and replaced files are not processed again."), 409
             )
         before = _snapshot(submission)
         submission.status = SubmissionStatus.RECEIVED
