@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,8 @@ from .selectors import user_can_upload
 logger = logging.getLogger(__name__)
 
 User = AbstractBaseUser | AnonymousUser | None
+# A file whose import kills the worker (time limit, memory) is given up after this many tries.
+MAX_ATTEMPTS = 3
 RERUNNABLE = {
     SubmissionStatus.RECEIVED,
     SubmissionStatus.PROCESSING,
@@ -213,9 +216,12 @@ def _lock_member_year(*, member_id: int, year: int) -> None:
 
 def submission_process(*, submission_id: int) -> Submission | None:
     """Validate and import one submission, all or nothing; do nothing when it is already done."""
-    # Visible progress for the member; the real claim happens inside the transaction below.
-    Submission.objects.filter(pk=submission_id, status=SubmissionStatus.RECEIVED).update(
-        status=SubmissionStatus.PROCESSING, started_at=timezone.now()
+    # Visible progress for the member, and an attempt counted outside the import transaction
+    # so that a file that kills its worker every time is not retried for ever.
+    Submission.objects.filter(
+        pk=submission_id, status__in=[SubmissionStatus.RECEIVED, SubmissionStatus.PROCESSING]
+    ).update(
+        status=SubmissionStatus.PROCESSING, started_at=timezone.now(), attempts=F("attempts") + 1
     )
     submission = Submission.objects.filter(pk=submission_id).select_related("member").first()
     if submission is None:
@@ -231,7 +237,9 @@ def submission_process(*, submission_id: int) -> Submission | None:
         if not claimed:
             return Submission.objects.get(pk=submission_id)
         submission.refresh_from_db()
-        submission.attempts += 1
+        if submission.attempts > MAX_ATTEMPTS:
+            _mark_failed(submission, reason="too_many_attempts")
+            return submission
         ValidationIssue.objects.filter(submission=submission).delete()
         HiringCount.objects.filter(submission=submission).delete()
         path = Path(storages["private"].path(submission.stored_path))
@@ -306,17 +314,21 @@ def submission_fail(*, submission_id: int, reason: str) -> None:
             SubmissionStatus.PROCESSING,
         ):
             return
-        submission.status = SubmissionStatus.FAILED
-        submission.failure_reason = reason[:40]
-        submission.processed_at = timezone.now()
-        submission.save(update_fields=["status", "failure_reason", "processed_at"])
-        audit_record(
-            actor=None,
-            action="hiringdata.submission_failed",
-            obj=submission,
-            member=submission.member,
-            after=_snapshot(submission) | {"reason": reason},
-        )
+        _mark_failed(submission, reason=reason)
+
+
+def _mark_failed(submission: Submission, *, reason: str) -> None:
+    submission.status = SubmissionStatus.FAILED
+    submission.failure_reason = reason[:40]
+    submission.processed_at = timezone.now()
+    submission.save(update_fields=["status", "failure_reason", "processed_at"])
+    audit_record(
+        actor=None,
+        action="hiringdata.submission_failed",
+        obj=submission,
+        member=submission.member,
+        after=_snapshot(submission) | {"reason": reason},
+    )
 
 
 def submission_rerun(*, submission: Submission, user: User) -> Submission:
@@ -332,7 +344,8 @@ def submission_rerun(*, submission: Submission, user: User) -> Submission:
         before = _snapshot(submission)
         submission.status = SubmissionStatus.RECEIVED
         submission.failure_reason = ""
-        submission.save(update_fields=["status", "failure_reason"])
+        submission.attempts = 0
+        submission.save(update_fields=["status", "failure_reason", "attempts"])
         audit_record(
             actor=user,
             action="hiringdata.submission_rerun",

@@ -118,6 +118,23 @@ def test_crash_mid_import_leaves_nothing_and_the_retry_gives_the_same_result(mem
     assert HiringCount.objects.count() == 2
 
 
+def test_a_file_that_keeps_killing_its_worker_is_given_up(member, catalog):
+    received = services.submission_receive(
+        member=member,
+        year=YEAR,
+        upload=io.BytesIO(records(*GOOD_ROWS)),
+        filename="a.csv",
+        user=None,
+    ).submission
+    with mock.patch.object(services.ingest, "import_file", side_effect=MemoryError):
+        for _ in range(services.MAX_ATTEMPTS):
+            with pytest.raises(MemoryError):
+                services.submission_process(submission_id=received.pk)
+    final = services.submission_process(submission_id=received.pk)
+    assert (final.status, final.failure_reason) == ("failed", "too_many_attempts")
+    assert HiringCount.objects.count() == 0
+
+
 def test_processing_takes_the_member_year_lock(member, catalog):
     received = services.submission_receive(
         member=member, year=YEAR, upload=io.BytesIO(records(*GOOD_ROWS)), filename="a.csv",
