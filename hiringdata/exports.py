@@ -10,7 +10,7 @@ from .models import SubmissionShape
 # A cell starting with one of these would run as a formula in a spreadsheet.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-TEMPLATE_EXAMPLES = {
+TEMPLATE_EXAMPLES: dict[str, list[list[str]]] = {
     SubmissionShape.RECORDS: [
         ["A-1001", "2025-03-14", "15-1212", "professionals", "hispanic_latino", "female",
          "associate", "industry_certification", "comptia-security-plus"],

@@ -14,7 +14,7 @@ def reporting_years() -> list[tuple[int, int]]:
 
 
 class UploadForm(forms.Form):
-    member = forms.ModelChoiceField(
+    member: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Organization"), queryset=Member.objects.none(), empty_label=None
     )
     year = forms.TypedChoiceField(label=_("Reporting year"), coerce=int, choices=reporting_years)
@@ -25,6 +25,8 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, members=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members if members is not None else Member.objects.none()
+        member_field = self.fields["member"]
+        assert isinstance(member_field, forms.ModelChoiceField)
+        member_field.queryset = members if members is not None else Member.objects.none()
         self.fields["member"].widget.attrs["class"] = "usa-select"
         self.fields["year"].widget.attrs["class"] = "usa-select"

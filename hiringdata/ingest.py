@@ -25,7 +25,7 @@ from .messages import sql_message_case
 from .models import Education, JobCategory, RaceEthnicity, Sex, SubmissionShape, TrainingPathway
 
 DIMENSIONS = ["soc_code", "job_category", "race_ethnicity", "sex", "education", "training_pathway"]
-COLUMNS = {
+COLUMNS: dict[str, list[str]] = {
     SubmissionShape.RECORDS: ["hire_id", "hire_date", *DIMENSIONS, "credential"],
     SubmissionShape.COUNTS: [*DIMENSIONS, "hires"],
 }

@@ -1,6 +1,8 @@
 """Reads for hiring-data submissions: who may see or upload what, and what a member sees."""
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 
@@ -11,14 +13,14 @@ from .models import HiringCount, Submission, ValidationIssue
 UPLOAD_ROLES = (MembershipRole.ADMIN, MembershipRole.SUBMITTER)
 
 
-def user_can_upload(*, user: AbstractBaseUser | AnonymousUser, member: Member) -> bool:
+def user_can_upload(*, user: User | AnonymousUser, member: Member) -> bool:
     """Only the member's admins and data submitters upload; viewers and staff only look."""
     if not user.is_authenticated:
         return False
     return Membership.objects.filter(user=user, member=member, role__in=UPLOAD_ROLES).exists()
 
 
-def members_for_user(*, user: AbstractBaseUser | AnonymousUser) -> list[tuple[Member, str]]:
+def members_for_user(*, user: User | AnonymousUser) -> list[tuple[Member, str]]:
     """The members this user acts for, with the role they have there."""
     if not user.is_authenticated:
         return []
@@ -26,7 +28,7 @@ def members_for_user(*, user: AbstractBaseUser | AnonymousUser) -> list[tuple[Me
     return [(m.member, m.role) for m in memberships.order_by("member__name")]
 
 
-def submissions_visible_to(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Submission]:
+def submissions_visible_to(*, user: User | AnonymousUser) -> QuerySet[Submission]:
     """Staff see every submission; members see their own members' submissions only."""
     queryset = Submission.objects.select_related("member", "uploaded_by", "superseded_by")
     if not user.is_authenticated:
@@ -36,7 +38,7 @@ def submissions_visible_to(*, user: AbstractBaseUser | AnonymousUser) -> QuerySe
     return queryset.filter(member__memberships__user=user)
 
 
-def submission_get(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Submission:
+def submission_get(*, user: User | AnonymousUser, pk: int) -> Submission:
     """One submission this user may see, or 404 (never 403: its existence is private too)."""
     submission = submissions_visible_to(user=user).filter(pk=pk).first()
     if submission is None:
@@ -57,7 +59,7 @@ def submission_cells(*, submission: Submission) -> QuerySet[HiringCount]:
     )
 
 
-def submission_totals_by_soc(*, submission: Submission) -> list[dict[str, object]]:
+def submission_totals_by_soc(*, submission: Submission) -> list[dict[str, Any]]:
     """Hires per SOC code in one submission."""
     return list(
         HiringCount.objects.filter(submission=submission)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import IntegrityError, connection, transaction
@@ -27,7 +27,7 @@ from .selectors import user_can_upload
 
 logger = logging.getLogger(__name__)
 
-User = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 # A file whose import kills the worker (time limit, memory) is given up after this many tries.
 MAX_ATTEMPTS = 3
 RERUNNABLE = {
@@ -113,7 +113,7 @@ def submission_fingerprint(*, member: Member, year: int, sha256: str) -> str:
 
 
 def submission_receive(
-    *, member: Member, year: int, upload: IO[bytes], filename: str, user: User
+    *, member: Member, year: int, upload: IO[bytes], filename: str, user: Actor
 ) -> Received:
     """Keep the raw file privately, record the submission as received and queue its processing.
 
@@ -147,7 +147,7 @@ def _record(
     size: int,
     filename: str,
     kind: str,
-    user: User,
+    user: Actor,
 ) -> Received:
     existing = Submission.objects.filter(member=member, year=year, sha256=sha256).first()
     if existing:
@@ -331,7 +331,7 @@ def _mark_failed(submission: Submission, *, reason: str) -> None:
     )
 
 
-def submission_rerun(*, submission: Submission, user: User) -> Submission:
+def submission_rerun(*, submission: Submission, user: Actor) -> Submission:
     """Staff: process a waiting, rejected or failed submission again."""
     if user is None or not user.is_authenticated or not getattr(user, "is_staff", False):
         raise SubmissionRefused("forbidden", _("Only Alliance staff can re-run processing."), 403)
@@ -377,12 +377,12 @@ def submission_sweep(*, now: Any = None) -> int:
     return len(ids)
 
 
-def idempotency_lookup(*, user: AbstractBaseUser, key: str) -> IdempotencyKey | None:
+def idempotency_lookup(*, user: Actor, key: str) -> IdempotencyKey | None:
     return IdempotencyKey.objects.filter(user=user, key=key).select_related("submission").first()
 
 
 def idempotency_remember(
-    *, user: AbstractBaseUser, key: str, fingerprint: str, submission: Submission, status: int
+    *, user: Actor, key: str, fingerprint: str, submission: Submission, status: int
 ) -> IdempotencyKey:
     """Remember the answer to a keyed request; a concurrent twin keeps the first answer."""
     try:

@@ -8,7 +8,9 @@ from hiringdata.models import Submission, ValidationIssue
 
 
 class SubmissionSerializer(serializers.ModelSerializer):
-    member = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    member: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
     status_url = serializers.SerializerMethodField()
     problems_url = serializers.SerializerMethodField()
 

@@ -34,7 +34,7 @@ class Command(BaseCommand):
             with path.open("rb") as upload:
                 received = services.submission_receive(
                     member=member,
-                    year=int(options["year"]),
+                    year=int(options["year"]),  # type: ignore[call-overload]
                     upload=upload,  # type: ignore[call-overload]
                     filename=path.name,
                     user=None,
