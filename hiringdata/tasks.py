@@ -14,6 +14,8 @@ logger = logging.getLogger(__name__)
 @shared_task(
     name="hiringdata.process_submission",
     bind=True,
+    # The outcome lives on the Submission row; no result backend round trip (it can be down).
+    ignore_result=True,
     acks_late=True,
     reject_on_worker_lost=True,
     soft_time_limit=600,
@@ -36,7 +38,9 @@ def process_submission(self, submission_id: int) -> str:  # type: ignore[no-unty
     return submission.status if submission else "missing"
 
 
-@shared_task(name="hiringdata.sweep_submissions", soft_time_limit=60, time_limit=120)
+@shared_task(
+    name="hiringdata.sweep_submissions", ignore_result=True, soft_time_limit=60, time_limit=120
+)
 def sweep_submissions() -> int:
     """Queue submissions that were recorded while the broker was down, or whose worker died."""
     return services.submission_sweep()
