@@ -509,7 +509,8 @@ def _records_rows_look_valid(year: int) -> bool:
             "SELECT NOT EXISTS (SELECT 1 FROM ("
             "  SELECT DISTINCT hire_date AS d FROM hd_staging OFFSET 0"
             f") x WHERE NOT coalesce(CASE WHEN {date} ~ '{DATE_FORM}' "
-            f"AND substr({date}, 1, 4) = %s THEN {_real_date_sql(date, year)} ELSE false END, false))",
+            f"AND substr({date}, 1, 4) = %s THEN {_real_date_sql(date, year)} "
+            "ELSE false END, false))",
             [str(year)],
         )
         if not cursor.fetchone()[0]:
