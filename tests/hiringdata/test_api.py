@@ -16,7 +16,7 @@ URL = "/api/v1/hiring-data/submissions/"
 
 def api_for(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
     return client
 
 
@@ -139,3 +139,13 @@ def test_schema_documents_the_endpoint(client):
     assert "/api/v1/hiring-data/submissions/" in schema["paths"]
     post_op = schema["paths"]["/api/v1/hiring-data/submissions/"]["post"]
     assert any(p["name"] == "Idempotency-Key" for p in post_op["parameters"])
+
+
+def test_staff_rerun_through_the_api(member, catalog, staff, submitter):
+    submission = upload(member, records("h1,2025-01-01,15-1212,bad,white,female,bachelor,other,"))
+    assert api_for(submitter).post(f"{URL}{submission.pk}/rerun/").status_code == 403
+    response = api_for(staff).post(f"{URL}{submission.pk}/rerun/")
+    assert response.status_code == 202
+    assert response.json()["status"] == "received"
+    accepted = upload(member, records(*GOOD_ROWS))
+    assert api_for(staff).post(f"{URL}{accepted.pk}/rerun/").status_code == 409
