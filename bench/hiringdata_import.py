@@ -60,7 +60,9 @@ def ensure_rows() -> tuple[Member, list[str], list[str]]:
     return member, socs, slugs
 
 
-def generate_csv(path: Path, rows: int, socs: list[str], slugs: list[str], seed: int) -> None:
+def generate_csv(
+    path: Path, rows: int, socs: list[str], slugs: list[str], seed: int, bad_every: int = 0
+) -> None:
     rng = random.Random(seed)
     start = date(YEAR, 1, 1)
     vocab = [ingest.VOCABULARIES[c] for c in DIMENSIONS_AFTER_SOC]
@@ -72,6 +74,8 @@ def generate_csv(path: Path, rows: int, socs: list[str], slugs: list[str], seed:
             hired = start + timedelta(days=rng.randrange(365))
             # Real hiring is concentrated (most hires in a few jobs and groups): skewed choices.
             values = [rng.choices(v, weights)[0] for v, weights in zip(vocab, skew, strict=True)]
+            if bad_every and i % bad_every == 0:
+                values[0] = "manager"  # not an EEO-1 job category
             credential = rng.choice(slugs) if slugs and rng.random() < 0.3 else ""
             out.write(
                 f"H{seed}-{i},{hired.isoformat()},{rng.choices(socs, soc_skew)[0]},"
@@ -175,6 +179,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--xlsx-rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--bad-every",
+        type=int,
+        default=100,
+        help="also time a file with every Nth row wrong (0: skip)",
+    )
     parser.add_argument("--child")
     args = parser.parse_args()
     if args.child:
@@ -206,6 +216,11 @@ def main() -> None:
             f"peak RSS {result['peak_rss_mb']} MB (budget <= 300 MB: "
             f"{'OK' if result['peak_rss_mb'] <= 300 else 'OVER'})"  # type: ignore[operator]
         )
+        if args.bad_every:
+            bad_path = Path(folder) / "hires-with-errors.csv"
+            generate_csv(bad_path, args.rows, socs, slugs, args.seed + 1, args.bad_every)
+            result = child_import(bad_path)
+            print(f"CSV with every {args.bad_every}th row wrong: {json.dumps(result)}")
         if args.xlsx_rows:
             xlsx_path = Path(folder) / "hires.xlsx"
             generate_xlsx(csv_path, xlsx_path, args.xlsx_rows)
