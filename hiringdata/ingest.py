@@ -247,7 +247,6 @@ class _CopyStream(io.TextIOBase):
         self.max_rows = limit("HIRINGDATA_MAX_ROWS", 2_000_000)
         self.problems: list[Problem] = []
         self.max_problems = limit("HIRINGDATA_MAX_STORED_ISSUES", 100_000)
-        self.ragged = 0
         self.refused: FileRefused | None = None
 
     def _rows(self) -> Iterator[list[Any]]:
@@ -263,7 +262,6 @@ class _CopyStream(io.TextIOBase):
                 elif self.pad and len(cells) < width:
                     cells = cells + [""] * (width - len(cells))
                 else:
-                    self.ragged += 1
                     if len(self.problems) < self.max_problems:
                         self.problems.append(
                             Problem(
