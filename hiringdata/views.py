@@ -56,6 +56,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
             "memberships": memberships,
             "form": form if upload_members.exists() else None,
             "page": page,
+            "show_member": len(memberships) > 1 or request.user.is_staff,
             "max_mb": services.max_file_bytes() // 2**20,
         },
     )
@@ -104,6 +105,7 @@ def _form_again(request: HttpRequest, form: UploadForm, *, status: int) -> HttpR
             "memberships": selectors.members_for_user(user=request.user),
             "form": form,
             "page": Paginator(submissions, 25).get_page(1),
+            "show_member": True,
             "max_mb": services.max_file_bytes() // 2**20,
         },
         status=status,
