@@ -107,9 +107,16 @@ class Submission(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
     )
     is_synthetic = models.BooleanField(default=False)
+    # Processing bookkeeping: when the last attempt began, how many there were, why it failed.
+    started_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    failure_reason = models.CharField(max_length=40, blank=True)
+    # Every problem is counted; at most HIRINGDATA_MAX_STORED_ISSUES of them are stored.
+    issues_total = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="submission_status_created")]
         constraints = [
             models.UniqueConstraint(
                 fields=["member", "year", "sha256"], name="submission_same_bytes_once"
@@ -133,6 +140,8 @@ class ValidationIssue(models.Model):
     column = models.CharField(max_length=100, blank=True)
     value = models.CharField(max_length=300, blank=True)
     code = models.CharField(max_length=40)
+    # What the message needs (value, year, first row...), so it can be shown in any language.
+    params = models.JSONField(default=dict, blank=True)
     message = models.TextField()
 
     class Meta:
@@ -140,6 +149,13 @@ class ValidationIssue(models.Model):
 
     def __str__(self) -> str:
         return f"row {self.row} {self.column}: {self.message}"
+
+    @property
+    def text(self) -> str:
+        """The message in the active language."""
+        from .messages import issue_message
+
+        return issue_message(self.code, self.params) or self.message
 
 
 class HiringCount(models.Model):
@@ -183,6 +199,26 @@ class HiringCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id}/{self.year}/{self.soc_code}: {self.hires}"
+
+
+class IdempotencyKey(models.Model):
+    """An API client's Idempotency-Key: a retry with the same key gets the same submission."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)
+    # SHA-256 of what the request asked for (member, year, file bytes); a different body is refused.
+    fingerprint = models.CharField(max_length=64)
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
+    response_status = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"
 
 
 # Transparency-report models live in their own module; keep this import last.

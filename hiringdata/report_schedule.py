@@ -1,5 +1,4 @@
-"""The transparency report's yearly job (hiringdata/schedule.py belongs to submissions; the lead
-merges this entry into it: BEAT_SCHEDULE.update(report_schedule.BEAT_SCHEDULE))."""
+"""The transparency report's yearly job, merged into hiringdata/schedule.py."""
 
 from celery.schedules import crontab
 

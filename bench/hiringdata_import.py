@@ -1,0 +1,240 @@
+"""Benchmark the hiring-data import against a bare COPY + GROUP BY of the same file.
+
+Run with the portal's environment (DATABASE_URL...):
+    python bench/hiringdata_import.py [--rows 1000000] [--xlsx-rows 100000] [--seed 7]
+
+Each import runs in a fresh child process so its peak resident memory (ru_maxrss) is its own.
+Budgets (DESIGN.md): CSV import <= 3x (COPY + GROUP BY); peak memory <= 300 MB.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerportal.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection, transaction  # noqa: E402
+
+from alliance.models import Member, MemberKind, MemberSize  # noqa: E402
+from hiringdata import ingest, models  # noqa: E402
+from pathways.models import Occupation  # noqa: E402
+
+YEAR = 2025
+BENCH_SLUG = "bench-synthetic-employer"
+BENCH_SOC = ["15-1211", "15-1212", "15-1231", "15-1232", "15-1241", "15-1244", "15-1252"]
+COLUMNS = ingest.COLUMNS[models.SubmissionShape.RECORDS]
+
+
+def ensure_rows() -> tuple[Member, list[str], list[str]]:
+    """A synthetic member, the SOC codes and credential slugs the generated file uses."""
+    member, _ = Member.objects.get_or_create(
+        slug=BENCH_SLUG,
+        defaults={
+            "name": "Benchmark employer (synthetic)",
+            "kind": MemberKind.EMPLOYER,
+            "size": MemberSize.LARGE,
+            "is_synthetic": True,
+        },
+    )
+    socs = list(Occupation.objects.values_list("soc_code", flat=True)[:16])
+    if not socs:
+        for code in BENCH_SOC:
+            Occupation.objects.get_or_create(soc_code=code, defaults={"title": f"Bench {code}"})
+        socs = BENCH_SOC
+    from credentials.models import Credential
+
+    slugs = list(Credential.objects.values_list("slug", flat=True)[:40])
+    return member, socs, slugs
+
+
+def generate_csv(
+    path: Path, rows: int, socs: list[str], slugs: list[str], seed: int, bad_every: int = 0
+) -> None:
+    rng = random.Random(seed)
+    start = date(YEAR, 1, 1)
+    vocab = [ingest.VOCABULARIES[c] for c in DIMENSIONS_AFTER_SOC]
+    skew = [[1 / (rank + 1) for rank in range(len(v))] for v in vocab]
+    soc_skew = [1 / (rank + 1) for rank in range(len(socs))]
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(",".join(COLUMNS) + "\n")
+        for i in range(rows):
+            hired = start + timedelta(days=rng.randrange(365))
+            # Real hiring is concentrated (most hires in a few jobs and groups): skewed choices.
+            values = [rng.choices(v, weights)[0] for v, weights in zip(vocab, skew, strict=True)]
+            if bad_every and i % bad_every == 0:
+                values[0] = "manager"  # not an EEO-1 job category
+            credential = rng.choice(slugs) if slugs and rng.random() < 0.3 else ""
+            out.write(
+                f"H{seed}-{i},{hired.isoformat()},{rng.choices(socs, soc_skew)[0]},"
+                f"{','.join(values)},{credential}\n"
+            )
+
+
+DIMENSIONS_AFTER_SOC = ingest.DIMENSIONS[1:]
+
+
+def generate_xlsx(source: Path, path: Path, rows: int) -> None:
+    import csv
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    with source.open(encoding="utf-8", newline="") as text:
+        for index, row in enumerate(csv.reader(text)):
+            if index > rows:
+                break
+            sheet.append(row)
+    workbook.save(path)
+
+
+def baseline(path: Path) -> float:
+    """Seconds for a bare COPY of the file into text columns plus one GROUP BY, rolled back."""
+    columns = ", ".join(f"{c} text" for c in COLUMNS)
+    dims = ", ".join([*ingest.DIMENSIONS, "credential"])
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMP TABLE bench_copy ({columns}) ON COMMIT DROP")
+        with path.open("rb") as raw:
+            # The same 1 MB reads the import uses, so the comparison is fair.
+            cursor.cursor.copy_expert(
+                "COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)", raw, size=1 << 20
+            )
+        cursor.execute(f"SELECT {dims}, count(*) FROM bench_copy GROUP BY {dims}")
+        cursor.fetchall()
+        elapsed = time.perf_counter() - started
+        transaction.set_rollback(True)
+    return elapsed
+
+
+def run_import(path: Path, member_slug: str) -> dict[str, object]:
+    """Receive and process the file exactly as the web upload does; report time and memory."""
+    from hiringdata import services
+
+    member = Member.objects.get(slug=member_slug)
+    # Same bytes would return the earlier submission: start from a clean slate each run.
+    for old in models.Submission.objects.filter(member=member, year=YEAR):
+        old.counts.all().delete()
+        old.issues.all().delete()
+    models.Submission.objects.filter(member=member, year=YEAR).update(superseded_by=None)
+    models.Submission.objects.filter(member=member, year=YEAR).delete()
+    started = time.perf_counter()
+    with path.open("rb") as upload:
+        received = services.submission_receive(
+            member=member, year=YEAR, upload=upload, filename=path.name, user=None
+        )
+    after_receive = time.perf_counter()
+    timings: dict[str, float] = {}
+    real_import = ingest.import_file
+
+    def timed_import(**kwargs):  # type: ignore[no-untyped-def]
+        result = real_import(**kwargs)
+        timings.update(result.timings)
+        return result
+
+    ingest.import_file = timed_import  # type: ignore[assignment]
+    submission = services.submission_process(submission_id=received.submission.pk)
+    finished = time.perf_counter()
+    assert submission is not None
+    return {
+        "status": submission.status,
+        "rows": submission.rows_total,
+        "cells": submission.cells_total,
+        "hires": submission.hires_total,
+        "issues": submission.issues_total,
+        "receive_s": round(after_receive - started, 2),
+        "process_s": round(finished - after_receive, 2),
+        "total_s": round(finished - started, 2),
+        "steps_s": timings,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def child_import(path: Path) -> dict[str, object]:
+    output = subprocess.run(  # noqa: S603
+        [sys.executable, __file__, "--child", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LOG_LEVEL": "WARNING"},
+    )
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx-rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--bad-every",
+        type=int,
+        default=100,
+        help="also time a file with every Nth row wrong (0: skip)",
+    )
+    parser.add_argument("--child")
+    args = parser.parse_args()
+    if args.child:
+        # Modest private storage for the bench; raised row limit so 1M rows are allowed.
+        from django.conf import settings
+
+        settings.HIRINGDATA_MAX_ROWS = max(settings.HIRINGDATA_MAX_ROWS, 2_000_000)
+        settings.HIRINGDATA_MAX_FILE_BYTES = 1 << 30
+        from hiringdata import services
+
+        # Measure the processing once, here, not again in a queued task.
+        services.submission_enqueue = lambda **kwargs: False  # type: ignore[assignment]
+        print(json.dumps(run_import(Path(args.child), BENCH_SLUG)))
+        return
+
+    _member, socs, slugs = ensure_rows()
+    with tempfile.TemporaryDirectory() as folder:
+        csv_path = Path(folder) / "hires.csv"
+        generate_csv(csv_path, args.rows, socs, slugs, args.seed)
+        size_mb = csv_path.stat().st_size / 2**20
+        print(f"CSV: {args.rows:,} record rows, {size_mb:.1f} MB")
+        base = min(baseline(csv_path) for _ in range(2))
+        print(f"  bare COPY + GROUP BY: {base:.2f} s")
+        result = child_import(csv_path)
+        ratio = result["total_s"] / base  # type: ignore[operator]
+        print(f"  full import: {json.dumps(result)}")
+        print(
+            f"  ratio {ratio:.2f}x (budget <= 3x: {'OK' if ratio <= 3 else 'OVER'}); "
+            f"peak RSS {result['peak_rss_mb']} MB (budget <= 300 MB: "
+            f"{'OK' if result['peak_rss_mb'] <= 300 else 'OVER'})"  # type: ignore[operator]
+        )
+        if args.bad_every:
+            bad_path = Path(folder) / "hires-with-errors.csv"
+            generate_csv(bad_path, args.rows, socs, slugs, args.seed + 1, args.bad_every)
+            result = child_import(bad_path)
+            print(f"CSV with every {args.bad_every}th row wrong: {json.dumps(result)}")
+        if args.xlsx_rows:
+            xlsx_path = Path(folder) / "hires.xlsx"
+            generate_xlsx(csv_path, xlsx_path, args.xlsx_rows)
+            print(
+                f"XLSX: {args.xlsx_rows:,} record rows, {xlsx_path.stat().st_size / 2**20:.1f} MB"
+            )
+            result = child_import(xlsx_path)
+            print(f"  full import: {json.dumps(result)}")
+            print(
+                f"  {args.xlsx_rows / result['total_s']:.0f} rows/s; peak RSS "  # type: ignore[operator]
+                f"{result['peak_rss_mb']} MB (budget <= 300 MB: "
+                f"{'OK' if result['peak_rss_mb'] <= 300 else 'OVER'})"  # type: ignore[operator]
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,398 @@
+"""Writes for hiring-data submissions: receive a file, process it, re-run it, sweep the stuck."""
+
+import hashlib
+import logging
+import tempfile
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.files import File
+from django.core.files.storage import storages
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.models import Member
+from alliance.services import audit_record
+
+from . import ingest
+from .messages import issue_message
+from .models import HiringCount, IdempotencyKey, Submission, SubmissionStatus, ValidationIssue
+from .selectors import user_can_upload
+
+logger = logging.getLogger(__name__)
+
+Actor = User | AnonymousUser | None
+# A file whose import kills the worker (time limit, memory) is given up after this many tries.
+MAX_ATTEMPTS = 3
+RERUNNABLE = {
+    SubmissionStatus.RECEIVED,
+    SubmissionStatus.PROCESSING,
+    SubmissionStatus.REJECTED,
+    SubmissionStatus.FAILED,
+}
+
+
+class SubmissionRefused(Exception):
+    """The upload cannot be taken at all (too big, wrong type, no permission)."""
+
+    def __init__(self, code: str, message: str, status: int = 400):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+@dataclass
+class Received:
+    submission: Submission
+    created: bool
+
+
+def max_file_bytes() -> int:
+    return int(getattr(settings, "HIRINGDATA_MAX_FILE_BYTES", 50 * 1024 * 1024))
+
+
+def _snapshot(submission: Submission) -> dict[str, Any]:
+    return {
+        "status": submission.status,
+        "year": submission.year,
+        "sha256": submission.sha256,
+        "rows_total": submission.rows_total,
+        "cells_total": submission.cells_total,
+        "hires_total": submission.hires_total,
+        "issues_total": submission.issues_total,
+    }
+
+
+def _hash_to_temp(upload: IO[bytes], limit: int) -> tuple[Any, str, int]:
+    """Copy the upload to a temporary file while hashing it; stop as soon as it is too big."""
+    digest = hashlib.sha256()
+    size = 0
+    temp = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the caller)
+    chunks = (
+        upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b"")
+    )
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            temp.close()
+            raise SubmissionRefused(
+                "too_large",
+                issue_message(
+                    "too_large", {"size_mb": f"> {limit // 2**20}", "max_mb": limit // 2**20}
+                ),
+                status=413,
+            )
+        digest.update(chunk)
+        temp.write(chunk)
+    temp.seek(0)
+    return temp, digest.hexdigest(), size
+
+
+def file_sha256(upload: IO[bytes]) -> str:
+    """Hash an uploaded file without consuming it."""
+    digest = hashlib.sha256()
+    chunks = (
+        upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b"")
+    )
+    for chunk in chunks:
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def submission_fingerprint(*, member: Member, year: int, sha256: str) -> str:
+    """What a request asked for, for Idempotency-Key comparison."""
+    return hashlib.sha256(f"{member.pk}:{year}:{sha256}".encode()).hexdigest()
+
+
+def submission_receive(
+    *, member: Member, year: int, upload: IO[bytes], filename: str, user: Actor
+) -> Received:
+    """Keep the raw file privately, record the submission as received and queue its processing.
+
+    The same bytes for the same member and year return the earlier submission unchanged.
+    """
+    if user is not None and not user_can_upload(user=user, member=member):
+        raise SubmissionRefused("forbidden", _("You cannot upload files for this member."), 403)
+    kind = ingest.file_kind(filename)
+    if not kind:
+        raise SubmissionRefused("file_type", issue_message("file_type", {}))
+    temp, sha256, size = _hash_to_temp(upload, max_file_bytes())
+    with temp:
+        return _record(
+            member=member,
+            year=year,
+            temp=temp,
+            sha256=sha256,
+            size=size,
+            filename=filename,
+            kind=kind,
+            user=user,
+        )
+
+
+def _record(
+    *,
+    member: Member,
+    year: int,
+    temp: IO[bytes],
+    sha256: str,
+    size: int,
+    filename: str,
+    kind: str,
+    user: Actor,
+) -> Received:
+    existing = Submission.objects.filter(member=member, year=year, sha256=sha256).first()
+    if existing:
+        with transaction.atomic():
+            audit_record(
+                actor=user,
+                action="hiringdata.submission_same_file",
+                obj=existing,
+                member=member,
+                after={"filename": filename},
+            )
+        return Received(existing, created=False)
+
+    storage = storages["private"]
+    name = f"hiringdata/{member.slug}/{year}/{sha256}.{kind}"
+    if not storage.exists(name):
+        name = storage.save(name, File(temp))
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                member=member,
+                year=year,
+                original_filename=Path(filename).name[:255],
+                stored_path=name,
+                sha256=sha256,
+                size_bytes=size,
+                uploaded_by=user if user is not None and user.is_authenticated else None,
+            )
+            audit_record(
+                actor=user,
+                action="hiringdata.submission_received",
+                obj=submission,
+                member=member,
+                after=_snapshot(submission) | {"filename": submission.original_filename},
+            )
+            transaction.on_commit(lambda: submission_enqueue(submission_id=submission.pk))
+    except IntegrityError:
+        # The same bytes arrived twice at once; the other request recorded them.
+        existing = Submission.objects.get(member=member, year=year, sha256=sha256)
+        return Received(existing, created=False)
+    return Received(submission, created=True)
+
+
+def submission_enqueue(*, submission_id: int) -> bool:
+    """Queue processing; with the broker down the submission waits for the periodic sweep."""
+    from kombu.exceptions import OperationalError as BrokerError
+
+    from .tasks import process_submission
+
+    try:
+        process_submission.apply_async(args=[submission_id])
+    except (BrokerError, ConnectionError, OSError):
+        logger.warning("Broker unavailable; submission %s waits for the sweep", submission_id)
+        return False
+    return True
+
+
+def _lock_member_year(*, member_id: int, year: int) -> None:
+    """Serialise all processing for one member and year (released at transaction end)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+            [f"hiringdata.submission:{member_id}:{year}"],
+        )
+
+
+def submission_process(*, submission_id: int) -> Submission | None:
+    """Validate and import one submission, all or nothing; do nothing when it is already done."""
+    # Visible progress for the member, and an attempt counted outside the import transaction
+    # so that a file that kills its worker every time is not retried for ever.
+    Submission.objects.filter(
+        pk=submission_id, status__in=[SubmissionStatus.RECEIVED, SubmissionStatus.PROCESSING]
+    ).update(
+        status=SubmissionStatus.PROCESSING, started_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    submission = Submission.objects.filter(pk=submission_id).select_related("member").first()
+    if submission is None:
+        return None
+    with transaction.atomic():
+        _lock_member_year(member_id=submission.member_id, year=submission.year)
+        # Claim: only a row still waiting is processed; a retry after a crash finds it waiting
+        # (the crashed transaction rolled back), a duplicate delivery finds it finished.
+        claimed = Submission.objects.filter(
+            pk=submission_id,
+            status__in=[SubmissionStatus.RECEIVED, SubmissionStatus.PROCESSING],
+        ).update(status=SubmissionStatus.PROCESSING, started_at=timezone.now())
+        if not claimed:
+            return Submission.objects.get(pk=submission_id)
+        submission.refresh_from_db()
+        if submission.attempts > MAX_ATTEMPTS:
+            _mark_failed(submission, reason="too_many_attempts")
+            return submission
+        ValidationIssue.objects.filter(submission=submission).delete()
+        HiringCount.objects.filter(submission=submission).delete()
+        path = Path(storages["private"].path(submission.stored_path))
+        result = ingest.import_file(
+            path=path,
+            kind=ingest.file_kind(submission.stored_path),
+            submission_id=submission.pk,
+            member_id=submission.member_id,
+            year=submission.year,
+        )
+        submission.shape = result.shape
+        submission.rows_total = result.rows
+        submission.processed_at = timezone.now()
+        submission.failure_reason = ""
+        if result.issues_total:
+            submission.status = SubmissionStatus.REJECTED
+            submission.issues_total = result.issues_total
+            submission.cells_total = submission.hires_total = None
+        else:
+            submission.issues_total = 0
+            submission.cells_total = result.cells
+            submission.hires_total = result.hires
+            _accept(submission)
+        submission.save()
+        audit_record(
+            actor=None,
+            action=f"hiringdata.submission_{submission.status}",
+            obj=submission,
+            member=submission.member,
+            after=_snapshot(submission),
+        )
+    return submission
+
+
+def _accept(submission: Submission) -> None:
+    """Make this submission the accepted one for its member and year, unless a newer one is."""
+    current = (
+        Submission.objects.select_for_update()
+        .filter(
+            member_id=submission.member_id, year=submission.year, status=SubmissionStatus.ACCEPTED
+        )
+        .exclude(pk=submission.pk)
+        .first()
+    )
+    if current and current.created_at > submission.created_at:
+        # Files processed out of order: the newer upload stays the accepted one.
+        submission.status = SubmissionStatus.SUPERSEDED
+        submission.superseded_by = current
+        return
+    if current:
+        before = _snapshot(current)
+        current.status = SubmissionStatus.SUPERSEDED
+        current.superseded_by = submission
+        current.save(update_fields=["status", "superseded_by"])
+        audit_record(
+            actor=None,
+            action="hiringdata.submission_superseded",
+            obj=current,
+            member=current.member,
+            before=before,
+            after=_snapshot(current) | {"by": submission.pk},
+        )
+    submission.status = SubmissionStatus.ACCEPTED
+
+
+def submission_fail(*, submission_id: int, reason: str) -> None:
+    """Mark a submission that could not be processed (the import transaction rolled back)."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(pk=submission_id).first()
+        if submission is None or submission.status not in (
+            SubmissionStatus.RECEIVED,
+            SubmissionStatus.PROCESSING,
+        ):
+            return
+        _mark_failed(submission, reason=reason)
+
+
+def _mark_failed(submission: Submission, *, reason: str) -> None:
+    submission.status = SubmissionStatus.FAILED
+    submission.failure_reason = reason[:40]
+    submission.processed_at = timezone.now()
+    submission.save(update_fields=["status", "failure_reason", "processed_at"])
+    audit_record(
+        actor=None,
+        action="hiringdata.submission_failed",
+        obj=submission,
+        member=submission.member,
+        after=_snapshot(submission) | {"reason": reason},
+    )
+
+
+def submission_rerun(*, submission: Submission, user: Actor) -> Submission:
+    """Staff: process a waiting, rejected or failed submission again."""
+    if user is None or not user.is_authenticated or not getattr(user, "is_staff", False):
+        raise SubmissionRefused("forbidden", _("Only Alliance staff can re-run processing."), 403)
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.status not in RERUNNABLE:
+            raise SubmissionRefused(
+                "not_rerunnable", _("Accepted and replaced files are not processed again."), 409
+            )
+        before = _snapshot(submission)
+        submission.status = SubmissionStatus.RECEIVED
+        submission.failure_reason = ""
+        submission.attempts = 0
+        submission.save(update_fields=["status", "failure_reason", "attempts"])
+        audit_record(
+            actor=user,
+            action="hiringdata.submission_rerun",
+            obj=submission,
+            member=submission.member,
+            before=before,
+            after=_snapshot(submission),
+        )
+        transaction.on_commit(lambda: submission_enqueue(submission_id=submission.pk))
+    return submission
+
+
+def submission_sweep(*, now: Any = None) -> int:
+    """Queue submissions left waiting (broker was down) or stuck (worker died); return how many."""
+    now = now or timezone.now()
+    waiting = now - timedelta(seconds=int(getattr(settings, "HIRINGDATA_SWEEP_AFTER_SECONDS", 120)))
+    stuck = now - timedelta(seconds=int(getattr(settings, "CELERY_TASK_TIME_LIMIT", 900)) + 60)
+    ids = list(
+        Submission.objects.filter(status=SubmissionStatus.RECEIVED, created_at__lt=waiting)
+        .values_list("pk", flat=True)
+        .union(
+            Submission.objects.filter(
+                status=SubmissionStatus.PROCESSING, started_at__lt=stuck
+            ).values_list("pk", flat=True)
+        )
+    )
+    for submission_id in ids:
+        submission_enqueue(submission_id=submission_id)
+    return len(ids)
+
+
+def idempotency_lookup(*, user: Actor, key: str) -> IdempotencyKey | None:
+    return IdempotencyKey.objects.filter(user=user, key=key).select_related("submission").first()
+
+
+def idempotency_remember(
+    *, user: Actor, key: str, fingerprint: str, submission: Submission, status: int
+) -> IdempotencyKey:
+    """Remember the answer to a keyed request; a concurrent twin keeps the first answer."""
+    try:
+        with transaction.atomic():
+            return IdempotencyKey.objects.create(
+                user=user,
+                key=key,
+                fingerprint=fingerprint,
+                submission=submission,
+                response_status=status,
+            )
+    except IntegrityError:
+        return IdempotencyKey.objects.get(user=user, key=key)
