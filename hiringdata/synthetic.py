@@ -116,11 +116,11 @@ def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, s
             INSERT INTO hiringdata_submission
                 (member_id, year, status, shape, original_filename, stored_path, sha256,
                  size_bytes, created_at, processed_at, rows_total, hires_total, cells_total,
-                 is_synthetic)
+                 is_synthetic, attempts, failure_reason)
             SELECT m.id, %(year)s, 'accepted', 'counts', 'synthetic.csv', '',
                    md5('synthetic-' || m.id || '-' || %(year)s || '-' || %(seed)s)
                    || md5('synthetic-' || %(seed)s),
-                   0, now(), now(), NULL, %(hires)s, NULL, true
+                   0, now(), now(), NULL, %(hires)s, NULL, true, 0, ''
               FROM alliance_member m
              WHERE m.id = ANY(%(members)s)
                AND NOT EXISTS (SELECT 1 FROM hiringdata_submission s

@@ -47,6 +47,6 @@ class ValidationIssueSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ErrorSerializer(serializers.Serializer):
+class SubmissionErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()

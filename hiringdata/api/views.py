@@ -16,7 +16,7 @@ from hiringdata import selectors, services
 from hiringdata.models import Submission
 
 from .serializers import (
-    ErrorSerializer,
+    SubmissionErrorSerializer,
     SubmissionSerializer,
     SubmissionUploadSerializer,
     ValidationIssueSerializer,
@@ -56,10 +56,10 @@ class SubmissionViewSet(
         responses={
             201: SubmissionSerializer,
             200: SubmissionSerializer,
-            400: ErrorSerializer,
-            403: ErrorSerializer,
-            413: ErrorSerializer,
-            422: ErrorSerializer,
+            400: SubmissionErrorSerializer,
+            403: SubmissionErrorSerializer,
+            413: SubmissionErrorSerializer,
+            422: SubmissionErrorSerializer,
         },
         description="Upload a file. 201: recorded and queued; 200: the same file was sent "
         "before (or the same Idempotency-Key), here is that submission. Poll status_url.",
@@ -122,7 +122,9 @@ class SubmissionViewSet(
         page = self.paginate_queryset(issues)
         return self.get_paginated_response(ValidationIssueSerializer(page, many=True).data)
 
-    @extend_schema(request=None, responses={202: SubmissionSerializer, 409: ErrorSerializer})
+    @extend_schema(
+        request=None, responses={202: SubmissionSerializer, 409: SubmissionErrorSerializer}
+    )
     @action(detail=True, methods=["post"])
     def rerun(self, request: Request, pk: str | None = None) -> Response:
         """Staff: process a waiting, rejected or failed submission again."""
