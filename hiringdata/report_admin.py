@@ -7,8 +7,7 @@ from .report_models import ReportTable, TransparencyReport
 
 class ReportTableInline(admin.TabularInline):
     model = ReportTable
-    fields = ["key", "member", "passed", "dropped_reason"]
-    readonly_fields = fields
+    fields = readonly_fields = ("key", "member", "passed", "dropped_reason")
     extra = 0
     can_delete = False
     show_change_link = False

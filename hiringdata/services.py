@@ -377,12 +377,12 @@ def submission_sweep(*, now: Any = None) -> int:
     return len(ids)
 
 
-def idempotency_lookup(*, user: Actor, key: str) -> IdempotencyKey | None:
+def idempotency_lookup(*, user: User, key: str) -> IdempotencyKey | None:
     return IdempotencyKey.objects.filter(user=user, key=key).select_related("submission").first()
 
 
 def idempotency_remember(
-    *, user: Actor, key: str, fingerprint: str, submission: Submission, status: int
+    *, user: User, key: str, fingerprint: str, submission: Submission, status: int
 ) -> IdempotencyKey:
     """Remember the answer to a keyed request; a concurrent twin keeps the first answer."""
     try:
