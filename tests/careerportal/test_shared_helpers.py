@@ -1,0 +1,55 @@
+"""The small pieces every app shares: spreadsheet-safe CSV cells and the API's error shape."""
+
+import json
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+from careerportal.api_errors import error_response
+from careerportal.spreadsheet import cell_neutralise
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("CompTIA A+", "CompTIA A+"),
+        ("a=b", "a=b"),
+        (12, "12"),
+        (None, ""),
+        ("", ""),
+    ],
+)
+def test_cell_neutralise_keeps_formulas_as_text(value, expected):
+    assert cell_neutralise(value) == expected
+
+
+def test_error_response_has_detail_and_code():
+    response = error_response(code="forbidden", detail="No.", status=403)
+    assert response.status_code == 403
+    assert response.data == {"detail": "No.", "code": "forbidden"}
+
+
+def test_every_app_documents_its_errors_with_the_one_error_component(tmp_path):
+    out = tmp_path / "schema.yml"
+    call_command("spectacular", "--file", str(out))
+    schema = yaml.safe_load(out.read_text())
+    error = schema["components"]["schemas"]["Error"]
+    assert set(error["required"]) == {"detail", "code"}
+    assert not [name for name in schema["components"]["schemas"] if name.endswith("Error")
+                and name != "Error"]  # fmt: skip
+    paths = schema["paths"]
+    refs = json.dumps(
+        [
+            paths["/api/v1/credentials/compare/"]["get"]["responses"]["400"],
+            paths["/api/v1/plans/{token}/items/"]["post"]["responses"]["400"],
+            paths["/api/v1/hiring-data/submissions/"]["post"]["responses"]["403"],
+        ]
+    )
+    assert refs.count("#/components/schemas/Error") == 3
