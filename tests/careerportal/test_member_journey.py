@@ -15,6 +15,7 @@ from django.core import mail
 
 from alliance.models import Membership, MembershipRole
 
+from ..hiringdata.conftest import use_tmp_private_storage
 from ..hiringdata.factories import CredentialFactory, MemberFactory, OccupationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,14 +41,7 @@ FIXED = (
 
 @pytest.fixture(autouse=True)
 def _private_storage(settings, tmp_path):
-    """Uploaded files go to a throwaway folder, not the checkout's var/."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
-        },
-    }
+    use_tmp_private_storage(settings, tmp_path)
 
 
 @pytest.fixture

@@ -53,3 +53,29 @@ def test_every_app_documents_its_errors_with_the_one_error_component(tmp_path):
         ]
     )
     assert refs.count("#/components/schemas/Error") == 3
+
+
+@pytest.mark.django_db
+def test_service_written_rows_are_read_only_in_the_admin(admin_client):
+    from django.contrib import admin
+
+    from alliance.models import AuditEntry
+    from careerportal.admin_base import ReadOnlyModelAdmin
+    from hiringdata.models import HiringCount, Submission, ValidationIssue
+    from hiringdata.report_models import TransparencyReport
+
+    read_only = {AuditEntry, Submission, ValidationIssue, HiringCount, TransparencyReport}
+    for model in read_only:
+        assert isinstance(admin.site._registry[model], ReadOnlyModelAdmin), model
+        opts = model._meta
+        assert admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/").status_code == 200
+    for model in (AuditEntry, Submission):
+        opts = model._meta
+        assert (
+            admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/add/").status_code == 403
+        )
+        model_admin = admin.site._registry[model]
+        request = admin_client.get("/admin/").wsgi_request
+        assert not model_admin.has_delete_permission(request)
+    request = admin_client.get("/admin/").wsgi_request
+    assert admin.site._registry[HiringCount].has_delete_permission(request)
