@@ -79,3 +79,15 @@ def test_service_written_rows_are_read_only_in_the_admin(admin_client):
         assert not model_admin.has_delete_permission(request)
     request = admin_client.get("/admin/").wsgi_request
     assert admin.site._registry[HiringCount].has_delete_permission(request)
+
+
+def test_the_synthetic_flag_shows_only_on_made_up_data():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    assert render_to_string("includes/_synthetic_flag.html", {"flag": False}).strip() == ""
+    shown = render_to_string("includes/_synthetic_flag.html", {"flag": True})
+    assert '<span class="synthetic-flag">synthetic</span>' in shown
+    with translation.override("es"):
+        shown_es = render_to_string("includes/_synthetic_flag.html", {"flag": True})
+    assert "synthetic-flag" in shown_es and ">synthetic<" not in shown_es
