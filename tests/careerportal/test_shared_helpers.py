@@ -91,3 +91,15 @@ def test_the_synthetic_flag_shows_only_on_made_up_data():
     with translation.override("es"):
         shown_es = render_to_string("includes/_synthetic_flag.html", {"flag": True})
     assert "synthetic-flag" in shown_es and ">synthetic<" not in shown_es
+
+
+@pytest.mark.django_db
+def test_user_or_none_keeps_only_signed_in_users():
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from careerportal.users import user_or_none
+
+    user = User.objects.create_user(username="ana")
+    assert user_or_none(user) == user
+    assert user_or_none(AnonymousUser()) is None
+    assert user_or_none(None) is None
