@@ -6,6 +6,8 @@ Audit entries are read-only here: the log is append-only by design.
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from careerportal.admin_base import ReadOnlyModelAdmin
+
 from .models import (
     AuditEntry,
     Award,
@@ -90,15 +92,6 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyModelAdmin):
     list_display = ["created_at", "actor", "action", "object_type", "object_id", "member"]
     list_filter = ["action"]
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False

@@ -5,13 +5,14 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from careerportal.users import Actor, user_or_none
 from credentials.models import Credential
 
 from .models import (
@@ -35,8 +36,6 @@ from .models import (
     RecognitionKind,
 )
 from .permissions import can_manage_member, is_task_force
-
-Actor = User | AnonymousUser | None
 
 INVITATION_SALT = "alliance.invitation"
 INVITATION_MAX_AGE = timedelta(days=7)
@@ -66,7 +65,7 @@ def audit_record(
 ) -> AuditEntry:
     """Append one entry to the audit log (call inside the transaction that makes the change)."""
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,  # type: ignore[misc]
+        actor=user_or_none(actor),
         member=member,
         action=action,
         object_type=obj._meta.label_lower,

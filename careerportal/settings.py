@@ -175,8 +175,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/portal/"
-LOGOUT_REDIRECT_URL = "/"
+# URL names, not paths: reversed in the language of the page (/portal/ or /es/portal/).
+LOGIN_REDIRECT_URL = "hiringdata:portal"
+LOGOUT_REDIRECT_URL = "home"
 
 # Security: safe by default; a deployment behind a TLS-terminating proxy says so.
 if env_bool("SECURE_PROXY_SSL_HEADER", False):

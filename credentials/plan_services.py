@@ -4,6 +4,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
 
+from careerportal.users import user_or_none
 from pathways.models import Occupation
 
 from .models import Credential
@@ -16,15 +17,13 @@ class PlanError(ValueError):
     """A plan change that cannot be made; the message is shown to the person."""
 
 
-def _owner(user: User | AnonymousUser | None) -> User | None:
-    return user if user is not None and user.is_authenticated else None  # type: ignore[return-value]
-
-
 def plan_create(
     *, title: str = "", notes: str = "", user: User | AnonymousUser | None = None
 ) -> Plan:
     """Start an empty plan; a signed-in person owns it and sees it at /plans/."""
-    return Plan.objects.create(title=title.strip()[:120], notes=notes[:5000], owner=_owner(user))
+    return Plan.objects.create(
+        title=title.strip()[:120], notes=notes[:5000], owner=user_or_none(user)
+    )
 
 
 def plan_update(*, plan: Plan, title: str, notes: str) -> Plan:

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
+from careerportal.spreadsheet import cell_neutralise
+
 from . import selectors, services
 from .compare_table import compare_rows
 from .pagination import CappedPaginator
@@ -79,14 +81,6 @@ def credential_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "credentials/detail.html", context)
 
 
-def _csv_cell(value: object) -> str:
-    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 @require_GET
 def credential_compare(request: HttpRequest) -> HttpResponse:
     """Show 2-4 credentials side by side; ?format=csv downloads the same table."""
@@ -101,10 +95,10 @@ def credential_compare(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="credentials-compare.csv"'
         writer = csv.writer(response)
-        writer.writerow([_csv_cell(v) for v in ["", *(c.row.name for c in columns)]])
+        writer.writerow([cell_neutralise(v) for v in ["", *(c.row.name for c in columns)]])
         for row in rows:
             writer.writerow(
-                [_csv_cell(row["label"]), *(_csv_cell(c["text"]) for c in row["cells"])]
+                [cell_neutralise(row["label"]), *(cell_neutralise(c["text"]) for c in row["cells"])]
             )
         return response
     context = {

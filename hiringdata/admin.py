@@ -1,11 +1,13 @@
 from django.contrib import admin
 
+from careerportal.admin_base import ReadOnlyModelAdmin
+
 from . import report_admin  # noqa: F401
 from .models import HiringCount, Submission, ValidationIssue
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyModelAdmin):
     """Read-only: submissions change only through the portal, the API or the command."""
 
     list_display = ["id", "member", "year", "status", "original_filename", "created_at",
@@ -15,37 +17,22 @@ class SubmissionAdmin(admin.ModelAdmin):
     list_select_related = ["member"]
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
 
 @admin.register(ValidationIssue)
-class ValidationIssueAdmin(admin.ModelAdmin):
+class ValidationIssueAdmin(ReadOnlyModelAdmin):
     list_display = ["submission", "row", "column", "value", "code"]
     list_filter = ["code"]
     raw_id_fields = ["submission"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+    # Staff may delete a stray row (a correction); nobody adds or edits one here.
+    allow_delete = True
 
 
 @admin.register(HiringCount)
-class HiringCountAdmin(admin.ModelAdmin):
+class HiringCountAdmin(ReadOnlyModelAdmin):
     list_display = ["submission", "member", "year", "soc_code", "job_category", "hires"]
     list_filter = ["year", "job_category"]
     raw_id_fields = ["submission", "member", "credential"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
+    # Staff may delete a stray row (a correction); nobody adds or edits one here.
+    allow_delete = True

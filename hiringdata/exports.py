@@ -4,11 +4,10 @@ import csv
 import io
 from collections.abc import Iterable
 
+from careerportal.spreadsheet import cell_neutralise
+
 from .ingest import COLUMNS
 from .models import SubmissionShape
-
-# A cell starting with one of these would run as a formula in a spreadsheet.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 TEMPLATE_EXAMPLES: dict[str, list[list[str]]] = {
     SubmissionShape.RECORDS: [
@@ -26,19 +25,13 @@ TEMPLATE_EXAMPLES: dict[str, list[list[str]]] = {
 }  # fmt: skip
 
 
-def neutralise(value: object) -> str:
-    """Make a cell safe to open in a spreadsheet: text that looks like a formula stays text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def csv_bytes(header: list[str], rows: Iterable[Iterable[object]]) -> bytes:
     """A UTF-8 CSV (with BOM so Excel reads accents) with every cell neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([neutralise(cell) for cell in header])
+    writer.writerow([cell_neutralise(cell) for cell in header])
     for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([cell_neutralise(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

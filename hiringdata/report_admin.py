@@ -1,21 +1,25 @@
 """Admin for transparency reports: read-only (build and publish from /transparency/staff/)."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
+
+from careerportal.admin_base import ReadOnlyModelAdmin
 
 from .report_models import ReportTable, TransparencyReport
 
 
 class ReportTableInline(admin.TabularInline):
     model = ReportTable
-    fields = ["key", "member", "passed", "dropped_reason"]
-    readonly_fields = fields
+    fields = readonly_fields = ("key", "member", "passed", "dropped_reason")
     extra = 0
     can_delete = False
     show_change_link = False
 
 
 @admin.register(TransparencyReport)
-class TransparencyReportAdmin(admin.ModelAdmin):
+class TransparencyReportAdmin(ReadOnlyModelAdmin):
     list_display = ["year", "version", "status", "built_at", "published_at", "is_synthetic"]
     list_filter = ["status", "year", "is_synthetic"]
     readonly_fields = [
@@ -32,12 +36,6 @@ class TransparencyReportAdmin(admin.ModelAdmin):
     ]
     inlines = [ReportTableInline]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Drafts may go; published versions are frozen (the database refuses anyway).
         return bool(obj is not None and not obj.is_published and request.user.is_superuser)

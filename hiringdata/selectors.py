@@ -1,6 +1,6 @@
 """Reads for hiring-data submissions: who may see or upload what, and what a member sees."""
 
-from typing import Any
+from typing import TypedDict
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet, Sum
@@ -59,7 +59,12 @@ def submission_cells(*, submission: Submission) -> QuerySet[HiringCount]:
     )
 
 
-def submission_totals_by_soc(*, submission: Submission) -> list[dict[str, Any]]:
+class SocTotal(TypedDict):
+    soc_code: str
+    hires: int
+
+
+def submission_totals_by_soc(*, submission: Submission) -> list[SocTotal]:
     """Hires per SOC code in one submission."""
     return list(
         HiringCount.objects.filter(submission=submission)

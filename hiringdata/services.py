@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.core.files import File
 from django.core.files.storage import storages
 from django.db import IntegrityError, connection, transaction
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from alliance.models import Member
 from alliance.services import audit_record
+from careerportal.users import Actor, user_or_none
 
 from . import ingest
 from .messages import issue_message
@@ -27,7 +28,6 @@ from .selectors import user_can_upload
 
 logger = logging.getLogger(__name__)
 
-Actor = User | AnonymousUser | None
 # A file whose import kills the worker (time limit, memory) is given up after this many tries.
 MAX_ATTEMPTS = 3
 RERUNNABLE = {
@@ -174,7 +174,7 @@ def _record(
                 stored_path=name,
                 sha256=sha256,
                 size_bytes=size,
-                uploaded_by=user if user is not None and user.is_authenticated else None,
+                uploaded_by=user_or_none(user),
             )
             audit_record(
                 actor=user,
@@ -377,12 +377,12 @@ def submission_sweep(*, now: Any = None) -> int:
     return len(ids)
 
 
-def idempotency_lookup(*, user: Actor, key: str) -> IdempotencyKey | None:
+def idempotency_lookup(*, user: User, key: str) -> IdempotencyKey | None:
     return IdempotencyKey.objects.filter(user=user, key=key).select_related("submission").first()
 
 
 def idempotency_remember(
-    *, user: Actor, key: str, fingerprint: str, submission: Submission, status: int
+    *, user: User, key: str, fingerprint: str, submission: Submission, status: int
 ) -> IdempotencyKey:
     """Remember the answer to a keyed request; a concurrent twin keeps the first answer."""
     try:

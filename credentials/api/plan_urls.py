@@ -11,6 +11,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from careerportal.api_errors import ErrorSerializer, error_response
+
 from .. import plan_services
 from ..plan_models import Plan, PlanItem
 
@@ -64,7 +66,9 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewsets.G
             user=self.request.user, **serializer.validated_data
         )
 
-    @extend_schema(request=PlanItemInputSerializer, responses={201: PlanItemSerializer})
+    @extend_schema(
+        request=PlanItemInputSerializer, responses={201: PlanItemSerializer, 400: ErrorSerializer}
+    )
     @action(detail=True, methods=["post"])
     def items(self, request: Request, token: str) -> Response:
         plan = self.get_object()
@@ -78,7 +82,7 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewsets.G
                 note=data.validated_data.get("note", ""),
             )
         except plan_services.PlanError as error:
-            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+            return error_response(code="plan_item_refused", detail=str(error), status=400)
         return Response(PlanItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
 

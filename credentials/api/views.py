@@ -3,10 +3,12 @@
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+
+from careerportal.api_errors import ErrorSerializer, error_response
 
 from .. import selectors
 from ..filters import CredentialFilter
@@ -21,10 +23,6 @@ PAYBACK_ASSUMPTIONS = (
     "before taxes, assuming a job in that occupation right after. Null when the price is not "
     "published or the wage gain is not positive."
 )
-
-
-class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
 
 
 class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
@@ -68,7 +66,7 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
             slugs = selectors.compare_slugs_parse(raw=request.query_params.get("ids"))
             columns = selectors.credential_compare(slugs=slugs)
         except selectors.CompareError as error:
-            return Response({"detail": str(error)}, status=400)
+            return error_response(code="bad_compare_ids", detail=str(error), status=400)
         payload = {
             "columns": [
                 {"row": c.row, "payback_months": c.payback_months, "best": sorted(c.best)}

@@ -45,8 +45,3 @@ class ValidationIssueSerializer(serializers.ModelSerializer):
         model = ValidationIssue
         fields = ["row", "column", "value", "code", "params", "message"]
         read_only_fields = fields
-
-
-class SubmissionErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()

@@ -1,5 +1,6 @@
 """POST a hiring-data file, then read its status and problems; Idempotency-Key for retries."""
 
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -12,11 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from alliance.models import Member
+from careerportal.api_errors import ErrorSerializer, error_response
 from hiringdata import selectors, services
-from hiringdata.models import Submission
+from hiringdata.models import IdempotencyKey, Submission
 
 from .serializers import (
-    SubmissionErrorSerializer,
     SubmissionSerializer,
     SubmissionUploadSerializer,
     ValidationIssueSerializer,
@@ -29,10 +30,6 @@ IDEMPOTENCY_HEADER = OpenApiParameter(
     description="Any unique string (up to 200 characters). A retry with the same key and the "
     "same file returns the first answer; the same key with a different request is refused (422).",
 )
-
-
-def _error(code: str, detail: str, status_code: int) -> Response:
-    return Response({"detail": detail, "code": code}, status=status_code)
 
 
 class SubmissionViewSet(
@@ -56,10 +53,10 @@ class SubmissionViewSet(
         responses={
             201: SubmissionSerializer,
             200: SubmissionSerializer,
-            400: SubmissionErrorSerializer,
-            403: SubmissionErrorSerializer,
-            413: SubmissionErrorSerializer,
-            422: SubmissionErrorSerializer,
+            400: ErrorSerializer,
+            403: ErrorSerializer,
+            413: ErrorSerializer,
+            422: ErrorSerializer,
         },
         description="Upload a file. 201: recorded and queued; 200: the same file was sent "
         "before (or the same Idempotency-Key), here is that submission. Poll status_url.",
@@ -68,45 +65,59 @@ class SubmissionViewSet(
         upload = SubmissionUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         member = Member.objects.filter(slug=upload.validated_data["member"]).first()
-        if member is None or not selectors.user_can_upload(user=request.user, member=member):
-            return _error("forbidden", _("You cannot upload files for this member."), 403)
+        user = request.user
+        # user_can_upload refuses anonymous users; the isinstance check says so to the type checker.
+        if (
+            member is None
+            or not isinstance(user, User)
+            or not selectors.user_can_upload(user=user, member=member)
+        ):
+            return error_response(
+                code="forbidden",
+                detail=_("You cannot upload files for this member."),
+                status=403,
+            )
         file = upload.validated_data["file"]
         year = upload.validated_data["year"]
         key = request.headers.get("Idempotency-Key", "").strip()
         if len(key) > 200:
-            return _error("bad_idempotency_key", _("The Idempotency-Key is too long."), 400)
+            return error_response(
+                code="bad_idempotency_key",
+                detail=_("The Idempotency-Key is too long."),
+                status=400,
+            )
         fingerprint = ""
         if key:
             sha256 = services.file_sha256(file)
             fingerprint = services.submission_fingerprint(member=member, year=year, sha256=sha256)
-            earlier = services.idempotency_lookup(user=request.user, key=key)
+            earlier = services.idempotency_lookup(user=user, key=key)
             if earlier is not None:
                 return self._replay(earlier, fingerprint)
         try:
             received = services.submission_receive(
-                member=member, year=year, upload=file, filename=file.name, user=request.user
+                member=member, year=year, upload=file, filename=file.name, user=user
             )
         except services.SubmissionRefused as refused:
-            return _error(refused.code, refused.message, refused.status)
+            return error_response(code=refused.code, detail=refused.message, status=refused.status)
         code = status.HTTP_201_CREATED if received.created else status.HTTP_200_OK
         if key:
             remembered = services.idempotency_remember(
-                user=request.user, key=key, fingerprint=fingerprint,
+                user=user, key=key, fingerprint=fingerprint,
                 submission=received.submission, status=code,
             )  # fmt: skip
             if remembered.submission_id != received.submission.pk:
                 return self._replay(remembered, fingerprint)
         return Response(SubmissionSerializer(received.submission).data, status=code)
 
-    def _replay(self, earlier, fingerprint: str) -> Response:  # type: ignore[no-untyped-def]
+    def _replay(self, earlier: IdempotencyKey, fingerprint: str) -> Response:
         if earlier.fingerprint != fingerprint:
-            return _error(
-                "idempotency_key_reused",
-                _(
+            return error_response(
+                code="idempotency_key_reused",
+                detail=_(
                     "This Idempotency-Key was already used for a different upload. "
                     "Use a new key for a new file."
                 ),
-                422,
+                status=422,
             )
         submission = Submission.objects.select_related("member").get(pk=earlier.submission_id)
         response = Response(SubmissionSerializer(submission).data, status=earlier.response_status)
@@ -122,9 +133,7 @@ class SubmissionViewSet(
         page = self.paginate_queryset(issues)
         return self.get_paginated_response(ValidationIssueSerializer(page, many=True).data)
 
-    @extend_schema(
-        request=None, responses={202: SubmissionSerializer, 409: SubmissionErrorSerializer}
-    )
+    @extend_schema(request=None, responses={202: SubmissionSerializer, 409: ErrorSerializer})
     @action(detail=True, methods=["post"])
     def rerun(self, request: Request, pk: str | None = None) -> Response:
         """Staff: process a waiting, rejected or failed submission again."""
@@ -132,5 +141,5 @@ class SubmissionViewSet(
         try:
             submission = services.submission_rerun(submission=submission, user=request.user)
         except services.SubmissionRefused as refused:
-            return _error(refused.code, refused.message, refused.status)
+            return error_response(code=refused.code, detail=refused.message, status=refused.status)
         return Response(SubmissionSerializer(submission).data, status=202)

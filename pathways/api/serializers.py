@@ -65,10 +65,9 @@ class PathwayStepSerializer(serializers.ModelSerializer):
     @extend_schema_field(StepCredentialSerializer(many=True))
     def get_credentials(self, step: PathwayStep) -> list[dict[str, Any]]:
         resolved = self.context.get("step_credentials", {})
-        return [
-            {key: item.get(key) for key in StepCredentialSerializer().fields}
-            for item in resolved.get(step.id, [])
-        ]
+        # .keys(): the DRF stubs type iterating a BindingDict as yielding fields, not names.
+        names = StepCredentialSerializer().fields.keys()
+        return [{key: item.get(key) for key in names} for item in resolved.get(step.id, [])]
 
 
 class PathwaySerializer(serializers.ModelSerializer):

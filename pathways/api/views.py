@@ -45,9 +45,10 @@ class PathwayViewSet(viewsets.ReadOnlyModelViewSet):
         if args:
             pathways = args[0] if kwargs.get("many") else [args[0]]
             steps = [s for p in pathways for s in p.steps.all() if s.wants_credentials]
-            context = self.get_serializer_context()
-            context["step_credentials"] = extensions.step_credentials(steps=steps)
-            kwargs["context"] = context
+            kwargs["context"] = {
+                **self.get_serializer_context(),
+                "step_credentials": extensions.step_credentials(steps=steps),
+            }
         return super().get_serializer(*args, **kwargs)  # type: ignore[return-value]
 
 

@@ -52,6 +52,7 @@ def test_compare_bad_ids_are_a_400_json_error(client, security_catalog, ids):
     response = client.get(f"{API}compare/", {"ids": ids})
     assert response.status_code == 400
     assert response.json()["detail"]
+    assert response.json()["code"] == "bad_compare_ids"
 
 
 @pytest.mark.parametrize("count", [1, 25])

@@ -46,5 +46,15 @@ def test_bad_items_are_400(client, payload):
     assert response.status_code == 400
 
 
+def test_an_unknown_career_is_refused_with_the_shared_error_shape(client):
+    token = client.post("/api/v1/plans/", {}, content_type="application/json").json()["token"]
+    response = client.post(
+        f"/api/v1/plans/{token}/items/", {"occupation": "15-9999"}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "plan_item_refused"
+    assert "15-9999" in response.json()["detail"]
+
+
 def test_unknown_token_is_404(client):
     assert client.get("/api/v1/plans/aaaaaaaaaaaaaaaaaaaaaa/").status_code == 404

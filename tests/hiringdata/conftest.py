@@ -36,8 +36,8 @@ GOOD_ROWS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _private_storage(settings, tmp_path):
+def use_tmp_private_storage(settings, tmp_path) -> None:
+    """Uploaded files go to the test's own folder, not the checkout's var/ (other suites use it)."""
     settings.STORAGES = {
         **settings.STORAGES,
         "private": {
@@ -45,6 +45,11 @@ def _private_storage(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _private_storage(settings, tmp_path):
+    use_tmp_private_storage(settings, tmp_path)
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from hiringdata.suppression import (
 
 ROWS = ("a", "b", "c")
 COLS = ("x", "y", "z")
-DIMS = {"r": ROWS, "c": COLS}
+DIMS: dict[str, tuple[str, ...]] = {"r": ROWS, "c": COLS}
 SPEC = TableSpec("t", (Dimension("r", ROWS, residual="c"), Dimension("c", COLS, residual="z")))
 MODEL = AuditModel(dimensions=DIMS, cliques=(("r", "c"),))
 

@@ -1,0 +1,105 @@
+"""The small pieces every app shares: spreadsheet-safe CSV cells and the API's error shape."""
+
+import json
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+from careerportal.api_errors import error_response
+from careerportal.spreadsheet import cell_neutralise
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("CompTIA A+", "CompTIA A+"),
+        ("a=b", "a=b"),
+        (12, "12"),
+        (None, ""),
+        ("", ""),
+    ],
+)
+def test_cell_neutralise_keeps_formulas_as_text(value, expected):
+    assert cell_neutralise(value) == expected
+
+
+def test_error_response_has_detail_and_code():
+    response = error_response(code="forbidden", detail="No.", status=403)
+    assert response.status_code == 403
+    assert response.data == {"detail": "No.", "code": "forbidden"}
+
+
+def test_every_app_documents_its_errors_with_the_one_error_component(tmp_path):
+    out = tmp_path / "schema.yml"
+    call_command("spectacular", "--file", str(out))
+    schema = yaml.safe_load(out.read_text())
+    error = schema["components"]["schemas"]["Error"]
+    assert set(error["required"]) == {"detail", "code"}
+    assert not [name for name in schema["components"]["schemas"] if name.endswith("Error")
+                and name != "Error"]  # fmt: skip
+    paths = schema["paths"]
+    refs = json.dumps(
+        [
+            paths["/api/v1/credentials/compare/"]["get"]["responses"]["400"],
+            paths["/api/v1/plans/{token}/items/"]["post"]["responses"]["400"],
+            paths["/api/v1/hiring-data/submissions/"]["post"]["responses"]["403"],
+        ]
+    )
+    assert refs.count("#/components/schemas/Error") == 3
+
+
+@pytest.mark.django_db
+def test_service_written_rows_are_read_only_in_the_admin(admin_client):
+    from django.contrib import admin
+
+    from alliance.models import AuditEntry
+    from careerportal.admin_base import ReadOnlyModelAdmin
+    from hiringdata.models import HiringCount, Submission, ValidationIssue
+    from hiringdata.report_models import TransparencyReport
+
+    read_only = {AuditEntry, Submission, ValidationIssue, HiringCount, TransparencyReport}
+    for model in read_only:
+        assert isinstance(admin.site._registry[model], ReadOnlyModelAdmin), model
+        opts = model._meta
+        assert admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/").status_code == 200
+    for model in (AuditEntry, Submission):
+        opts = model._meta
+        assert (
+            admin_client.get(f"/admin/{opts.app_label}/{opts.model_name}/add/").status_code == 403
+        )
+        model_admin = admin.site._registry[model]
+        request = admin_client.get("/admin/").wsgi_request
+        assert not model_admin.has_delete_permission(request)
+    request = admin_client.get("/admin/").wsgi_request
+    assert admin.site._registry[HiringCount].has_delete_permission(request)
+
+
+def test_the_synthetic_flag_shows_only_on_made_up_data():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    assert render_to_string("includes/_synthetic_flag.html", {"flag": False}).strip() == ""
+    shown = render_to_string("includes/_synthetic_flag.html", {"flag": True})
+    assert '<span class="synthetic-flag">synthetic</span>' in shown
+    with translation.override("es"):
+        shown_es = render_to_string("includes/_synthetic_flag.html", {"flag": True})
+    assert "synthetic-flag" in shown_es and ">synthetic<" not in shown_es
+
+
+@pytest.mark.django_db
+def test_user_or_none_keeps_only_signed_in_users():
+    from django.contrib.auth.models import AnonymousUser, User
+
+    from careerportal.users import user_or_none
+
+    user = User.objects.create_user(username="ana")
+    assert user_or_none(user) == user
+    assert user_or_none(AnonymousUser()) is None
+    assert user_or_none(None) is None
