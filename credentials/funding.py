@@ -57,9 +57,12 @@ class ProgramFacts:
 
     def as_program(self) -> dict[str, Any]:
         """The screener's program facts."""
+        weeks: Decimal | int | None = self.weeks
+        if weeks is not None and weeks == weeks.to_integral_value():
+            weeks = int(weeks)  # the screener's reasons print it: "12 weeks", not "12.0 weeks"
         return {
             "clock_hours": self.clock_hours,
-            "weeks": self.weeks,
+            "weeks": weeks,
             "total_cost_usd": self.total_cost_usd,
             "on_etpl": self.on_etpl,
             "credential_type": self.credential_type,

@@ -114,11 +114,12 @@ def funding(request: HtmxHttpRequest) -> HttpResponse:
     slug = (request.GET.get("credential") or "").strip()
     program = extensions.screen_program(slug=slug) if slug else None
     program_error = bool(slug) and program is None
+    sources = list(selectors.funding_source_list())
     matches = None
     if not program_error and (program is not None or form.is_bound) and not form.errors:
         answers = form.answers() if form.is_bound else {}
         matches = selectors.funding_sources_screen(
-            answers=answers, program=program.program if program else None
+            answers=answers, program=program.program if program else None, sources=sources
         )
     context = {
         "form": form,
@@ -126,7 +127,7 @@ def funding(request: HtmxHttpRequest) -> HttpResponse:
         "program": program,
         "program_error": program_error,
         "credential_slug": slug if program else "",
-        "sources": selectors.funding_source_list(),
+        "sources": sources,
     }
     if request.htmx and request.htmx.target == "screener-results":
         return render(request, "pathways/includes/_screener_results.html", context)
