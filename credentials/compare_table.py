@@ -60,8 +60,12 @@ def _maybe_cell(column: CompareColumn) -> dict[str, Any]:
     screen = column.funding
     if screen is None:
         return _cell("")
+    # Only the sources the catalog ties to the program: the others are all "maybe" for almost
+    # any program, and the credential's page lists them with their reasons.
+    listed = [m for m in screen.maybe if m.source.slug in screen.facts.listed_funding]
+    others = len(screen.maybe) - len(listed)
     parts = []
-    for match in screen.maybe:
+    for match in listed:
         if match.cost_left_usd is not None:
             parts.append(
                 _("%(source)s (if it applies: %(left)s left)")
@@ -69,6 +73,15 @@ def _maybe_cell(column: CompareColumn) -> dict[str, Any]:
             )
         else:
             parts.append(match.source.name)
+    if others:
+        parts.append(
+            ngettext(
+                "%(count)s other to check on its page",
+                "%(count)s others to check on its page",
+                others,
+            )
+            % {"count": others}
+        )
     return _cell("; ".join(parts) or _("None"))
 
 
