@@ -165,7 +165,7 @@ def credential_program_facts(*, credential: Credential) -> ProgramFacts:
         hours_basis = _("Published total hours of study")
     elif credential.duration_weeks and credential.hours_per_week:
         hours = round(credential.duration_weeks * credential.hours_per_week)
-        hours_basis = _("%(weeks)s weeks × %(hours)s hours a week, as published") % {
+        hours_basis = _("%(weeks)s weeks at %(hours)s hours a week, as published") % {
             "weeks": number_format(credential.duration_weeks.normalize()),
             "hours": number_format(credential.hours_per_week.normalize()),
         }
@@ -192,7 +192,7 @@ def credential_program_facts(*, credential: Credential) -> ProgramFacts:
         else:
             placement = report.reported_employment_pct
             what = _("In the provider's own terms, not CIRR")
-        basis = "%s, %s (%s)" % (report.source_name or _("source not named"), report.period, what)
+        basis = f"{report.source_name or _('source not named')}, {report.period} ({what})"
     return ProgramFacts(
         slug=credential.slug,
         name=credential.name,

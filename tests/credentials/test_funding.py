@@ -35,7 +35,7 @@ def test_program_facts_come_from_the_catalog(bootcamp):
     facts = _facts("short-bootcamp")
 
     assert facts.clock_hours == 300  # 12 weeks x 25 hours
-    assert "12 weeks × 25 hours a week" in facts.clock_hours_basis
+    assert "12 weeks at 25 hours a week" in facts.clock_hours_basis
     assert facts.weeks == Decimal("12")
     assert facts.total_cost_usd == 6250
     assert facts.cost_date == "2026-06"
@@ -127,7 +127,7 @@ def test_detail_page_shows_reasons_cost_left_and_assumptions(client, bootcamp):
     assert "The catalog lists it as a way to pay for this program." in html
     assert "$2,250 left to pay" in html
     assert "before any income-based grant" in html and "only if you qualify" in html
-    assert "12 weeks × 25 hours a week" in html  # the facts used, with where they come from
+    assert "12 weeks at 25 hours a week" in html  # the facts used, with where they come from
     assert "/funding/?credential=short-bootcamp" in html
 
 
@@ -199,15 +199,13 @@ def test_funding_screener_takes_a_credential(client, bootcamp):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Screening for Short Bootcamp" in html
-    assert "12 weeks × 25 hours a week" in html  # facts used
+    assert "12 weeks at 25 hours a week" in html  # facts used
     assert "$2,250 left to pay" in html  # screened without answers: the program alone
     assert 'name="credential" value="short-bootcamp"' in html  # kept when answering
 
 
 def test_funding_screener_with_credential_and_answers(client, bootcamp):
-    response = client.get(
-        reverse("pathways:funding"), {"credential": "short-bootcamp", **ANSWERS}
-    )
+    response = client.get(reverse("pathways:funding"), {"credential": "short-bootcamp", **ANSWERS})
 
     html = response.content.decode()
     assert "What may help you pay for Short Bootcamp" in html
