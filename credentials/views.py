@@ -108,10 +108,10 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         **_tray_context(request),
         **_plan_context(request),
     }
-    status = 400 if form.errors else 200
     if request.htmx and request.htmx.target == "funding-results":
-        return render(request, "credentials/includes/_funding_results.html", context, status=status)
-    return render(request, "credentials/detail.html", context, status=status)
+        # 200 even with bad answers: htmx swaps only 2xx, and the partial shows the message.
+        return render(request, "credentials/includes/_funding_results.html", context)
+    return render(request, "credentials/detail.html", context, status=400 if form.errors else 200)
 
 
 def _csv_cell(value: object) -> str:
@@ -155,10 +155,9 @@ def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
         "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
         **_tray_context(request),
     }
-    status = 400 if form.errors else 200
     if request.htmx and request.htmx.target == "compare-results":
-        return render(request, "credentials/includes/_compare_table.html", context, status=status)
-    return render(request, "credentials/compare.html", context, status=status)
+        return render(request, "credentials/includes/_compare_table.html", context)
+    return render(request, "credentials/compare.html", context, status=400 if form.errors else 200)
 
 
 def _back(request: HttpRequest) -> HttpResponseRedirect:

@@ -155,6 +155,32 @@ def test_detail_page_htmx_gets_only_the_results(client, bootcamp):
     assert "You are working." in html
 
 
+def test_htmx_gets_the_message_for_bad_answers_with_a_swappable_status(client, bootcamp):
+    response = client.get(
+        reverse("credentials:detail", args=["short-bootcamp"]),
+        {**ANSWERS, "state": "ZZ"},
+        headers={"HX-Request": "true", "HX-Target": "funding-results"},
+    )
+
+    assert response.status_code == 200  # htmx swaps only 2xx responses
+    assert "Please check your answers" in response.content.decode()
+
+
+def test_compare_htmx_gets_only_the_table(client, bootcamp, indexed):
+    CredentialFactory(slug="other")
+    indexed()
+
+    response = client.get(
+        reverse("credentials:compare"),
+        {"ids": "short-bootcamp,other", **ANSWERS},
+        headers={"HX-Request": "true", "HX-Target": "compare-results"},
+    )
+
+    html = response.content.decode()
+    assert "<h1" not in html and "compare-table" in html
+    assert "Funding rows use your answers." in html
+
+
 def test_detail_page_explains_bad_answers(client, bootcamp):
     response = client.get(
         reverse("credentials:detail", args=["short-bootcamp"]), {**ANSWERS, "age": "5"}
