@@ -276,3 +276,20 @@ def test_funding_pages_query_count_does_not_grow(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("pathways:funding"), {"credential": made[0].slug})
         assert response.status_code == 200
+
+
+def test_screen_api_takes_a_credential(client, bootcamp):
+    response = client.get(
+        "/api/v1/funding-sources/screen/", {"credential": "short-bootcamp", "veteran": "false"}
+    )
+
+    assert response.status_code == 200
+    pell = next(m for m in response.json() if m["slug"] == "workforce-pell")
+    assert (pell["outcome"], pell["cost_left_usd"]) == ("likely", 2250)
+
+
+def test_screen_api_unknown_credential_is_a_400(client, sources):
+    response = client.get("/api/v1/funding-sources/screen/", {"credential": "nope"})
+
+    assert response.status_code == 400
+    assert "credential" in response.json()
