@@ -48,6 +48,8 @@ class ProgramFacts:
     outcome_basis: str
     outcome_is_synthetic: bool
     listed_funding: list[str] = field(default_factory=list)
+    # How the provider charges ("Paid by the employer"), shown when no price is published.
+    price_model_label: str = ""
     # The catalog does not track state Eligible Training Provider Lists: always unknown.
     on_etpl: bool | None = None
 
@@ -103,7 +105,8 @@ class ProgramFacts:
                 _("Highest published price; price date: %(date)s")
                 % {"date": self.cost_date or _("not shown")}
                 if self.total_cost_usd is not None
-                else _("No published price"),
+                else _("No published price")
+                + (f" ({self.price_model_label})" if self.price_model_label else ""),
             ),
             (
                 _("Length"),
@@ -207,6 +210,9 @@ def credential_program_facts(*, credential: Credential) -> ProgramFacts:
         outcome_basis=basis,
         outcome_is_synthetic=bool(report and report.is_synthetic),
         listed_funding=[source.slug for source in credential.funding_sources.all()],
+        price_model_label=str(credential.get_price_model_display())
+        if credential.price_model
+        else "",
     )
 
 

@@ -74,14 +74,14 @@ def test_program_facts_prefer_published_hours_and_real_reports(indexed):
 
 
 def test_program_facts_without_price_or_length_say_so(indexed):
-    CredentialFactory(slug="bare")
+    CredentialFactory(slug="bare", price_model="employer_paid")
     indexed()
 
     facts = _facts("bare")
 
     assert (facts.total_cost_usd, facts.weeks, facts.clock_hours) == (None, None, None)
     rows = dict((label, (value, basis)) for label, value, basis in facts.rows())
-    assert rows["Total cost"] == ("Not known", "No published price")
+    assert rows["Total cost"] == ("Not known", "No published price (Paid by the employer)")
     assert rows["Clock hours"][1] == "Not published"
 
 
