@@ -10,11 +10,14 @@ class CredentialsConfig(AppConfig):
         # Career pages (pathways) show the catalog through extension points, never by import.
         from pathways.extensions import (
             register_occupation_panel,
+            register_screen_program_resolver,
             register_step_credentials_resolver,
         )
 
+        from .funding import screen_program_resolve
         from .panels import occupation_credentials_panel
         from .selectors import step_credentials_resolve
 
         register_occupation_panel(key="credentials", order=20, render=occupation_credentials_panel)
         register_step_credentials_resolver(step_credentials_resolve)
+        register_screen_program_resolver(screen_program_resolve)

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -27,6 +29,8 @@ class AddForm(forms.Form):
     occupation = forms.CharField(max_length=7, required=False)
     credential = forms.SlugField(max_length=120, required=False)
     note = forms.CharField(max_length=500, required=False)
+    # Where to come back to (the catalog's pages); without it the plan itself opens.
+    next = forms.CharField(max_length=2000, required=False)
 
 
 def _plan_or_404(token: str) -> Plan:
@@ -82,8 +86,23 @@ def plan_add(request: HttpRequest) -> HttpResponse:
         )
     except plan_services.PlanError as error:
         return render(request, "credentials/plans/error.html", {"message": str(error)}, status=400)
+    plan_url = reverse("plans:detail", args=[plan.token])
+    back = data["next"]
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        messages.success(
+            request,
+            format_html(
+                '{} <a class="usa-link" href="{}">{}</a>',
+                _("Added to your plan."),
+                plan_url,
+                _("Open your plan"),
+            ),
+        )
+        return HttpResponseRedirect(back)
     messages.success(request, _("Added to your plan."))
-    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
+    return HttpResponseRedirect(plan_url)
 
 
 def plan_detail(request: HttpRequest, token: str) -> HttpResponse:

@@ -13,9 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pathways.models import FundingSource, Occupation
+from pathways.models import Occupation
 
 from .filters import CredentialFilter
+from .funding import (
+    FundingScreen,
+    ProgramFacts,
+    credential_program_facts,
+    credentials_funding_screen,
+    credentials_program_facts,
+)
 from .models import ComparisonIndex, Credential, CredentialStatus, OutcomeReport
 from .services import COMPARE_MAX, COMPARE_TRAY_SESSION_KEY
 
@@ -67,7 +74,7 @@ def compare_slugs_parse(*, raw: str | None) -> list[str]:
 class CompareColumn:
     row: ComparisonIndex
     occupations: list[Occupation] = field(default_factory=list)
-    funding: list[FundingSource] = field(default_factory=list)
+    funding: FundingScreen | None = None
     payback_months: int | None = None
     best: set[str] = field(default_factory=set)
 
@@ -104,8 +111,14 @@ def _mark_best(columns: list[CompareColumn]) -> None:
                 column.best.add(key)
 
 
-def credential_compare(*, slugs: list[str]) -> list[CompareColumn]:
-    """Return one column per slug in the order given, or raise CompareError for unknown slugs."""
+def credential_compare(
+    *, slugs: list[str], answers: Mapping[str, Any] | None = None
+) -> list[CompareColumn]:
+    """Return one column per slug in the order given, or raise CompareError for unknown slugs.
+
+    Each column says what may pay for it, screened with the person's answers (none: the
+    program's facts alone).
+    """
     rows = {
         row.slug: row
         for row in ComparisonIndex.objects.defer(*_HEAVY_COLUMNS).filter(slug__in=slugs)
@@ -117,8 +130,11 @@ def credential_compare(*, slugs: list[str]) -> list[CompareColumn]:
         )
     codes = {code for row in rows.values() for code in row.occupation_codes}
     occupations = {o.soc_code: o for o in Occupation.objects.filter(soc_code__in=codes)}
-    funding_slugs = {slug for row in rows.values() for slug in row.funding_slugs}
-    funding = {f.slug: f for f in FundingSource.objects.filter(slug__in=funding_slugs)}
+    facts = credentials_program_facts(slugs=slugs)
+    screens = {
+        screen.facts.slug: screen
+        for screen in credentials_funding_screen(facts=list(facts.values()), answers=answers or {})
+    }
     columns = []
     for slug in slugs:
         row = rows[slug]
@@ -126,7 +142,7 @@ def credential_compare(*, slugs: list[str]) -> list[CompareColumn]:
             CompareColumn(
                 row=row,
                 occupations=[occupations[c] for c in row.occupation_codes if c in occupations],
-                funding=[funding[f] for f in row.funding_slugs if f in funding],
+                funding=screens.get(slug),
                 payback_months=_payback_months(row),
             )
         )
@@ -158,8 +174,8 @@ class CredentialDetail:
     credential: Credential
     row: ComparisonIndex | None
     employers: list[dict[str, Any]]
-    funding: list[dict[str, Any]]
     payback_months: int | None
+    facts: ProgramFacts
 
 
 _EMPLOYERS_SQL = """
@@ -212,19 +228,12 @@ def credential_detail(*, slug: str) -> CredentialDetail | None:
     if credential is None:
         return None
     row = getattr(credential, "index_row", None)
-    cost_max = row.total_cost_max_usd if row else None
-    funding = []
-    for source in credential.funding_sources.all():
-        left = None
-        if cost_max is not None and source.max_amount_usd is not None:
-            left = max(Decimal(0), cost_max - source.max_amount_usd)
-        funding.append({"source": source, "cost_left_usd": left})
     return CredentialDetail(
         credential=credential,
         row=row,
         employers=credential_employers(credential_id=credential.pk),
-        funding=funding,
         payback_months=_payback_months(row) if row else None,
+        facts=credential_program_facts(credential=credential),
     )
 
 

@@ -4,7 +4,7 @@ import csv
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,10 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
 from careerportal.spreadsheet import cell_neutralise
+from pathways.forms import FundingScreenerForm
 
-from . import selectors, services
+from . import funding, selectors, services
 from .compare_table import compare_rows
 from .pagination import CappedPaginator
+from .plan_views import SESSION_KEY as PLAN_SESSION_KEY
 
 PAGE_SIZE = 20
 
@@ -43,6 +45,7 @@ def credential_list(request: HtmxHttpRequest) -> HttpResponse:
         "filterset": filterset,
         "selected_categories": request.GET.getlist("category"),
         **_tray_context(request),
+        **_plan_context(request),
     }
     status = 200
     if filterset.is_valid():
@@ -64,29 +67,61 @@ def credential_list(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
+def _screener(request: HttpRequest) -> tuple[FundingScreenerForm, dict[str, Any], str]:
+    """The funding screener's answers in the query (none: screen the program alone), and the
+    same answers as a query string for links to /funding/."""
+    form = FundingScreenerForm.from_query(request.GET)
+    answers = form.answers() if form.is_bound and form.is_valid() else {}
+    query = QueryDict(mutable=True)
+    for name in form.fields:
+        if request.GET.get(name):
+            query[name] = request.GET[name]
+    return form, answers, query.urlencode()
+
+
+def _plan_context(request: HttpRequest) -> dict[str, Any]:
+    token = request.session.get(PLAN_SESSION_KEY)
+    return {
+        "plan_url": reverse("plans:detail", args=[token]) if token else "",
+        "next": request.get_full_path(),
+    }
+
+
 @require_GET
-def credential_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """One credential; ?state=...&veteran=... re-runs the funding screener for it."""
     detail = selectors.credential_detail(slug=slug)
     if detail is None:
         raise Http404(_("No published credential has this id."))
+    form, answers, answers_query = _screener(request)
+    screen = funding.credentials_funding_screen(facts=[detail.facts], answers=answers)[0]
     context = {
         "detail": detail,
         "credential": detail.credential,
         "row": detail.row,
+        "form": form,
+        "matches": screen.matches,
+        "program": detail.facts.for_screen(),
+        "answers_query": answers_query,
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
         "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
         "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
         **_tray_context(request),
+        **_plan_context(request),
     }
-    return render(request, "credentials/detail.html", context)
+    if request.htmx and request.htmx.target == "funding-results":
+        # 200 even with bad answers: htmx swaps only 2xx, and the partial shows the message.
+        return render(request, "credentials/includes/_funding_results.html", context)
+    return render(request, "credentials/detail.html", context, status=400 if form.errors else 200)
 
 
 @require_GET
-def credential_compare(request: HttpRequest) -> HttpResponse:
+def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
     """Show 2-4 credentials side by side; ?format=csv downloads the same table."""
+    form, answers, answers_query = _screener(request)
     try:
         slugs = selectors.compare_slugs_parse(raw=request.GET.get("ids"))
-        columns = selectors.credential_compare(slugs=slugs)
+        columns = selectors.credential_compare(slugs=slugs, answers=answers)
     except selectors.CompareError as error:
         context = {"error": str(error), **_tray_context(request)}
         return render(request, "credentials/compare.html", context, status=400)
@@ -105,12 +140,17 @@ def credential_compare(request: HttpRequest) -> HttpResponse:
         "columns": columns,
         "rows": rows,
         "ids": ",".join(slugs),
+        "form": form,
+        "answers_query": answers_query,
+        **_plan_context(request),
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
         "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
         "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
         **_tray_context(request),
     }
-    return render(request, "credentials/compare.html", context)
+    if request.htmx and request.htmx.target == "compare-results":
+        return render(request, "credentials/includes/_compare_table.html", context)
+    return render(request, "credentials/compare.html", context, status=400 if form.errors else 200)
 
 
 def _back(request: HttpRequest) -> HttpResponseRedirect:

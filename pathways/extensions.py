@@ -62,3 +62,36 @@ def step_credentials(*, steps: Iterable[Any]) -> dict[int, list[dict[str, Any]]]
     for items in merged.values():
         items.sort(key=lambda item: not item.get("certified"))
     return merged
+
+
+@dataclass(frozen=True)
+class ScreenProgram:
+    """A program the funding screener can check, as an upper layer (the catalog) describes it."""
+
+    slug: str
+    name: str
+    url: str
+    # The screener's program facts (see selectors.funding_sources_screen).
+    program: dict[str, Any]
+    # What is shown about those facts: (label, value, where it comes from), already translated.
+    facts: list[tuple[str, str, str]]
+    total_cost_usd: int | None = None
+    cost_date: str = ""
+
+
+_screen_program_resolvers: list[Callable[[str], ScreenProgram | None]] = []
+
+
+def register_screen_program_resolver(resolver: Callable[[str], ScreenProgram | None]) -> None:
+    """Let the catalog turn ?credential=<slug> on /funding/ into a program to screen."""
+    if resolver not in _screen_program_resolvers:
+        _screen_program_resolvers.append(resolver)
+
+
+def screen_program(*, slug: str) -> ScreenProgram | None:
+    """Return the first registered resolver's program for a slug, or None when none knows it."""
+    for resolver in _screen_program_resolvers:
+        found = resolver(slug)
+        if found is not None:
+            return found
+    return None

@@ -1,5 +1,7 @@
 """The funding screener's questions."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +43,14 @@ class FundingScreenerForm(forms.Form):
     education = forms.ChoiceField(
         label=_("What is the highest education you finished?"), choices=SCREENER_EDUCATION
     )
+
+    @classmethod
+    def from_query(cls, query: Any) -> "FundingScreenerForm":
+        """Bound only when the query answers at least one question (other parameters, such as
+        ?credential=, leave it unbound so nothing is flagged as missing)."""
+        if any(query.get(name) for name in cls.base_fields):
+            return cls(query)
+        return cls()
 
     def answers(self) -> dict[str, object]:
         data = dict(self.cleaned_data)

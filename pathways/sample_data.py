@@ -355,6 +355,9 @@ FUNDING: list[dict[str, Any]] = [
         "agency_level": AgencyLevel.FEDERAL,
         "covers": [Coverage.WAGES],
         "covers_note": ("You are paid while you learn.", "Le pagan mientras aprende."),
+        # It pays wages in an apprenticeship job, so only apprenticeship programs qualify
+        # (the catalog's credential type value "apprenticeship").
+        "credential_types": ["apprenticeship"],
         "eligibility_note": (
             "You are hired by an employer (the sponsor) into the apprenticeship.",
             "Un empleador (el patrocinador) lo contrata para el aprendizaje.",

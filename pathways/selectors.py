@@ -1,6 +1,6 @@
 """Reads for pathways: occupations, pathways with their credentials, and the funding screener."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -272,6 +272,12 @@ def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
     types = program.get("credential_type")
     if source.credential_types and types and types not in source.credential_types:
         match.against(_("It does not pay for this kind of credential."))
+    listed = program.get("listed_funding")
+    if listed is not None and match.outcome != NO:
+        if source.slug in listed:
+            match.reasons_for.append(_("The catalog lists it as a way to pay for this program."))
+        else:
+            match.check(_("Nothing we know ties this program to it: ask the provider."))
     cost = program.get("total_cost_usd")
     if cost is not None and match.outcome != NO and source.max_amount_usd is not None:
         match.covers_up_to_usd = min(int(cost), source.max_amount_usd)
@@ -279,17 +285,25 @@ def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
 
 
 def funding_sources_screen(
-    *, answers: Mapping[str, Any], program: Mapping[str, Any] | None = None
+    *,
+    answers: Mapping[str, Any],
+    program: Mapping[str, Any] | None = None,
+    sources: Iterable[FundingSource] | None = None,
 ) -> list[FundingMatch]:
     """Say which funding sources may pay, and why (not), for a person and optionally a program.
 
     answers: state ("VA"), veteran (bool), income (IncomeBand), employment (EmploymentStatus),
     education (EducationLevel or "graduate"), age (int); any may be missing.
     program: clock_hours, weeks, total_cost_usd, on_etpl (bool), credential_type,
-    completion_rate and placement_rate (percent 0-100); any may be missing or None.
+    completion_rate and placement_rate (percent 0-100), listed_funding (slugs of the sources a
+    catalog ties to the program); any may be missing or None.
+    sources: the funding sources to screen (all, with apply_steps, when None); pass one loaded
+    list to screen several programs without a query per program.
     """
+    if sources is None:
+        sources = FundingSource.objects.prefetch_related("apply_steps")
     matches = []
-    for source in FundingSource.objects.prefetch_related("apply_steps"):
+    for source in sources:
         match = FundingMatch(source=source)
         if source.status == FundingStatus.CLOSED:
             match.against(_("Closed to new applicants."))

@@ -109,15 +109,27 @@ def career_compare(request: HtmxHttpRequest) -> HttpResponse:
 
 def funding(request: HtmxHttpRequest) -> HttpResponse:
     """The funding sources, and a screener that says which may apply and why."""
-    form = FundingScreenerForm(request.GET or None)
+    form = FundingScreenerForm.from_query(request.GET)
+    # ?credential=<slug> screens for that program; the catalog describes it (extensions).
+    slug = (request.GET.get("credential") or "").strip()
+    program = extensions.screen_program(slug=slug) if slug else None
+    program_error = bool(slug) and program is None
+    sources = list(selectors.funding_source_list())
     matches = None
-    if form.is_bound and form.is_valid():
-        matches = selectors.funding_sources_screen(answers=form.answers())
+    if not program_error and (program is not None or form.is_bound) and not form.errors:
+        answers = form.answers() if form.is_bound else {}
+        matches = selectors.funding_sources_screen(
+            answers=answers, program=program.program if program else None, sources=sources
+        )
     context = {
         "form": form,
         "matches": matches,
-        "sources": selectors.funding_source_list(),
+        "program": program,
+        "program_error": program_error,
+        "credential_slug": slug if program else "",
+        "sources": sources,
     }
     if request.htmx and request.htmx.target == "screener-results":
         return render(request, "pathways/includes/_screener_results.html", context)
-    return render(request, "pathways/funding.html", context, status=400 if form.errors else 200)
+    status = 400 if form.errors or program_error else 200
+    return render(request, "pathways/funding.html", context, status=status)

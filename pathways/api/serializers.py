@@ -3,6 +3,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..extensions import ScreenProgram, screen_program
 from ..forms import SCREENER_EDUCATION, US_STATES
 from ..models import (
     EmploymentStatus,
@@ -111,11 +112,22 @@ class ScreenerQuerySerializer(serializers.Serializer):
     credential_type = serializers.CharField(max_length=30, required=False)
     completion_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
     placement_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
+    credential = serializers.SlugField(
+        max_length=120,
+        required=False,
+        help_text="A catalog credential's slug: its program facts replace the fields above.",
+    )
 
     PROGRAM_FIELDS = (
         "clock_hours", "weeks", "total_cost_usd", "on_etpl", "credential_type",
         "completion_rate", "placement_rate",
     )  # fmt: skip
+
+    def validate_credential(self, value: str) -> ScreenProgram:
+        program = screen_program(slug=value)
+        if program is None:
+            raise serializers.ValidationError("No published credential has this slug.")
+        return program
 
 
 class FundingMatchSerializer(serializers.Serializer):

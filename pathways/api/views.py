@@ -72,6 +72,9 @@ class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
         data = dict(query.validated_data)
         program_keys = ScreenerQuerySerializer.PROGRAM_FIELDS
         program = {k: data.pop(k) for k in program_keys if k in data}
+        credential = data.pop("credential", None)
+        if credential is not None:
+            program = credential.program
         has_program = any(v is not None for v in program.values())
         matches = selectors.funding_sources_screen(
             answers=data, program=program if has_program else None

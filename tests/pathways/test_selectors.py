@@ -2,6 +2,7 @@
 
 import pytest
 
+from pathways.models import FundingSource
 from pathways.selectors import funding_sources_screen, occupation_pathways
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,32 @@ def test_merged_resolvers_keep_certified_first():
         extensions._step_credentials_resolvers.remove(plain)
         extensions._step_credentials_resolvers.remove(certified)
     assert [c["slug"] for c in merged[1]] == ["gold", "plain"]
+
+
+def test_sources_the_catalog_lists_get_a_reason_the_others_a_check(sample_data):
+    program = {"credential_type": "certificate", "listed_funding": ["scholarships"]}
+
+    matches = {m.source.slug: m for m in funding_sources_screen(answers={}, program=program)}
+
+    assert "The catalog lists it as a way to pay for this program." in (
+        matches["scholarships"].reasons_for
+    )
+    assert matches["scholarships"].outcome == "likely"
+    assert matches["wioa-ita"].outcome == "maybe"
+    assert any("ask the provider" in r for r in matches["wioa-ita"].to_check)
+
+
+def test_registered_apprenticeship_pays_only_for_apprenticeships(sample_data):
+    for credential_type, outcome in (("certification", "no"), ("apprenticeship", "maybe")):
+        matches = funding_sources_screen(answers={}, program={"credential_type": credential_type})
+        apprenticeship = next(m for m in matches if m.source.slug == "registered-apprenticeship")
+        assert apprenticeship.outcome == outcome
+
+
+def test_screening_with_loaded_sources_reads_no_more_rows(sample_data, django_assert_num_queries):
+    sources = list(FundingSource.objects.prefetch_related("apply_steps"))
+
+    with django_assert_num_queries(0):
+        matches = funding_sources_screen(answers={}, program={}, sources=sources)
+
+    assert len(matches) == len(sources)

@@ -1,0 +1,295 @@
+"""What may pay for a credential: the catalog's program facts run through pathways' screener."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from credentials.funding import (
+    credential_facts_queryset,
+    credential_program_facts,
+    credentials_funding_screen,
+    credentials_program_facts,
+)
+
+from .factories import CostItemFactory, CredentialFactory, OutcomeReportFactory
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {
+    "state": "VA",
+    "age": "30",
+    "veteran": "no",
+    "income": "low",
+    "employment": "employed",
+    "education": "high_school",
+}
+
+
+def _facts(slug):
+    return credential_program_facts(credential=credential_facts_queryset().get(slug=slug))
+
+
+def test_program_facts_come_from_the_catalog(bootcamp):
+    facts = _facts("short-bootcamp")
+
+    assert facts.clock_hours == 300  # 12 weeks x 25 hours
+    assert "12 weeks at 25 hours a week" in facts.clock_hours_basis
+    assert facts.weeks == Decimal("12")
+    assert facts.total_cost_usd == 6250
+    assert facts.cost_date == "2026-06"
+    assert facts.credential_type == "bootcamp_certificate"
+    # The newest real report: 82 % finished within 150 % of the length, 75 % placed (CIRR).
+    assert (facts.completion_rate, facts.placement_rate) == (Decimal("82"), Decimal("75"))
+    assert "2025 H1" in facts.outcome_basis
+    assert facts.on_etpl is None
+    assert facts.listed_funding == ["workforce-pell"]
+
+
+def test_program_facts_prefer_published_hours_and_real_reports(indexed):
+    credential = CredentialFactory(
+        slug="self-paced", duration_weeks=10, hours_per_week=5, total_hours=180
+    )
+    OutcomeReportFactory(credential=credential, employed_in_field_180_days_pct=Decimal("50"))
+    OutcomeReportFactory(
+        credential=credential,
+        employed_in_field_180_days_pct=None,
+        reported_employment_pct=Decimal("98"),
+        period="2024",
+    )
+    OutcomeReportFactory(
+        credential=credential, employed_in_field_180_days_pct=Decimal("99"), is_synthetic=True
+    )
+    indexed()
+
+    facts = _facts("self-paced")
+
+    assert facts.clock_hours == 180
+    # Newest real report wins over a newer synthetic one; its figure is the provider's own.
+    assert facts.placement_rate == Decimal("98")
+    assert "own terms" in facts.outcome_basis
+    assert facts.completion_rate is None
+    assert not facts.outcome_is_synthetic
+
+
+def test_program_facts_without_price_or_length_say_so(indexed):
+    CredentialFactory(slug="bare", price_model="employer_paid")
+    indexed()
+
+    facts = _facts("bare")
+
+    assert (facts.total_cost_usd, facts.weeks, facts.clock_hours) == (None, None, None)
+    rows = dict((label, (value, basis)) for label, value, basis in facts.rows())
+    assert rows["Total cost"] == ("Not known", "No published price (Paid by the employer)")
+    assert rows["Clock hours"][1] == "Not published"
+
+
+def test_screen_gives_likely_source_and_cost_left(bootcamp):
+    facts = credentials_program_facts(slugs=["short-bootcamp"])["short-bootcamp"]
+
+    (screen,) = credentials_funding_screen(facts=[facts], answers={"veteran": False})
+
+    pell = next(m for m in screen.matches if m.source.slug == "workforce-pell")
+    assert pell.outcome == "likely"
+    assert pell.covers_up_to_usd == 4000 and pell.cost_left_usd == 2250
+    assert screen.best_likely is pell
+    assert screen.cost_left_usd == 2250
+    gi = next(m for m in screen.matches if m.source.slug == "gi-bill")
+    assert gi.outcome == "no" and "Only for veterans." in gi.reasons_against
+    # A source the catalog does not tie to the program stays a "maybe" to check.
+    employer = next(m for m in screen.matches if m.source.slug.startswith("employer"))
+    assert employer.outcome == "maybe"
+    assert any("ask the provider" in reason for reason in employer.to_check)
+
+
+def test_screen_rules_a_program_out_by_its_length(bootcamp):
+    bootcamp.duration_weeks = 20
+    bootcamp.save()
+
+    (screen,) = credentials_funding_screen(facts=[_facts("short-bootcamp")], answers={})
+
+    pell = next(m for m in screen.matches if m.source.slug == "workforce-pell")
+    assert pell.outcome == "no"
+    assert any("lasts 20 weeks" in reason for reason in pell.reasons_against)
+    # No likely source with a known amount: the full price is left.
+    assert screen.best_likely is None and screen.cost_left_usd == 6250
+
+
+def test_detail_page_shows_reasons_cost_left_and_assumptions(client, bootcamp):
+    response = client.get(reverse("credentials:detail", args=["short-bootcamp"]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Can I pay for this?" in html
+    assert 'id="funding-results" aria-live="polite"' in html
+    assert "Based on the program alone." in html
+    assert "The catalog lists it as a way to pay for this program." in html
+    assert "$2,250 left to pay" in html
+    assert "before any income-based grant" in html and "only if you qualify" in html
+    assert "12 weeks at 25 hours a week" in html  # the facts used, with where they come from
+    assert "/funding/?credential=short-bootcamp" in html
+
+
+def test_detail_page_reruns_the_screener_with_answers(client, bootcamp):
+    response = client.get(
+        reverse("credentials:detail", args=["short-bootcamp"]), {**ANSWERS, "veteran": "yes"}
+    )
+
+    html = response.content.decode()
+    assert "Based on the program alone." not in html
+    assert "You said you are a veteran." in html
+    # The link to /funding/ carries the answers along.
+    assert re.search(r"/funding/\?credential=short-bootcamp&amp;state=VA&amp;age=30", html)
+
+
+def test_detail_page_htmx_gets_only_the_results(client, bootcamp):
+    response = client.get(
+        reverse("credentials:detail", args=["short-bootcamp"]),
+        ANSWERS,
+        headers={"HX-Request": "true", "HX-Target": "funding-results"},
+    )
+
+    html = response.content.decode()
+    assert "<h1" not in html
+    assert "You are working." in html
+
+
+def test_htmx_gets_the_message_for_bad_answers_with_a_swappable_status(client, bootcamp):
+    response = client.get(
+        reverse("credentials:detail", args=["short-bootcamp"]),
+        {**ANSWERS, "state": "ZZ"},
+        headers={"HX-Request": "true", "HX-Target": "funding-results"},
+    )
+
+    assert response.status_code == 200  # htmx swaps only 2xx responses
+    assert "Please check your answers" in response.content.decode()
+
+
+def test_compare_htmx_gets_only_the_table(client, bootcamp, indexed):
+    CredentialFactory(slug="other")
+    indexed()
+
+    response = client.get(
+        reverse("credentials:compare"),
+        {"ids": "short-bootcamp,other", **ANSWERS},
+        headers={"HX-Request": "true", "HX-Target": "compare-results"},
+    )
+
+    html = response.content.decode()
+    assert "<h1" not in html and "compare-table" in html
+    assert "Funding rows use your answers." in html
+
+
+def test_detail_page_explains_bad_answers(client, bootcamp):
+    response = client.get(
+        reverse("credentials:detail", args=["short-bootcamp"]), {**ANSWERS, "age": "5"}
+    )
+
+    assert response.status_code == 400
+    assert "Please check your answers" in response.content.decode()
+
+
+def test_compare_shows_likely_sources_and_cost_left(client, bootcamp, indexed):
+    other = CredentialFactory(slug="no-price", name="No Price")
+    indexed()
+
+    response = client.get(
+        reverse("credentials:compare"), {"ids": f"short-bootcamp,{other.slug}", **ANSWERS}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Likely to help pay" in html and "Workforce Pell" in html
+    assert "$2,250 after Workforce Pell, if you qualify" in html
+    assert "Price not published" in html
+    assert "before any income-based grant" in html
+    assert 'id="compare-results" aria-live="polite"' in html
+
+
+def test_compare_csv_has_the_funding_rows(client, bootcamp, indexed):
+    CredentialFactory(slug="other")
+    indexed()
+
+    response = client.get(
+        reverse("credentials:compare"), {"ids": "short-bootcamp,other", "format": "csv"}
+    )
+
+    text = response.content.decode()
+    assert "Cost left to pay" in text and "$2,250 after Workforce Pell" in text
+
+
+def test_funding_screener_takes_a_credential(client, bootcamp):
+    response = client.get(reverse("pathways:funding"), {"credential": "short-bootcamp"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Screening for Short Bootcamp" in html
+    assert "12 weeks at 25 hours a week" in html  # facts used
+    assert "$2,250 left to pay" in html  # screened without answers: the program alone
+    assert 'name="credential" value="short-bootcamp"' in html  # kept when answering
+
+
+def test_funding_screener_with_credential_and_answers(client, bootcamp):
+    response = client.get(reverse("pathways:funding"), {"credential": "short-bootcamp", **ANSWERS})
+
+    html = response.content.decode()
+    assert "What may help you pay for Short Bootcamp" in html
+    assert "You are working." in html
+
+
+@pytest.mark.parametrize("slug", ["no-such-credential", "<script>"])
+def test_funding_screener_unknown_credential_is_a_clear_400(client, sources, slug):
+    response = client.get(reverse("pathways:funding"), {"credential": slug})
+
+    assert response.status_code == 400
+    assert "We could not find that credential." in response.content.decode()
+
+
+def _catalog(count, sources):
+    """count credentials, each with count cost items and outcome reports, and every source."""
+    made = []
+    for n in range(max(count, 2)):
+        credential = CredentialFactory(slug=f"c{n}", duration_weeks=10, hours_per_week=20)
+        for _ in range(count):
+            CostItemFactory(credential=credential)
+            OutcomeReportFactory(credential=credential, graduated_150_pct=Decimal("80"))
+        credential.funding_sources.add(*sources.values())
+        made.append(credential)
+    return made
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_funding_pages_query_count_does_not_grow(
+    client, indexed, sources, django_assert_max_num_queries, count
+):
+    made = _catalog(count, sources)
+    indexed()
+    slugs = ",".join(c.slug for c in made)
+    # Same bound for 1 and 4 credentials: facts, funding sources and rules are read in bulk.
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("credentials:detail", args=[made[0].slug]), ANSWERS)
+        assert response.status_code == 200
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("credentials:compare"), {"ids": slugs, **ANSWERS})
+        assert response.status_code == 200
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("pathways:funding"), {"credential": made[0].slug})
+        assert response.status_code == 200
+
+
+def test_screen_api_takes_a_credential(client, bootcamp):
+    response = client.get(
+        "/api/v1/funding-sources/screen/", {"credential": "short-bootcamp", "veteran": "false"}
+    )
+
+    assert response.status_code == 200
+    pell = next(m for m in response.json() if m["slug"] == "workforce-pell")
+    assert (pell["outcome"], pell["cost_left_usd"]) == ("likely", 2250)
+
+
+def test_screen_api_unknown_credential_is_a_400(client, sources):
+    response = client.get("/api/v1/funding-sources/screen/", {"credential": "nope"})
+
+    assert response.status_code == 400
+    assert "credential" in response.json()
