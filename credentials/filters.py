@@ -5,13 +5,21 @@ from typing import Any
 
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pathways.models import FundingSource, Occupation
 
 from .models import Category, ComparisonIndex, CredentialType, Delivery
+from .pagination import RESULT_COUNT_CAP
+
+# A search with more matches than this ranks only this many of them: its best-documented
+# matches (ComparisonIndex.search_prior, then name), read in order through cred_index_prior.
+# Ranking costs about 1 ms per 1,000 rows plus reading each row, so "network" (21,000 matches)
+# took over 100 ms. Only the first RESULT_COUNT_CAP results are ever shown, so the page keeps
+# its 50 pages; the page and the API say the order covers the best-documented 1,000.
+RANKED_CANDIDATES = RESULT_COUNT_CAP
 
 US_STATES = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
@@ -113,6 +121,11 @@ class CredentialFilter(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Set by filter_q when the words match: (vector column, query), ranked later in .qs
+        # once every other filter is applied.
+        self.text_search: tuple[str, SearchQuery] | None = None
+        # True when a broad search was ranked over RANKED_CANDIDATES rows only.
+        self.ranked_partially = False
         # Choices from the pathways tables, read once per request (one query each).
         self.filters["funding"].extra["choices"] = _funding_choices()
         self.filters["occupation"].extra["choices"] = _occupation_choices()
@@ -130,8 +143,10 @@ class CredentialFilter(django_filters.FilterSet):
         query = SearchQuery(value, config=config, search_type="websearch")
         matches = queryset.filter(**{vector: query})
         if matches.exists():
-            return matches.annotate(relevance=SearchRank(F(vector), query))
-        # Nothing matched word for word: try names that look alike ("cybersecurty").
+            self.text_search = (vector, query)
+            return matches
+        # Nothing in the catalog matches word for word (checked above through the GIN index
+        # without reading rows): only then try names that look alike ("cybersecurty").
         plain = _unaccent(value)
         return queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
             relevance=TrigramWordSimilarity(plain, "name_unaccent")
@@ -159,8 +174,26 @@ class CredentialFilter(django_filters.FilterSet):
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # applied in .qs so it also works when sort is absent
 
+    def _ranked(self, queryset: QuerySet, *, counted: int, by_relevance: bool) -> QuerySet:
+        """Annotate text relevance; above RANKED_CANDIDATES matches rank only the best-documented."""
+        assert self.text_search is not None
+        vector, query = self.text_search
+        if counted > RANKED_CANDIDATES and by_relevance:
+            # Broad search: walk cred_index_prior (best documented first) until enough rows
+            # match, then rank just those: the whole match set is never read, sorted or ranked.
+            candidates = queryset.order_by("-search_prior", "name", "pk").values("pk")
+            queryset = self.queryset.filter(pk__in=Subquery(candidates[:RANKED_CANDIDATES]))
+            self.ranked_partially = True
+        return queryset.annotate(relevance=SearchRank(F(vector), query))
+
     @property
     def qs(self) -> QuerySet:
+        # Built once: ranking counts the matches, and the page reads .qs more than once.
+        if getattr(self, "_sorted_qs", None) is None:
+            self._sorted_qs = self._sorted()
+        return self._sorted_qs
+
+    def _sorted(self) -> QuerySet:
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else ""
         has_query = (
@@ -168,6 +201,10 @@ class CredentialFilter(django_filters.FilterSet):
         )
         if not sort:
             sort = "relevance" if has_query else "name"
+        counted = None
+        if self.text_search is not None:
+            counted = queryset.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
+            queryset = self._ranked(queryset, counted=counted, by_relevance=sort == "relevance")
         orderings: dict[str, list[Any]] = {
             "cost": [F("total_cost_min_usd").asc(nulls_last=True), "name"],
             "duration": [F("duration_weeks").asc(nulls_last=True), "name"],
@@ -176,4 +213,8 @@ class CredentialFilter(django_filters.FilterSet):
             "name": ["name"],
             "relevance": ["-relevance", "name"] if has_query else ["-certified", "name"],
         }
-        return queryset.order_by(*orderings[sort], "pk")
+        result = queryset.order_by(*orderings[sort], "pk")
+        # The paginator reuses this count instead of counting again (and a broad search's
+        # queryset holds only its ranked candidates, so a new count would stop at 1,000).
+        result.capped_count = counted  # type: ignore[attr-defined]
+        return result
