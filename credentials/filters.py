@@ -175,7 +175,7 @@ class CredentialFilter(django_filters.FilterSet):
         return queryset  # applied in .qs so it also works when sort is absent
 
     def _ranked(self, queryset: QuerySet, *, counted: int, by_relevance: bool) -> QuerySet:
-        """Annotate text relevance; above RANKED_CANDIDATES matches rank only the best-documented."""
+        """Annotate relevance; above RANKED_CANDIDATES matches, rank only the best-documented."""
         assert self.text_search is not None
         vector, query = self.text_search
         if counted > RANKED_CANDIDATES and by_relevance:
