@@ -121,9 +121,9 @@ class CredentialFilter(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Set by filter_q when the words match: (vector column, query), ranked later in .qs
-        # once every other filter is applied.
-        self.text_search: tuple[str, SearchQuery] | None = None
+        # Set by filter_q: (vector column, query, words); ranked later in .qs once every other
+        # filter is applied.
+        self.text_search: tuple[str, SearchQuery, str] | None = None
         # True when a broad search was ranked over RANKED_CANDIDATES rows only.
         self.ranked_partially = False
         # Choices from the pathways tables, read once per request (one query each).
@@ -141,16 +141,45 @@ class CredentialFilter(django_filters.FilterSet):
             ("spanish_unaccent", "search_es") if spanish else ("english_unaccent", "search_en")
         )
         query = SearchQuery(value, config=config, search_type="websearch")
-        matches = queryset.filter(**{vector: query})
-        if matches.exists():
-            self.text_search = (vector, query)
-            return matches
-        # Nothing in the catalog matches word for word (checked above through the GIN index
-        # without reading rows): only then try names that look alike ("cybersecurty").
-        plain = _unaccent(value)
-        return queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
+        # Ranked (or swapped for look-alike names) in .qs, once every filter is applied.
+        self.text_search = (vector, query, value)
+        return queryset.filter(**{vector: query})
+
+    def _count_matches(self, queryset: QuerySet) -> tuple[int, bool]:
+        """Return (matches counted up to the cap + 1, whether the words match any row at all).
+
+        No separate "any match?" query first: with LIMIT 1, words that are each common but
+        never together ("cloud security") made the planner expect hundreds of rows and read
+        the whole table instead of the GIN index (60 ms to find nothing). The capped count
+        reads the index either way.
+        """
+        assert self.text_search is not None
+        vector, query, _ = self.text_search
+        counted = queryset.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
+        if counted:
+            return counted, True
+        others = any(
+            value not in (None, "", [], ())
+            for name, value in self.form.cleaned_data.items()
+            if name not in ("q", "sort")
+        )
+        # With no other filter, no match here means no match anywhere.
+        anywhere = others and bool(
+            self.queryset.filter(**{vector: query}).order_by().values("pk")[:1001].count()
+        )
+        return counted, anywhere
+
+    def _lookalike_names(self) -> QuerySet:
+        """Names that look like the words ("cybersecurty"), with the other filters applied."""
+        assert self.text_search is not None
+        plain = _unaccent(self.text_search[2])
+        queryset = self.queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
             relevance=TrigramWordSimilarity(plain, "name_unaccent")
         )
+        for name, value in self.form.cleaned_data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
     def filter_certified(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(certified=value == "true")
@@ -177,7 +206,7 @@ class CredentialFilter(django_filters.FilterSet):
     def _ranked(self, queryset: QuerySet, *, counted: int, by_relevance: bool) -> QuerySet:
         """Annotate relevance; above RANKED_CANDIDATES matches, rank only the best-documented."""
         assert self.text_search is not None
-        vector, query = self.text_search
+        vector, query, _ = self.text_search
         if counted > RANKED_CANDIDATES and by_relevance:
             # Broad search: walk cred_index_prior (best documented first) until enough rows
             # match, then rank just those: the whole match set is never read, sorted or ranked.
@@ -203,8 +232,13 @@ class CredentialFilter(django_filters.FilterSet):
             sort = "relevance" if has_query else "name"
         counted = None
         if self.text_search is not None:
-            counted = queryset.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
-            queryset = self._ranked(queryset, counted=counted, by_relevance=sort == "relevance")
+            counted, anywhere = self._count_matches(queryset)
+            if not anywhere:
+                # No row in the catalog has these words: only then try look-alike names.
+                queryset, counted = self._lookalike_names(), None
+                self.text_search = None
+            else:
+                queryset = self._ranked(queryset, counted=counted, by_relevance=sort == "relevance")
         orderings: dict[str, list[Any]] = {
             "cost": [F("total_cost_min_usd").asc(nulls_last=True), "name"],
             "duration": [F("duration_weeks").asc(nulls_last=True), "name"],
