@@ -1,5 +1,8 @@
 """The one FilterSet behind /credentials/ and /api/v1/credentials/ (DESIGN.md parameters)."""
 
+import functools
+import operator
+import re
 import unicodedata
 from typing import Any
 
@@ -38,6 +41,10 @@ SORT_CHOICES = [
     ("salary", _("Salary, highest first")),
     ("name", _("Name, A to Z")),
 ]
+
+
+_CONFIGS = {"search_en": "english_unaccent", "search_es": "spanish_unaccent"}
+_WORD_RE = re.compile(r"\w+")
 
 
 def _unaccent(text: str) -> str:
@@ -126,6 +133,8 @@ class CredentialFilter(django_filters.FilterSet):
         self.text_search: tuple[str, SearchQuery, str] | None = None
         # True when a broad search was ranked over RANKED_CANDIDATES rows only.
         self.ranked_partially = False
+        # True when no credential has all the words and results have any of them.
+        self.any_word = False
         # Choices from the pathways tables, read once per request (one query each).
         self.filters["funding"].extra["choices"] = _funding_choices()
         self.filters["occupation"].extra["choices"] = _occupation_choices()
@@ -169,17 +178,31 @@ class CredentialFilter(django_filters.FilterSet):
         )
         return counted, anywhere
 
-    def _lookalike_names(self) -> QuerySet:
-        """Names that look like the words ("cybersecurty"), with the other filters applied."""
-        assert self.text_search is not None
-        plain = _unaccent(self.text_search[2])
-        queryset = self.queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
-            relevance=TrigramWordSimilarity(plain, "name_unaccent")
-        )
+    def _with_other_filters(self, queryset: QuerySet) -> QuerySet:
         for name, value in self.form.cleaned_data.items():
             if name != "q":
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def _any_word_query(self) -> SearchQuery | None:
+        """Any of the words (up to 8), for when no credential has all of them; None for one."""
+        assert self.text_search is not None
+        vector, _, value = self.text_search
+        words = [w for w in dict.fromkeys(_WORD_RE.findall(value.lower())) if w != "or"][:8]
+        if len(words) < 2:
+            return None
+        parts = (SearchQuery(w, config=_CONFIGS[vector], search_type="plain") for w in words)
+        return functools.reduce(operator.or_, parts)
+
+    def _lookalike_names(self) -> QuerySet:
+        """Names that look like the words ("cybersecurty"), with the other filters applied."""
+        assert self.text_search is not None
+        plain = _unaccent(self.text_search[2])
+        return self._with_other_filters(
+            self.queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
+                relevance=TrigramWordSimilarity(plain, "name_unaccent")
+            )
+        )
 
     def filter_certified(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(certified=value == "true")
@@ -233,8 +256,16 @@ class CredentialFilter(django_filters.FilterSet):
         counted = None
         if self.text_search is not None:
             counted, anywhere = self._count_matches(queryset)
+            any_word = None if anywhere else self._any_word_query()
+            if any_word is not None:
+                # No credential has all the words ("cloud security"): rank those with any.
+                vector, _, value = self.text_search
+                self.text_search = (vector, any_word, value)
+                queryset = self._with_other_filters(self.queryset.filter(**{vector: any_word}))
+                counted, anywhere = self._count_matches(queryset)
+                self.any_word = anywhere
             if not anywhere:
-                # No row in the catalog has these words: only then try look-alike names.
+                # No row in the catalog has any of the words: only then try look-alike names.
                 queryset, counted = self._lookalike_names(), None
                 self.text_search = None
             else:

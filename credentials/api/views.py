@@ -31,7 +31,9 @@ LIST_DESCRIPTION = (
     f"(`sort=relevance`, the default with `q`), a search with more than {RESULT_COUNT_CAP:,} "
     f"matches ranks only its {RANKED_CANDIDATES:,} best-documented matches (Alliance-certified, "
     "then recognized by employers, then with outcomes reported, then with a published price; "
-    "then by name): those are the results, in order of relevance. Other sorts cover every match."
+    "then by name): those are the results, in order of relevance. Other sorts cover every match. "
+    "When no credential has all the words of `q`, those with any of them are returned; when none "
+    "has any, names that look alike (for typos)."
 )
 
 

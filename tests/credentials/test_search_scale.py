@@ -130,3 +130,16 @@ def test_a_typo_is_tried_only_when_no_word_matches(small_cap, cloud_catalog):
     assert filterset.is_valid()
     assert "alpha-cloud" not in {r.slug for r in filterset.qs}  # ranked, not a name lookalike
     assert filterset.text_search is not None
+
+
+def test_words_never_found_together_give_credentials_with_any_of_them(client, cloud_catalog):
+    filterset = credential_search(params={"q": "zeta operations"})
+    assert filterset.is_valid()
+    assert {r.slug for r in filterset.qs} == {"zeta-cloud", "beta-ops"}
+    assert filterset.any_word
+    html = client.get(LIST, {"q": "zeta operations"}).content.decode()
+    assert "No credential has all of your words" in html
+    filterset = credential_search(params={"q": "zeta cloud"})
+    assert filterset.is_valid()
+    assert [r.slug for r in filterset.qs] == ["zeta-cloud"]
+    assert not filterset.any_word
