@@ -4,51 +4,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('credentials', '0101_merge_0004_comparison_index_sort_direction_0100_plans'),
+        ("credentials", "0101_merge_0004_comparison_index_sort_direction_0100_plans"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='comparisonindex',
-            name='cred_index_cost',
+            model_name="comparisonindex",
+            name="cred_index_cost",
         ),
         migrations.RemoveIndex(
-            model_name='comparisonindex',
-            name='cred_index_weeks',
+            model_name="comparisonindex",
+            name="cred_index_weeks",
         ),
         migrations.RemoveIndex(
-            model_name='comparisonindex',
-            name='cred_index_placement',
+            model_name="comparisonindex",
+            name="cred_index_placement",
         ),
         migrations.RemoveIndex(
-            model_name='comparisonindex',
-            name='cred_index_salary',
+            model_name="comparisonindex",
+            name="cred_index_salary",
         ),
         migrations.AddField(
-            model_name='comparisonindex',
-            name='search_prior',
+            model_name="comparisonindex",
+            name="search_prior",
             field=models.PositiveSmallIntegerField(default=0),
         ),
         migrations.AddIndex(
-            model_name='comparisonindex',
-            index=models.Index(models.OrderBy(models.F('total_cost_min_usd'), nulls_last=True), models.F('name'), models.F('credential'), name='cred_index_cost'),
+            model_name="comparisonindex",
+            index=models.Index(
+                models.OrderBy(models.F("total_cost_min_usd"), nulls_last=True),
+                models.F("name"),
+                models.F("credential"),
+                name="cred_index_cost",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comparisonindex',
-            index=models.Index(models.OrderBy(models.F('duration_weeks'), nulls_last=True), models.F('name'), models.F('credential'), name='cred_index_weeks'),
+            model_name="comparisonindex",
+            index=models.Index(
+                models.OrderBy(models.F("duration_weeks"), nulls_last=True),
+                models.F("name"),
+                models.F("credential"),
+                name="cred_index_weeks",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comparisonindex',
-            index=models.Index(models.OrderBy(models.F('placement_rate_pct'), descending=True, nulls_last=True), models.F('name'), models.F('credential'), name='cred_index_placement'),
+            model_name="comparisonindex",
+            index=models.Index(
+                models.OrderBy(models.F("placement_rate_pct"), descending=True, nulls_last=True),
+                models.F("name"),
+                models.F("credential"),
+                name="cred_index_placement",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comparisonindex',
-            index=models.Index(models.OrderBy(models.F('median_salary_usd'), descending=True, nulls_last=True), models.F('name'), models.F('credential'), name='cred_index_salary'),
+            model_name="comparisonindex",
+            index=models.Index(
+                models.OrderBy(models.F("median_salary_usd"), descending=True, nulls_last=True),
+                models.F("name"),
+                models.F("credential"),
+                name="cred_index_salary",
+            ),
         ),
         migrations.AddIndex(
-            model_name='comparisonindex',
-            index=models.Index(models.OrderBy(models.F('search_prior'), descending=True), models.F('name'), models.F('credential'), name='cred_index_prior'),
+            model_name="comparisonindex",
+            index=models.Index(
+                models.OrderBy(models.F("search_prior"), descending=True),
+                models.F("name"),
+                models.F("credential"),
+                name="cred_index_prior",
+            ),
         ),
     ]
