@@ -1,17 +1,28 @@
 """The one FilterSet behind /credentials/ and /api/v1/credentials/ (DESIGN.md parameters)."""
 
+import functools
+import operator
+import re
 import unicodedata
 from typing import Any
 
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from pathways.models import FundingSource, Occupation
 
 from .models import Category, ComparisonIndex, CredentialType, Delivery
+from .pagination import RESULT_COUNT_CAP
+
+# A search with more matches than this ranks only this many of them: its best-documented
+# matches (ComparisonIndex.search_prior, then name), read in order through cred_index_prior.
+# Ranking costs about 1 ms per 1,000 rows plus reading each row, so "network" (21,000 matches)
+# took over 100 ms. Only the first RESULT_COUNT_CAP results are ever shown, so the page keeps
+# its 50 pages; the page and the API say the order covers the best-documented 1,000.
+RANKED_CANDIDATES = RESULT_COUNT_CAP
 
 US_STATES = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
@@ -30,6 +41,10 @@ SORT_CHOICES = [
     ("salary", _("Salary, highest first")),
     ("name", _("Name, A to Z")),
 ]
+
+
+_CONFIGS = {"search_en": "english_unaccent", "search_es": "spanish_unaccent"}
+_WORD_RE = re.compile(r"\w+")
 
 
 def _unaccent(text: str) -> str:
@@ -113,6 +128,13 @@ class CredentialFilter(django_filters.FilterSet):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Set by filter_q: (vector column, query, words); ranked later in .qs once every other
+        # filter is applied.
+        self.text_search: tuple[str, SearchQuery, str] | None = None
+        # True when a broad search was ranked over RANKED_CANDIDATES rows only.
+        self.ranked_partially = False
+        # True when no credential has all the words and results have any of them.
+        self.any_word = False
         # Choices from the pathways tables, read once per request (one query each).
         self.filters["funding"].extra["choices"] = _funding_choices()
         self.filters["occupation"].extra["choices"] = _occupation_choices()
@@ -128,13 +150,58 @@ class CredentialFilter(django_filters.FilterSet):
             ("spanish_unaccent", "search_es") if spanish else ("english_unaccent", "search_en")
         )
         query = SearchQuery(value, config=config, search_type="websearch")
-        matches = queryset.filter(**{vector: query})
-        if matches.exists():
-            return matches.annotate(relevance=SearchRank(F(vector), query))
-        # Nothing matched word for word: try names that look alike ("cybersecurty").
-        plain = _unaccent(value)
-        return queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
-            relevance=TrigramWordSimilarity(plain, "name_unaccent")
+        # Ranked (or swapped for look-alike names) in .qs, once every filter is applied.
+        self.text_search = (vector, query, value)
+        return queryset.filter(**{vector: query})
+
+    def _count_matches(self, queryset: QuerySet) -> tuple[int, bool]:
+        """Return (matches counted up to the cap + 1, whether the words match any row at all).
+
+        No separate "any match?" query first: with LIMIT 1, words that are each common but
+        never together ("cloud security") made the planner expect hundreds of rows and read
+        the whole table instead of the GIN index (60 ms to find nothing). The capped count
+        reads the index either way.
+        """
+        assert self.text_search is not None
+        vector, query, _ = self.text_search
+        counted = queryset.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
+        if counted:
+            return counted, True
+        others = any(
+            value not in (None, "", [], ())
+            for name, value in self.form.cleaned_data.items()
+            if name not in ("q", "sort")
+        )
+        # With no other filter, no match here means no match anywhere.
+        anywhere = others and bool(
+            self.queryset.filter(**{vector: query}).order_by().values("pk")[:1001].count()
+        )
+        return counted, anywhere
+
+    def _with_other_filters(self, queryset: QuerySet) -> QuerySet:
+        for name, value in self.form.cleaned_data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def _any_word_query(self) -> SearchQuery | None:
+        """Any of the words (up to 8), for when no credential has all of them; None for one."""
+        assert self.text_search is not None
+        vector, _, value = self.text_search
+        words = [w for w in dict.fromkeys(_WORD_RE.findall(value.lower())) if w != "or"][:8]
+        if len(words) < 2:
+            return None
+        parts = (SearchQuery(w, config=_CONFIGS[vector], search_type="plain") for w in words)
+        return functools.reduce(operator.or_, parts)
+
+    def _lookalike_names(self) -> QuerySet:
+        """Names that look like the words ("cybersecurty"), with the other filters applied."""
+        assert self.text_search is not None
+        plain = _unaccent(self.text_search[2])
+        return self._with_other_filters(
+            self.queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
+                relevance=TrigramWordSimilarity(plain, "name_unaccent")
+            )
         )
 
     def filter_certified(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -159,8 +226,26 @@ class CredentialFilter(django_filters.FilterSet):
     def filter_sort(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset  # applied in .qs so it also works when sort is absent
 
+    def _ranked(self, queryset: QuerySet, *, counted: int, by_relevance: bool) -> QuerySet:
+        """Annotate relevance; above RANKED_CANDIDATES matches, rank only the best-documented."""
+        assert self.text_search is not None
+        vector, query, _ = self.text_search
+        if counted > RANKED_CANDIDATES and by_relevance:
+            # Broad search: walk cred_index_prior (best documented first) until enough rows
+            # match, then rank just those: the whole match set is never read, sorted or ranked.
+            candidates = queryset.order_by("-search_prior", "name", "pk").values("pk")
+            queryset = self.queryset.filter(pk__in=Subquery(candidates[:RANKED_CANDIDATES]))
+            self.ranked_partially = True
+        return queryset.annotate(relevance=SearchRank(F(vector), query))
+
     @property
     def qs(self) -> QuerySet:
+        # Built once: ranking counts the matches, and the page reads .qs more than once.
+        if getattr(self, "_sorted_qs", None) is None:
+            self._sorted_qs = self._sorted()
+        return self._sorted_qs
+
+    def _sorted(self) -> QuerySet:
         queryset = super().qs
         sort = self.form.cleaned_data.get("sort") if self.is_bound and self.form.is_valid() else ""
         has_query = (
@@ -168,6 +253,23 @@ class CredentialFilter(django_filters.FilterSet):
         )
         if not sort:
             sort = "relevance" if has_query else "name"
+        counted = None
+        if self.text_search is not None:
+            counted, anywhere = self._count_matches(queryset)
+            any_word = None if anywhere else self._any_word_query()
+            if any_word is not None:
+                # No credential has all the words ("cloud security"): rank those with any.
+                vector, _, value = self.text_search
+                self.text_search = (vector, any_word, value)
+                queryset = self._with_other_filters(self.queryset.filter(**{vector: any_word}))
+                counted, anywhere = self._count_matches(queryset)
+                self.any_word = anywhere
+            if not anywhere:
+                # No row in the catalog has any of the words: only then try look-alike names.
+                queryset, counted = self._lookalike_names(), None
+                self.text_search = None
+            else:
+                queryset = self._ranked(queryset, counted=counted, by_relevance=sort == "relevance")
         orderings: dict[str, list[Any]] = {
             "cost": [F("total_cost_min_usd").asc(nulls_last=True), "name"],
             "duration": [F("duration_weeks").asc(nulls_last=True), "name"],
@@ -176,4 +278,8 @@ class CredentialFilter(django_filters.FilterSet):
             "name": ["name"],
             "relevance": ["-relevance", "name"] if has_query else ["-certified", "name"],
         }
-        return queryset.order_by(*orderings[sort], "pk")
+        result = queryset.order_by(*orderings[sort], "pk")
+        # The paginator reuses this count instead of counting again (and a broad search's
+        # queryset holds only its ranked candidates, so a new count would stop at 1,000).
+        result.capped_count = counted  # type: ignore[attr-defined]
+        return result

@@ -60,8 +60,8 @@ class ProgramFacts:
     def as_program(self) -> dict[str, Any]:
         """The screener's program facts."""
         weeks: Decimal | int | None = self.weeks
-        if weeks is not None and weeks == weeks.to_integral_value():
-            weeks = int(weeks)  # the screener's reasons print it: "12 weeks", not "12.0 weeks"
+        if self.weeks is not None and self.weeks == self.weeks.to_integral_value():
+            weeks = int(self.weeks)  # the screener's reasons print "12 weeks", not "12.0 weeks"
         return {
             "clock_hours": self.clock_hours,
             "weeks": weeks,

@@ -356,6 +356,10 @@ class ComparisonIndex(models.Model):
     occupation_wage_max_usd = models.PositiveIntegerField(null=True)
     search_en = SearchVectorField(null=True)
     search_es = SearchVectorField(null=True)
+    # How well documented a credential is (certified 8 + recognized 4 + outcomes 2 + price 1),
+    # set by the rebuild. A broad search ranks only its best-documented matches, read through
+    # cred_index_prior in this order, so it never ranks tens of thousands of rows.
+    search_prior = models.PositiveSmallIntegerField(default=0)
     is_synthetic = models.BooleanField(default=False)
     refreshed_at = models.DateTimeField()
 
@@ -372,14 +376,35 @@ class ComparisonIndex(models.Model):
             GinIndex(fields=["delivery"], name="cred_index_delivery"),
             models.Index(fields=["name", "credential"], name="cred_index_name"),
             models.Index(fields=["category", "total_cost_min_usd"], name="cred_index_cat_cost"),
-            models.Index(fields=["total_cost_min_usd"], name="cred_index_cost"),
-            models.Index(fields=["duration_weeks"], name="cred_index_weeks"),
-            # In the sort's own direction (DESC NULLS LAST), so "best first" reads the index.
+            # Each sort index ends with the tie-breakers (name, pk) and runs in the sort's own
+            # direction, so a sorted page reads 20 index entries instead of sorting a group of
+            # thousands of rows that share a value (only 11 distinct durations, for example).
             models.Index(
-                models.F("placement_rate_pct").desc(nulls_last=True), name="cred_index_placement"
+                models.F("total_cost_min_usd").asc(nulls_last=True),
+                "name",
+                "credential",
+                name="cred_index_cost",
             ),
             models.Index(
-                models.F("median_salary_usd").desc(nulls_last=True), name="cred_index_salary"
+                models.F("duration_weeks").asc(nulls_last=True),
+                "name",
+                "credential",
+                name="cred_index_weeks",
+            ),
+            models.Index(
+                models.F("placement_rate_pct").desc(nulls_last=True),
+                "name",
+                "credential",
+                name="cred_index_placement",
+            ),
+            models.Index(
+                models.F("median_salary_usd").desc(nulls_last=True),
+                "name",
+                "credential",
+                name="cred_index_salary",
+            ),
+            models.Index(
+                models.F("search_prior").desc(), "name", "credential", name="cred_index_prior"
             ),
         ]
 

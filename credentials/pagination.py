@@ -18,6 +18,11 @@ class CappedPaginator(Paginator):
     @cached_property
     def _counted(self) -> int:
         queryset = cast(QuerySet, self.object_list)
+        # A text search has counted its matches already (CredentialFilter._ranked); a broad
+        # one is then limited to its ranked candidates, so counting again would say 1,000.
+        known = getattr(queryset, "capped_count", None)
+        if known is not None:
+            return int(known)
         return queryset.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
 
     @cached_property

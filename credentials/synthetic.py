@@ -5,11 +5,16 @@ real occupations and funding sources already loaded. Each run adds options["cred
 credentials (numbered after the ones an earlier run with the same seed made).
 """
 
+import csv
+import datetime
+import io
 import random
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, models, transaction
+from django.utils import timezone
 
 from pathways.models import FundingSource, Occupation
 
@@ -30,7 +35,8 @@ from .models import (
 )
 from .services import comparison_index_refresh
 
-BATCH = 2000
+Row = dict[str, Any]
+
 CREDENTIALS_PER_PROVIDER = 25
 
 _TOPICS: dict[str, list[str]] = {
@@ -66,22 +72,79 @@ _STATES = ["CA", "TX", "NY", "FL", "IL", "PA", "OH", "GA", "NC", "MI", "VA", "WA
 _FUNDING = ["wioa-ita", "employer-educational-assistance", "scholarships", "pell-grant"]
 
 
-def _providers(count: int, prefix: str, rng: random.Random) -> list[Provider]:
+def _copy_cell(value: Any) -> str:
+    """One value as Postgres reads it in a CSV COPY with NULL '\\N'."""
+    if type(value) is str:  # most cells; checked first because this runs a million times
+        return value
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, list | tuple):
+        return "{" + ",".join('"' + str(v).replace('"', '\\"') + '"' for v in value) + "}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _copy(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Write rows with one COPY (about 10x bulk_create's speed, DESIGN.md)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([_copy_cell(v) for v in row])
+    buffer.seek(0)
+    with connection.cursor() as cursor:
+        cursor.copy_expert(
+            f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
+            buffer,
+        )
+
+
+def _copy_rows(model: type[models.Model], rows: list[Row]) -> None:
+    """COPY rows given as {column: value}, each given an "id" from the table's sequence first.
+
+    Plain dicts, not model instances: building 50,000 instances (with modeltranslation) took
+    longer than writing them. Columns a row leaves out get the field's default, with "" for
+    text (as the model would store it).
+    """
+    if not rows:
+        return
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, len(rows)],
+        )
+        for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
+            row["id"] = pk
+    defaults: dict[str, Any] = {
+        str(field.column): "" if field.empty_strings_allowed and field.get_default() is None
+        else field.get_default()
+        for field in model._meta.concrete_fields
+        if not field.primary_key
+    }  # fmt: skip
+    columns: list[str] = ["id", *defaults]
+    _copy(table, columns, ([row.get(c, defaults.get(c)) for c in columns] for row in rows))
+
+
+def _providers(count: int, prefix: str, rng: random.Random) -> list[Row]:
     kinds = list(ProviderKind.values)
     providers = [
-        Provider(
-            name=f"Synthetic Academy {prefix.upper()}-{i}",
-            slug=f"{prefix}-provider-{i}",
-            kind=rng.choice(kinds),
-            states_served=rng.sample(_STATES, rng.choice([0, 0, 1, 2, 3])),
-            is_synthetic=True,
-        )
+        {
+            "name": f"Synthetic Academy {prefix.upper()}-{i}",
+            "slug": f"{prefix}-provider-{i}",
+            "kind": rng.choice(kinds),
+            "states_served": rng.sample(_STATES, rng.choice([0, 0, 1, 2, 3])),
+            "is_synthetic": True,
+        }
         for i in range(count)
     ]
-    return Provider.objects.bulk_create(providers, batch_size=BATCH)
+    _copy_rows(Provider, providers)
+    return providers
 
 
-def _credential(i: int, prefix: str, provider: Provider, rng: random.Random) -> Credential:
+def _credential(i: int, prefix: str, provider: Row, rng: random.Random, now: Any) -> Row:
     category = rng.choice(list(_TOPICS))
     topic = rng.choice(_TOPICS[category])
     credential_type = rng.choice(list(CredentialType.values))
@@ -89,102 +152,127 @@ def _credential(i: int, prefix: str, provider: Provider, rng: random.Random) -> 
     languages = rng.choices([["en"], ["en", "es"], ["es"]], weights=[75, 20, 5])[0]
     delivery = rng.sample(list(Delivery.values), rng.choice([1, 1, 2]))
     weeks = Decimal(rng.choice([4, 6, 8, 10, 12, 16, 24, 26, 36, 52, 104]))
-    return Credential(
-        name=f"{topic} {label} {i}",
-        slug=f"{prefix}-{i}",
-        provider=provider,
-        credential_type=credential_type,
-        category=category,
-        level=rng.choice(list(Level.values)),
-        delivery=delivery,
-        languages=languages,
-        duration_weeks=weeks,
-        hours_per_week=Decimal(rng.choice([5, 10, 20, 40])),
-        summary_en=f"Made up for testing: a {label.lower()} in {topic.lower()} that takes "
-        f"{weeks} weeks.",
-        summary_es=f"Inventado para pruebas: un programa de {topic.lower()} que dura "
-        f"{weeks} semanas.",
-        status=CredentialStatus.PUBLISHED,
-        is_synthetic=True,
+    summary_en = (
+        f"Made up for testing: a {label.lower()} in {topic.lower()} that takes {weeks} weeks."
     )
+    return {
+        "name": f"{topic} {label} {i}",
+        "slug": f"{prefix}-{i}",
+        "provider_id": provider["id"],
+        "credential_type": credential_type,
+        "category": category,
+        "level": rng.choice(list(Level.values)),
+        "delivery": delivery,
+        "languages": languages,
+        "duration_weeks": weeks,
+        "hours_per_week": Decimal(rng.choice([5, 10, 20, 40])),
+        # The untranslated column holds the default language's text, as modeltranslation keeps it.
+        "summary": summary_en,
+        "summary_en": summary_en,
+        "summary_es": f"Inventado para pruebas: un programa de {topic.lower()} que dura "
+        f"{weeks} semanas.",
+        "status": CredentialStatus.PUBLISHED.value,
+        "is_synthetic": True,
+        "created_at": now,
+        "updated_at": now,
+    }
 
 
-def _cost_items(credential: Credential, rng: random.Random) -> list[CostItem]:
-    common = {"credential": credential, "source_date": "synthetic", "is_synthetic": True}
-    if credential.credential_type in (CredentialType.CERTIFICATION, CredentialType.BADGE):
+def _cost_items(credential: Row, rng: random.Random) -> list[Row]:
+    common = {"credential_id": credential["id"], "source_date": "synthetic", "is_synthetic": True}
+    if credential["credential_type"] in (CredentialType.CERTIFICATION, CredentialType.BADGE):
         fee = Decimal(rng.randrange(75, 1000, 5))
         attempts = rng.choice([1, 1, 2])
         return [
-            CostItem(kind=CostKind.EXAM_FEE, amount_min_usd=fee, amount_max_usd=fee,
-                     unit=CostUnit.PER_ATTEMPT, count=attempts, **common)
+            {"kind": CostKind.EXAM_FEE.value, "amount_min_usd": fee, "amount_max_usd": fee,
+             "unit": CostUnit.PER_ATTEMPT.value, "count": attempts, **common}
         ]  # fmt: skip
     tuition = Decimal(rng.randrange(0, 20000, 50))
     spread = rng.choice([0, 0, 500, 1500])
     items = [
-        CostItem(kind=CostKind.TUITION, amount_min_usd=tuition,
-                 amount_max_usd=tuition + spread, **common)
+        {"kind": CostKind.TUITION.value, "amount_min_usd": tuition,
+         "amount_max_usd": tuition + spread, **common}
     ]  # fmt: skip
     if rng.random() < 0.4:
         books = Decimal(rng.randrange(50, 1200, 10))
         items.append(
-            CostItem(kind=CostKind.MATERIALS, amount_min_usd=books, amount_max_usd=books, **common)
-        )
+            {"kind": CostKind.MATERIALS.value, "amount_min_usd": books,
+             "amount_max_usd": books, **common}
+        )  # fmt: skip
     return items
 
 
-def _outcome(credential: Credential, rng: random.Random) -> OutcomeReport:
-    return OutcomeReport(
-        credential=credential,
-        vocabulary=OutcomeVocabulary.CIRR,
-        period="2025 cohort (synthetic)",
-        enrolled=rng.randrange(10, 400),
-        graduated_on_time_pct=Decimal(rng.randrange(30, 95)),
-        graduated_150_pct=Decimal(rng.randrange(50, 98)),
-        employed_in_field_180_days_pct=Decimal(rng.randrange(20, 95)),
-        median_starting_salary_usd=rng.randrange(32000, 110000, 500),
-        statement_en="Synthetic figures made up for testing.",
-        source_name="Synthetic (made up for testing)",
-        audited=False,
-        is_synthetic=True,
-    )
+def _outcome(credential: Row, rng: random.Random) -> Row:
+    statement = "Synthetic figures made up for testing."
+    return {
+        "credential_id": credential["id"],
+        "vocabulary": OutcomeVocabulary.CIRR.value,
+        "period": "2025 cohort (synthetic)",
+        "enrolled": rng.randrange(10, 400),
+        "graduated_on_time_pct": Decimal(rng.randrange(30, 95)),
+        "graduated_150_pct": Decimal(rng.randrange(50, 98)),
+        "employed_in_field_180_days_pct": Decimal(rng.randrange(20, 95)),
+        "median_starting_salary_usd": rng.randrange(32000, 110000, 500),
+        "statement": statement,
+        "statement_en": statement,
+        "source_name": "Synthetic (made up for testing)",
+        "audited": False,
+        "is_synthetic": True,
+    }
 
 
 @transaction.atomic
 def generate(*, options: dict[str, Any], rng: random.Random) -> str:
-    """Add options['credentials'] synthetic credentials with costs, outcomes and links; reindex."""
+    """Add options['credentials'] synthetic credentials with costs, outcomes and links; reindex.
+
+    Rows are made as plain values and written with COPY (50,000 credentials in seconds, then the
+    index rebuild).
+    """
     count = int(options.get("credentials") or 0)
     if count <= 0:
         return "no synthetic credentials asked for"
     prefix = f"synthetic-s{options.get('seed', 1)}"
     start = Credential.objects.filter(slug__startswith=f"{prefix}-", is_synthetic=True).count()
     run_prefix = f"{prefix}-r{start}"
+    now = timezone.now()
     providers = _providers(max(1, count // CREDENTIALS_PER_PROVIDER), run_prefix, rng)
-    credentials = Credential.objects.bulk_create(
-        (_credential(start + i, prefix, rng.choice(providers), rng) for i in range(count)),
-        batch_size=BATCH,
-    )
+    credentials = [
+        _credential(start + i, prefix, rng.choice(providers), rng, now) for i in range(count)
+    ]
+    _copy_rows(Credential, credentials)
     costs = [item for c in credentials for item in _cost_items(c, rng)]
-    CostItem.objects.bulk_create(costs, batch_size=BATCH)
+    _copy_rows(CostItem, costs)
     outcomes = [_outcome(c, rng) for c in credentials if rng.random() < 0.4]
-    OutcomeReport.objects.bulk_create(outcomes, batch_size=BATCH)
+    _copy_rows(OutcomeReport, outcomes)
 
     occupations = {o.soc_code: o.pk for o in Occupation.objects.only("pk", "soc_code")}
     funding = {f.slug: f.pk for f in FundingSource.objects.only("pk", "slug")}
     occupation_links = []
     funding_links = []
-    OccupationLink: Any = Credential.occupations.through
-    FundingLink: Any = Credential.funding_sources.through
     for c in credentials:
-        codes = [code for code in _SOC_BY_CATEGORY[c.category] if code in occupations]
+        codes = [code for code in _SOC_BY_CATEGORY[c["category"]] if code in occupations]
         for code in rng.sample(codes, min(len(codes), rng.choice([1, 2]))):
-            occupation_links.append(
-                OccupationLink(credential_id=c.pk, occupation_id=occupations[code])
-            )
+            occupation_links.append((c["id"], occupations[code]))
         slugs = [s for s in _FUNDING if s in funding]
         for slug in rng.sample(slugs, min(len(slugs), rng.choice([0, 1, 2]))):
-            funding_links.append(FundingLink(credential_id=c.pk, fundingsource_id=funding[slug]))
-    OccupationLink.objects.bulk_create(occupation_links, batch_size=BATCH)
-    FundingLink.objects.bulk_create(funding_links, batch_size=BATCH)
+            funding_links.append((c["id"], funding[slug]))
+    _copy(
+        Credential.occupations.through._meta.db_table,  # type: ignore[attr-defined]
+        ["credential_id", "occupation_id"],
+        occupation_links,
+    )
+    _copy(
+        Credential.funding_sources.through._meta.db_table,  # type: ignore[attr-defined]
+        ["credential_id", "fundingsource_id"],
+        funding_links,
+    )
+    with connection.cursor() as cursor:
+        # Fresh statistics, so the rebuild's plan knows the tables now hold 50,000 more rows.
+        cursor.execute(
+            "ANALYZE credentials_provider, credentials_credential, credentials_costitem, "
+            "credentials_outcomereport, credentials_credential_occupations, "
+            "credentials_credential_funding_sources"
+        )
     indexed = comparison_index_refresh()
     return (
         f"{count} synthetic credentials from {len(providers)} synthetic providers, "

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -11,9 +11,9 @@ from rest_framework.response import Response
 from careerportal.api_errors import ErrorSerializer, error_response
 
 from .. import selectors
-from ..filters import CredentialFilter
+from ..filters import RANKED_CANDIDATES, CredentialFilter
 from ..models import ComparisonIndex
-from ..pagination import CappedPageNumberPagination
+from ..pagination import RESULT_COUNT_CAP, CappedPageNumberPagination
 from .serializers import CompareSerializer, CredentialDetailSerializer, CredentialListSerializer
 
 PAYBACK_ASSUMPTIONS = (
@@ -25,6 +25,21 @@ PAYBACK_ASSUMPTIONS = (
 )
 
 
+LIST_DESCRIPTION = (
+    "Search and filter published credentials (the same parameters as the /credentials/ page). "
+    f"`count` is exact up to {RESULT_COUNT_CAP:,}; above that it stays at {RESULT_COUNT_CAP:,} "
+    "and only the first pages of that many results are served, so narrow the search with "
+    "filters. With `q`, `relevance` is the text-match score. Sorted by best match "
+    f"(`sort=relevance`, the default with `q`), a search with more than {RESULT_COUNT_CAP:,} "
+    f"matches ranks only its {RANKED_CANDIDATES:,} best-documented matches (Alliance-certified, "
+    "then recognized by employers, then with outcomes reported, then with a published price; "
+    "then by name): those are the results, in order of relevance. Other sorts cover every match. "
+    "When no credential has all the words of `q`, those with any of them are returned; when none "
+    "has any, names that look alike (for typos)."
+)
+
+
+@extend_schema_view(list=extend_schema(description=LIST_DESCRIPTION))
 class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
     """Published credentials: search and filter (list) and one credential with its sources."""
 
