@@ -192,6 +192,9 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("pathways:career-compare"),
         Page("pathways:career-compare", query=f"?codes={occupations[0]},{occupations[1]}"),
         Page("pathways:funding"),
+        Page("pathways:funding", query="?state=CA&age=30&veteran=yes&income=low"
+             "&employment=unemployed&education=high_school"),
+        Page("pathways:funding", query="?age=7", status=400),
         Page("credentials:list"),
         Page("credentials:detail", {"slug": credentials[0]}),
         Page("credentials:detail", {"slug": certified}),
@@ -203,6 +206,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:member", {"slug": member.slug}),
         Page("alliance:certification-history", {"slug": certified}),
         Page("alliance:employers"),
+        Page("alliance:employers", query=f"?occupation={soc}"),
         Page("alliance:invitation-accept", {"token": invitation_token}),
         Page("hiringdata:data_dictionary"),
         Page("transparency:index"),
