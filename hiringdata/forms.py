@@ -20,7 +20,11 @@ class UploadForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Reporting year"), coerce=int, choices=reporting_years)
     file = forms.FileField(
         label=_("Hiring-data file (CSV or Excel .xlsx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx", "class": "usa-file-input"}),
+        # The browser's own file picker, not USWDS's: that one writes fixed English text
+        # ("Drag file here or choose from folder") on Spanish pages too.
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,.xlsx", "class": "display-block margin-top-1 maxw-full"}
+        ),
     )
 
     def __init__(self, *args, members=None, **kwargs):  # type: ignore[no-untyped-def]

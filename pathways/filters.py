@@ -18,9 +18,12 @@ from .models import (
 
 class OccupationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search jobs"), max_length=100)
-    field = django_filters.ChoiceFilter(choices=OccupationField.choices, label=_("Field"))
+    field = django_filters.ChoiceFilter(
+        choices=OccupationField.choices, label=_("Field"), empty_label=_("Any")
+    )
     education = django_filters.ChoiceFilter(
         choices=EntryEducation.choices,
+        empty_label=_("Any"),
         method="education_at_most",
         label=_("Education needed (this or less)"),
     )

@@ -752,7 +752,7 @@ def _step_ranges(slugs: list[str], facts: dict[str, dict[str, str]]) -> dict[str
     if costs:
         out["min_cost_usd"] = min(c[0] for c in costs)
         out["max_cost_usd"] = max(c[1] for c in costs)
-        out["cost_source_date"] = "prices read 2026-11-26"
+        out["cost_source_date"] = "2026-11-26"  # when the prices were read; the page says so
         out["cost_note_en"] = out["cost_note"] = (
             "Range of the published prices of the credentials below; each shows its own source "
             "and date. Some have no published price."

@@ -4,8 +4,18 @@ from django import template
 from django.forms import BoundField
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 register = template.Library()
+
+# The catalog's data files write this when a provider's page gives no date.
+NOT_SHOWN = "not shown"
+
+
+@register.filter
+def price_date(value: str) -> str:
+    """A price's source date as stored, with "not shown" said in the page's language."""
+    return str(value).replace(NOT_SHOWN, gettext("not shown"))
 
 
 @register.simple_tag
