@@ -25,8 +25,18 @@ def celery_on_redis():
 
     saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
     app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    _forget_connections(app)
     yield app
     app.conf.update(saved)
+    _forget_connections(app)
+
+
+def _forget_connections(app):
+    """Drop the result backend and producer pool Celery cached under the previous settings."""
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def test_a_real_worker_runs_a_task_from_redis(celery_on_redis):
