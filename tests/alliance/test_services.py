@@ -1,6 +1,6 @@
 """Services of the Alliance: each change is checked, written and audited in one transaction."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -325,6 +325,38 @@ def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(mem
     submit("accepted", "1")
     assert board() == "data_submitted"
     assert commitment.status == CommitmentStatus.ON_TRACK  # stored status untouched
+
+
+@pytest.mark.parametrize(
+    ("uploaded_utc", "expected"),
+    [
+        # 21:00 in New York the evening before signing, already the signing date in UTC.
+        (datetime(2026, 3, 2, 2, 0, tzinfo=UTC), "on_track"),
+        # 00:30 in New York on the signing date (05:30 UTC).
+        (datetime(2026, 3, 2, 5, 30, tzinfo=UTC), "data_submitted"),
+    ],
+)
+def test_a_file_counts_for_the_data_commitment_from_the_local_signing_date(
+    member, settings, uploaded_utc, expected
+):
+    from hiringdata.models import Submission
+
+    settings.TIME_ZONE = "America/New_York"
+    CommitmentFactory(member=member, signed_on=date(2026, 3, 2), deadline=date(2026, 9, 30))
+    submission = Submission.objects.create(
+        member=member,
+        year=2025,
+        status="accepted",
+        original_filename="a.csv",
+        stored_path="1",
+        sha256="1" * 64,
+        size_bytes=1,
+    )
+    Submission.objects.filter(pk=submission.pk).update(created_at=uploaded_utc)
+
+    commitment = Commitment.objects.with_board_status(today=date(2026, 3, 10)).get()
+
+    assert commitment.board_status == expected
 
 
 def test_a_decision_cannot_be_dated_in_the_future(credential, task_force_user):
