@@ -379,3 +379,33 @@ def test_a_standard_written_in_spanish_also_shows_in_english(member, admin_user,
             actor=admin_user, member=member, data={"occupation": occupation, "title": "Prueba"}
         )
     assert (standard.title_es, standard.title_en) == ("Prueba", "Prueba")
+
+
+@pytest.mark.parametrize(
+    ("now_utc", "certified"),
+    [
+        # 21:00 on the expiry day in New York, already the next day in UTC: still certified.
+        (datetime(2026, 3, 3, 2, 0, tzinfo=UTC), True),
+        # 00:30 the day after expiry in New York: lapsed, in the task and in the index alike.
+        (datetime(2026, 3, 3, 5, 30, tzinfo=UTC), False),
+    ],
+)
+def test_lapse_task_and_comparison_index_agree_on_today(
+    credential, settings, monkeypatch, now_utc, certified
+):
+    from alliance.tasks import certifications_lapse_task
+    from credentials.models import ComparisonIndex
+    from credentials.services import comparison_index_refresh
+
+    settings.TIME_ZONE = "America/New_York"
+    CertificationDecisionFactory(
+        credential=credential, decided_on=date(2024, 3, 2), expires_on=date(2026, 3, 2)
+    )
+    monkeypatch.setattr(timezone, "now", lambda: now_utc)
+
+    comparison_index_refresh(credential_ids=[credential.pk])
+    index_certified = ComparisonIndex.objects.get(pk=credential.pk).certified
+    lapsed = certifications_lapse_task()["lapsed"]
+
+    assert index_certified is certified
+    assert lapsed == (0 if certified else 1)
