@@ -5,6 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from credentials.models import Credential
@@ -246,11 +247,15 @@ class CommitmentQuerySet(models.QuerySet["Commitment"]):
         """Annotate board_status: done when marked so, else overdue or on track by the deadline."""
         # An accepted hiring-data file filed since signing fulfils the data commitment. alliance
         # may not import hiringdata (the layer above), so its table is read by SQL (a contract).
+        # signed_on is a date in the portal's time zone (timezone.localdate()); created_at is a
+        # timestamp. Compare timestamps: from midnight of the signing date in that zone. A plain
+        # created_at::date takes the connection's UTC date and counted a file sent the evening
+        # before signing.
         accepted_since_signing = RawSQL(
             "EXISTS (SELECT 1 FROM hiringdata_submission s"
             " WHERE s.member_id = alliance_commitment.member_id AND s.status = 'accepted'"
-            " AND s.created_at::date >= alliance_commitment.signed_on)",
-            [],
+            " AND s.created_at >= (alliance_commitment.signed_on::timestamp AT TIME ZONE %s))",
+            [timezone.get_current_timezone_name()],
             output_field=models.BooleanField(),
         )
         return self.annotate(

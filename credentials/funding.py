@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pathways.extensions import ScreenProgram
 from pathways.models import FundingSource
@@ -24,6 +25,13 @@ from pathways.selectors import LIKELY, MAYBE, FundingMatch, funding_sources_scre
 from .models import Credential, CredentialType, OutcomeReport
 
 _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
+
+# What "cost left to pay" assumes; the compare page and the compare API say it in these words.
+FUNDING_ASSUMPTIONS = gettext_lazy(
+    "Cost left to pay starts from the highest published price and takes off the most the best "
+    "likely source pays. It is before any income-based grant, such as a Pell Grant, and only if "
+    "you qualify; a yearly limit is counted once. “May help” sources need a check first."
+)
 
 
 def _usd(value: int) -> str:

@@ -1,6 +1,11 @@
 """API shapes of the catalog: list rows from the comparison index, detail with sources."""
 
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from pathways.api.serializers import FundingMatchSerializer
 
 from ..models import (
     COST_ITEM_FIELDS,
@@ -68,12 +73,69 @@ class CredentialDetailSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
+class ProgramFactSerializer(serializers.Serializer):
+    """One program fact as the pages show it: what, its value, and where it comes from."""
+
+    label = serializers.CharField()
+    value = serializers.CharField()
+    source = serializers.CharField()
+
+
+class ProgramSerializer(serializers.Serializer):
+    """The program facts the screener was given (null: not known)."""
+
+    clock_hours = serializers.IntegerField(allow_null=True)
+    clock_hours_basis = serializers.CharField()
+    weeks = serializers.DecimalField(max_digits=6, decimal_places=1, allow_null=True)
+    total_cost_usd = serializers.IntegerField(
+        allow_null=True, help_text="The highest published total price, rounded up."
+    )
+    cost_date = serializers.CharField(help_text="Date of the price's source.")
+    credential_type = serializers.CharField()
+    completion_rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    placement_rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    outcome_basis = serializers.CharField(help_text="The outcome report the rates come from.")
+    outcome_is_synthetic = serializers.BooleanField()
+    on_etpl = serializers.BooleanField(
+        allow_null=True, help_text="Always null: the catalog does not track state ETPLs."
+    )
+    listed_funding = serializers.ListField(child=serializers.CharField())
+    facts = serializers.SerializerMethodField(help_text="The same facts as the pages show.")
+
+    @extend_schema_field(ProgramFactSerializer(many=True))
+    def get_facts(self, facts: Any) -> list[dict[str, str]]:
+        return [
+            {"label": label, "value": value, "source": source}
+            for label, value, source in facts.rows()
+        ]
+
+
+class FundingScreenSerializer(serializers.Serializer):
+    program = ProgramSerializer(source="facts")
+    sources = FundingMatchSerializer(source="matches", many=True)
+    best_likely = serializers.CharField(
+        source="best_likely.source.slug",
+        allow_null=True,
+        help_text="The likely source that leaves the least to pay, if any says how much.",
+    )
+    cost_left_usd = serializers.IntegerField(
+        allow_null=True,
+        help_text="Left to pay after the best likely source, else the full price; null when "
+        "the price is not published.",
+    )
+
+
 class CompareColumnSerializer(serializers.Serializer):
     credential = CredentialListSerializer(source="row")
     payback_months = serializers.IntegerField(allow_null=True)
     best = serializers.ListField(child=serializers.CharField())
+    funding = FundingScreenSerializer(allow_null=True)
 
 
 class CompareSerializer(serializers.Serializer):
     columns = CompareColumnSerializer(many=True)
     payback_assumptions = serializers.CharField()
+    screened_with_answers = serializers.BooleanField(
+        help_text="False: no answers were given, so funding is screened on the program alone."
+    )
+    funding_assumptions = serializers.CharField()

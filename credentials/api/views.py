@@ -1,5 +1,6 @@
 """The catalog API: the same FilterSet and selectors as the pages."""
 
+from django import forms
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -9,9 +10,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from careerportal.api_errors import ErrorSerializer, error_response
+from pathways.forms import FundingScreenerForm
 
 from .. import selectors
 from ..filters import RANKED_CANDIDATES, CredentialFilter
+from ..funding import FUNDING_ASSUMPTIONS
 from ..models import ComparisonIndex
 from ..pagination import RESULT_COUNT_CAP, CappedPageNumberPagination
 from .serializers import CompareSerializer, CredentialDetailSerializer, CredentialListSerializer
@@ -22,6 +25,31 @@ PAYBACK_ASSUMPTIONS = (
     f"(${selectors.BASELINE_ANNUAL_WAGE_USD:,}, BLS OEWS {selectors.BASELINE_WAGE_VINTAGE}), "
     "before taxes, assuming a job in that occupation right after. Null when the price is not "
     "published or the wage gain is not positive."
+)
+
+
+def _answer_parameter(name: str, field: forms.Field) -> OpenApiParameter:
+    """One screener question as a query parameter, with the form's own choices or range."""
+    if isinstance(field, forms.ChoiceField):
+        choices = [str(value) for value, _label in field.choices if value != ""]
+        return OpenApiParameter(name, OpenApiTypes.STR, enum=choices, description=str(field.label))
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.INT,
+        description=f"{field.label} ({field.min_value}-{field.max_value})",  # type: ignore[attr-defined]
+    )
+
+
+ANSWER_PARAMETERS = [
+    _answer_parameter(name, field) for name, field in FundingScreenerForm.base_fields.items()
+]
+
+COMPARE_DESCRIPTION = (
+    "Compare 2 to 4 credentials: the rows of the compare page, best values named, and what may "
+    "pay for each. The funding screener's answers are optional; give all of them or none (the "
+    "same questions and checks as the /funding/ and compare pages). Without answers each "
+    "program is screened on its own facts. Bad answers are a 400 with code "
+    "`bad_screener_answers` naming each question."
 )
 
 
@@ -63,13 +91,15 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
+        description=COMPARE_DESCRIPTION,
         parameters=[
             OpenApiParameter(
                 "ids",
                 OpenApiTypes.STR,
                 required=True,
                 description="2 to 4 credential slugs, separated by commas",
-            )
+            ),
+            *ANSWER_PARAMETERS,
         ],
         filters=False,
         responses={200: CompareSerializer, 400: ErrorSerializer},
@@ -77,16 +107,30 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def compare(self, request: Request) -> Response:
         """Compare 2 to 4 credentials: the rows of the compare page, best values named."""
+        form = FundingScreenerForm.from_query(request.query_params)
+        if form.is_bound and not form.is_valid():
+            problems = "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in form.errors.items()
+            )
+            return error_response(code="bad_screener_answers", detail=problems, status=400)
+        answers = form.answers() if form.is_bound else {}
         try:
             slugs = selectors.compare_slugs_parse(raw=request.query_params.get("ids"))
-            columns = selectors.credential_compare(slugs=slugs)
+            columns = selectors.credential_compare(slugs=slugs, answers=answers)
         except selectors.CompareError as error:
             return error_response(code="bad_compare_ids", detail=str(error), status=400)
         payload = {
             "columns": [
-                {"row": c.row, "payback_months": c.payback_months, "best": sorted(c.best)}
+                {
+                    "row": c.row,
+                    "payback_months": c.payback_months,
+                    "best": sorted(c.best),
+                    "funding": c.funding,
+                }
                 for c in columns
             ],
             "payback_assumptions": PAYBACK_ASSUMPTIONS,
+            "screened_with_answers": form.is_bound,
+            "funding_assumptions": str(FUNDING_ASSUMPTIONS),
         }
         return Response(CompareSerializer(payload, context={"request": request}).data)

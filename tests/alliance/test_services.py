@@ -1,6 +1,6 @@
 """Services of the Alliance: each change is checked, written and audited in one transaction."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -327,6 +327,38 @@ def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(mem
     assert commitment.status == CommitmentStatus.ON_TRACK  # stored status untouched
 
 
+@pytest.mark.parametrize(
+    ("uploaded_utc", "expected"),
+    [
+        # 21:00 in New York the evening before signing, already the signing date in UTC.
+        (datetime(2026, 3, 2, 2, 0, tzinfo=UTC), "on_track"),
+        # 00:30 in New York on the signing date (05:30 UTC).
+        (datetime(2026, 3, 2, 5, 30, tzinfo=UTC), "data_submitted"),
+    ],
+)
+def test_a_file_counts_for_the_data_commitment_from_the_local_signing_date(
+    member, settings, uploaded_utc, expected
+):
+    from hiringdata.models import Submission
+
+    settings.TIME_ZONE = "America/New_York"
+    CommitmentFactory(member=member, signed_on=date(2026, 3, 2), deadline=date(2026, 9, 30))
+    submission = Submission.objects.create(
+        member=member,
+        year=2025,
+        status="accepted",
+        original_filename="a.csv",
+        stored_path="1",
+        sha256="1" * 64,
+        size_bytes=1,
+    )
+    Submission.objects.filter(pk=submission.pk).update(created_at=uploaded_utc)
+
+    commitment = Commitment.objects.with_board_status(today=date(2026, 3, 10)).get()
+
+    assert commitment.board_status == expected
+
+
 def test_a_decision_cannot_be_dated_in_the_future(credential, task_force_user):
     with pytest.raises(ValidationError) as error:
         services.certification_decide(
@@ -347,3 +379,33 @@ def test_a_standard_written_in_spanish_also_shows_in_english(member, admin_user,
             actor=admin_user, member=member, data={"occupation": occupation, "title": "Prueba"}
         )
     assert (standard.title_es, standard.title_en) == ("Prueba", "Prueba")
+
+
+@pytest.mark.parametrize(
+    ("now_utc", "certified"),
+    [
+        # 21:00 on the expiry day in New York, already the next day in UTC: still certified.
+        (datetime(2026, 3, 3, 2, 0, tzinfo=UTC), True),
+        # 00:30 the day after expiry in New York: lapsed, in the task and in the index alike.
+        (datetime(2026, 3, 3, 5, 30, tzinfo=UTC), False),
+    ],
+)
+def test_lapse_task_and_comparison_index_agree_on_today(
+    credential, settings, monkeypatch, now_utc, certified
+):
+    from alliance.tasks import certifications_lapse_task
+    from credentials.models import ComparisonIndex
+    from credentials.services import comparison_index_refresh
+
+    settings.TIME_ZONE = "America/New_York"
+    CertificationDecisionFactory(
+        credential=credential, decided_on=date(2024, 3, 2), expires_on=date(2026, 3, 2)
+    )
+    monkeypatch.setattr(timezone, "now", lambda: now_utc)
+
+    comparison_index_refresh(credential_ids=[credential.pk])
+    index_certified = ComparisonIndex.objects.get(pk=credential.pk).certified
+    lapsed = certifications_lapse_task()["lapsed"]
+
+    assert index_certified is certified
+    assert lapsed == (0 if certified else 1)

@@ -5,6 +5,7 @@ import yaml
 from django.core.management import call_command
 
 from .factories import CredentialFactory
+from .test_funding import ANSWERS, _catalog
 
 pytestmark = pytest.mark.django_db
 
@@ -69,4 +70,92 @@ def test_schema_documents_the_filters_and_compare(tmp_path):
     schema = yaml.safe_load(out.read_text())
     list_params = {p["name"] for p in schema["paths"]["/api/v1/credentials/"]["get"]["parameters"]}
     assert {"q", "category", "max_cost", "funding", "state", "sort", "page"} <= list_params
-    assert "/api/v1/credentials/compare/" in schema["paths"]
+    compare = schema["paths"]["/api/v1/credentials/compare/"]["get"]
+    compare_params = {p["name"]: p for p in compare["parameters"]}
+    assert {"ids", "state", "age", "veteran", "income", "employment", "education"} <= set(
+        compare_params
+    )
+    assert compare_params["veteran"]["schema"]["enum"] == ["no", "yes"]
+    assert "400" in compare["responses"]
+
+
+def test_compare_screens_funding_with_the_answers(client, bootcamp, indexed):
+    CredentialFactory(slug="no-price", name="No Price")
+    indexed()
+
+    data = client.get(f"{API}compare/", {"ids": "short-bootcamp,no-price", **ANSWERS}).json()
+
+    assert data["screened_with_answers"] is True
+    assert "before any income-based grant" in data["funding_assumptions"]
+    funding = data["columns"][0]["funding"]
+    program = funding["program"]
+    assert (program["clock_hours"], program["total_cost_usd"]) == (300, 6250)
+    assert program["cost_date"] == "2026-06"
+    assert "12 weeks at 25 hours a week" in program["clock_hours_basis"]
+    cost_fact = next(f for f in program["facts"] if f["label"] == "Total cost")
+    assert cost_fact["value"] == "$6,250" and "2026-06" in cost_fact["source"]
+    by_slug = {s["slug"]: s for s in funding["sources"]}
+    pell = by_slug["workforce-pell"]
+    assert pell["outcome"] == "likely"
+    assert (pell["covers_up_to_usd"], pell["cost_left_usd"]) == (4000, 2250)
+    assert pell["reasons_for"] and pell["reasons_against"] == []
+    # Not a veteran: the GI Bill is out, and says why.
+    assert by_slug["gi-bill"]["outcome"] == "no"
+    assert by_slug["gi-bill"]["reasons_against"] == ["Only for veterans."]
+    assert by_slug["employer-educational-assistance"]["to_check"]
+    assert (funding["best_likely"], funding["cost_left_usd"]) == ("workforce-pell", 2250)
+    # No published price: nothing to take off, and the cost left is unknown.
+    unpriced = data["columns"][1]["funding"]
+    assert unpriced["program"]["total_cost_usd"] is None
+    assert unpriced["cost_left_usd"] is None
+
+
+def test_compare_without_answers_screens_the_programs_alone(client, bootcamp, indexed):
+    CredentialFactory(slug="other")
+    indexed()
+
+    data = client.get(f"{API}compare/", {"ids": "short-bootcamp,other"}).json()
+
+    assert data["screened_with_answers"] is False
+    funding = data["columns"][0]["funding"]
+    by_slug = {s["slug"]: s for s in funding["sources"]}
+    # Unanswered person rules are things to check, not refusals.
+    assert by_slug["gi-bill"]["outcome"] == "maybe"
+    assert funding["cost_left_usd"] == 2250
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [
+        ({**ANSWERS, "age": "5"}, "age"),
+        ({**ANSWERS, "state": "XX"}, "state"),
+        ({**ANSWERS, "veteran": "maybe"}, "veteran"),
+        ({**ANSWERS, "income": "<script>"}, "income"),
+        ({"state": "VA"}, "education"),  # some answers given: the others are required too
+    ],
+)
+def test_compare_bad_answers_are_a_400_json_error(client, bootcamp, indexed, params, named):
+    CredentialFactory(slug="other")
+    indexed()
+
+    response = client.get(f"{API}compare/", {"ids": "short-bootcamp,other", **params})
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_screener_answers"
+    assert f"{named}:" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_compare_with_funding_query_count_is_constant(
+    client, indexed, sources, django_assert_max_num_queries, count
+):
+    slugs = [c.slug for c in _catalog(count, sources)]
+    indexed()
+    # Same bound for 1 cost item and report each (in the 2 credentials compare needs at least)
+    # and for 4 credentials with 4 each: the index rows, the program facts (4) and the funding
+    # sources with their apply steps (2); no occupations are linked here, so none are read.
+    with django_assert_max_num_queries(7):
+        response = client.get(f"{API}compare/", {"ids": ",".join(slugs), **ANSWERS})
+        assert response.status_code == 200
+    assert len(response.json()["columns"]) == len(slugs)
+    assert all(len(c["funding"]["sources"]) == 3 for c in response.json()["columns"])
