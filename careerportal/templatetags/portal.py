@@ -24,3 +24,18 @@ def nav_current(context: template.Context, path: str) -> str:
         return ""
     current = request.path
     return "usa-current" if current.startswith(localized(path)) and path != "/" else ""
+
+
+@register.simple_tag(takes_context=True)
+def account_memberships(context: template.Context) -> list:
+    """The Alliance members the signed-in user belongs to, for the header's account menu.
+
+    Signed-out visitors cost no query. The import is local: the project layer sits above the apps.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    from alliance.selectors import memberships_for_user
+
+    return list(memberships_for_user(user=user))
