@@ -39,3 +39,22 @@ def account_memberships(context: template.Context) -> list:
     from alliance.selectors import memberships_for_user
 
     return list(memberships_for_user(user=user))
+
+
+@register.simple_tag
+def filters_in_use(form, exclude: str = "q sort") -> int:  # type: ignore[no-untyped-def]
+    """How many of a filter form's fields have a value (the search box and sort order aside).
+
+    Shown in the summary of the filter disclosure, so a visitor on a phone sees that filters
+    narrow the results even while the filters are folded away.
+    """
+    skipped = set(exclude.split())
+    data = form.data
+    count = 0
+    for name in form.fields:
+        if name in skipped:
+            continue
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        if any(str(value).strip() for value in values if value is not None):
+            count += 1
+    return count
