@@ -65,6 +65,7 @@ def test_phone_results_follow_the_search_box(page, axe_check, path):
 
     page.locator("summary.filter-disclosure__summary").click()
     assert page.locator("#id_sort").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     axe_check(page)
 
 
