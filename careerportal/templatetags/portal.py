@@ -24,3 +24,37 @@ def nav_current(context: template.Context, path: str) -> str:
         return ""
     current = request.path
     return "usa-current" if current.startswith(localized(path)) and path != "/" else ""
+
+
+@register.simple_tag(takes_context=True)
+def account_memberships(context: template.Context) -> list:
+    """The Alliance members the signed-in user belongs to, for the header's account menu.
+
+    Signed-out visitors cost no query. The import is local: the project layer sits above the apps.
+    """
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return []
+    from alliance.selectors import memberships_for_user
+
+    return list(memberships_for_user(user=user))
+
+
+@register.simple_tag
+def filters_in_use(form, exclude: str = "q sort") -> int:  # type: ignore[no-untyped-def]
+    """How many of a filter form's fields have a value (the search box and sort order aside).
+
+    Shown in the summary of the filter disclosure, so a visitor on a phone sees that filters
+    narrow the results even while the filters are folded away.
+    """
+    skipped = set(exclude.split())
+    data = form.data
+    count = 0
+    for name in form.fields:
+        if name in skipped:
+            continue
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        if any(str(value).strip() for value in values if value is not None):
+            count += 1
+    return count

@@ -19,7 +19,7 @@ def test_search_tray_and_compare(page, axe_check, security_catalog, prefix):
     assert "q=comptia" in page.url  # hx-push-url keeps the address shareable
 
     page.fill("#id_q", "")
-    page.locator("form[role=search] button[type=submit]").click()
+    page.locator("form[role=search] .filter-search button[type=submit]").click()
     page.wait_for_function("document.querySelectorAll('.result-list > li').length === 3")
     for index in range(3):
         page.locator("#search-results form[action$='/tray/add/'] button").first.click()
@@ -47,7 +47,7 @@ def test_search_works_without_javascript(browser, live_server, security_catalog)
     page = context.new_page()
     page.goto("/credentials/")
     page.fill("#id_q", "security")
-    page.locator("form[role=search] button[type=submit]").click()
+    page.locator("form[role=search] .filter-search button[type=submit]").click()
     page.wait_for_url("**/credentials/?*q=security*")
     assert page.locator(".result-list > li").count() == 2
     page.locator("#search-results form[action$='/tray/add/'] button").first.click()
