@@ -159,8 +159,21 @@ def run_import(path: Path, member_slug: str) -> dict[str, object]:
         "process_s": round(finished - after_receive, 2),
         "total_s": round(finished - started, 2),
         "steps_s": timings,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
     }
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory since exec.
+
+    ru_maxrss is not enough: Linux carries it over from the parent across fork and exec, so a
+    child started by a big parent reports the parent's peak. VmHWM belongs to the new address
+    space made by exec, so it is the import's own.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def child_import(path: Path) -> dict[str, object]:
