@@ -291,8 +291,9 @@ class Commitment(models.Model):
     signer_name = models.CharField(max_length=200)
     signer_title = models.CharField(max_length=200, blank=True)
     note = models.CharField(max_length=1000, blank=True)
-    # Stored: only 'on_track' or 'data_submitted' (set via commitment_mark_done); 'overdue' is
-    # computed against the deadline when read, so it never goes stale.
+    # Stored: only 'on_track' or 'data_submitted' (staff may set it in the admin; a hiring-data
+    # commitment also counts as done once an accepted file exists, see with_board_status);
+    # 'overdue' is computed against the deadline when read, so it never goes stale.
     status = models.CharField(
         max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.ON_TRACK
     )
@@ -319,11 +320,6 @@ class Commitment(models.Model):
     @property
     def is_required(self) -> bool:
         return self.kind in REQUIRED_COMMITMENTS
-
-    def status_on(self, today: date) -> str:
-        if self.status == CommitmentStatus.DATA_SUBMITTED:
-            return CommitmentStatus.DATA_SUBMITTED
-        return CommitmentStatus.OVERDUE if self.deadline < today else CommitmentStatus.ON_TRACK
 
 
 class HiringStandardStatus(models.TextChoices):

@@ -24,7 +24,6 @@ from .models import (
     CertificationVoteChoice,
     Commitment,
     CommitmentKind,
-    CommitmentStatus,
     Convening,
     CredentialRecognition,
     HiringStandard,
@@ -158,32 +157,6 @@ def _commitment_state(commitment: Commitment) -> dict[str, Any]:
         "signer_name": commitment.signer_name,
         "status": commitment.status,
     }
-
-
-def commitment_mark_done(
-    *, member: Member, kind: str = CommitmentKind.HIRING_DATA, done_on: date, actor: Actor = None
-) -> int:
-    """Mark a member's open commitments of a kind as done (hiringdata calls it on acceptance)."""
-    with transaction.atomic():
-        commitments = list(
-            Commitment.objects.select_for_update().filter(
-                member=member, kind=kind, status=CommitmentStatus.ON_TRACK
-            )
-        )
-        for commitment in commitments:
-            before = _commitment_state(commitment)
-            commitment.status = CommitmentStatus.DATA_SUBMITTED
-            commitment.done_on = done_on
-            commitment.save(update_fields=["status", "done_on"])
-            audit_record(
-                actor=actor,
-                action="commitment.done",
-                obj=commitment,
-                member=member,
-                before=before,
-                after=_commitment_state(commitment),
-            )
-    return len(commitments)
 
 
 def commitments_required_missing(*, member: Member) -> list[str]:

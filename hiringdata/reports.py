@@ -8,7 +8,6 @@ withheld reasons. Published versions are frozen by a database trigger (migration
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +20,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from alliance.models import Member
+from alliance import selectors as alliance_selectors
+from alliance.models import Member, MemberKind
 
 from . import suppression as sup
 from .models import Education, RaceEthnicity, Sex, SubmissionStatus, TrainingPathway
@@ -452,35 +452,20 @@ def award_candidates(
 
 
 def commitment_figures(*, year: int) -> dict[str, Any]:
-    """Members reporting this year, and commitment status where the alliance tables hold it."""
-    figures: dict[str, Any] = {}
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM alliance_member WHERE kind = 'employer'")
-        figures["employer_members"] = cursor.fetchone()[0]
-        cursor.execute(
-            "SELECT count(DISTINCT member_id) FROM hiringdata_submission"
-            " WHERE status = %s AND year = %s",
-            [SubmissionStatus.ACCEPTED, year],
+    """Employer members that reported this year, and the commitment board's counts as of today."""
+    today = timezone.localdate()
+    employers = Member.objects.filter(kind=MemberKind.EMPLOYER)
+    return {
+        "employer_members": employers.count(),
+        "members_reported": employers.filter(
+            submissions__status=SubmissionStatus.ACCEPTED, submissions__year=year
         )
-        figures["members_reported"] = cursor.fetchone()[0]
-        cursor.execute(
-            "SELECT column_name FROM information_schema.columns"
-            " WHERE table_name = 'alliance_commitment'"
-        )
-        columns = {row[0] for row in cursor.fetchall()}
-        # The Alliance app owns commitments; read them only if its table has the columns we
-        # need (member and status), else say the figures are not available.
-        if {"member_id", "status"} <= columns:
-            cursor.execute(
-                "SELECT status, count(DISTINCT member_id) FROM alliance_commitment"
-                " GROUP BY status ORDER BY status"
-            )
-            figures["commitments_by_status"] = dict(cursor.fetchall())
-            cursor.execute("SELECT count(DISTINCT member_id) FROM alliance_commitment")
-            figures["members_committed"] = cursor.fetchone()[0]
-        else:
-            figures["commitments_by_status"] = None
-    return figures
+        .distinct()
+        .count(),
+        # The same rule as the live board (overdue is computed against the deadline, not stored).
+        "commitments_by_status": alliance_selectors.commitment_board_counts(today=today),
+        "commitments_as_of": today.isoformat(),
+    }
 
 
 def report_build(*, year: int, user: Any = None) -> TransparencyReport:
@@ -592,15 +577,6 @@ def _all_cells(data: dict[str, Any]):
 # --- Reading ----------------------------------------------------------------------------------
 
 
-def report_published_years() -> list[int]:
-    return list(
-        TransparencyReport.objects.published()
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
-
-
 def report_latest_published(*, year: int) -> TransparencyReport | None:
     return TransparencyReport.objects.published().filter(year=year).first()
 
@@ -648,10 +624,6 @@ def report_sections_render(*, request: HttpRequest, report: TransparencyReport) 
         for section in sorted(_sections.values(), key=lambda s: s.order)
         if (html := section.render(request, report))
     }
-
-
-def json_dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 # --- What pages, downloads and the API show ---------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
 from rest_framework import serializers
 
 from credentials.models import Credential
@@ -63,7 +62,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
     def get_board_status(self, obj: Commitment) -> str:
         """On track, done (data submitted) or overdue, against today's date."""
-        return getattr(obj, "board_status", None) or obj.status_on(timezone.localdate())
+        return obj.board_status  # type: ignore[attr-defined]  # annotated by commitment_board
 
 
 class CertificationDecisionSerializer(serializers.ModelSerializer):
@@ -115,15 +114,6 @@ class RecognitionSerializer(serializers.ModelSerializer):
         model = CredentialRecognition
         fields = ["id", "member", "credential", "kind", "stated_on", "is_synthetic"]
         read_only_fields = ["stated_on", "is_synthetic"]
-
-
-class RecognitionCountSerializer(serializers.Serializer):
-    credential = serializers.CharField()
-    total = serializers.IntegerField()
-    requires = serializers.IntegerField()
-    prefers = serializers.IntegerField()
-    accepts = serializers.IntegerField()
-    has_hired = serializers.IntegerField()
 
 
 class HiringStandardSerializer(serializers.ModelSerializer):

@@ -103,7 +103,7 @@ class CommitmentViewSet(
         data = serializer.validated_data
         _check_member(self.request, data["member"])
         with _service_errors():
-            serializer.instance = services.commitment_sign(
+            signed = services.commitment_sign(
                 actor=signed_in_user(self.request),
                 member=data["member"],
                 kind=data["kind"],
@@ -112,6 +112,10 @@ class CommitmentViewSet(
                 signer_title=data.get("signer_title", ""),
                 note=data.get("note", ""),
             )
+        # Answer with the board's status rule, the same one every read uses.
+        serializer.instance = selectors.commitment_board(today=timezone.localdate()).get(
+            pk=signed.pk
+        )
 
 
 class CertificationDecisionViewSet(

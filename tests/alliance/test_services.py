@@ -98,15 +98,6 @@ def test_board_status_is_computed_against_the_deadline(member):
         overdue.id: "overdue",
         done.id: "data_submitted",
     }
-    assert overdue.status_on(TODAY) == "overdue"
-
-
-def test_mark_done_sets_data_submitted_once_and_audits(member):
-    CommitmentFactory(member=member, kind=CommitmentKind.HIRING_DATA)
-    assert services.commitment_mark_done(member=member, done_on=TODAY) == 1
-    assert services.commitment_mark_done(member=member, done_on=TODAY) == 0
-    assert Commitment.objects.get().status == CommitmentStatus.DATA_SUBMITTED
-    assert AuditEntry.objects.filter(action="commitment.done").count() == 1
 
 
 def _through_review(credential, actor, day=TODAY):  # type: ignore[no-untyped-def]
