@@ -411,10 +411,6 @@ class ComparisonIndex(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def cost_published(self) -> bool:
-        return self.total_cost_min_usd is not None
-
 
 # Plans live in their own module; keep this import last.
 from .plan_models import *  # noqa: E402, F403

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from careerportal.users import user_or_none
 from pathways.models import Occupation
@@ -38,31 +40,29 @@ def plan_item_add(
 ) -> PlanItem:
     """Add one career or one credential; adding it again keeps the first (and its note)."""
     if bool(soc_code) == bool(credential_slug):
-        raise PlanError("Choose one career or one credential to add.")
+        raise PlanError(_("Choose one career or one credential to add."))
     if plan.items.count() >= MAX_ITEMS:
-        raise PlanError(f"A plan holds at most {MAX_ITEMS} items.")
+        raise PlanError(_("A plan holds at most %(max)s items.") % {"max": MAX_ITEMS})
     lookup: dict[str, object]
     if soc_code:
         occupation = Occupation.objects.filter(soc_code=soc_code).first()
         if occupation is None:
-            raise PlanError(f"No career with SOC code {soc_code[:10]}.")
+            raise PlanError(_("No career with SOC code %(code)s.") % {"code": soc_code[:10]})
         lookup = {"occupation": occupation}
     else:
-        credential = (
-            # Only the field, not the catalog's helpers: that module is being rewritten alongside.
-            Credential.objects.filter(slug=credential_slug, status="published").only("id").first()
-        )
+        credential = Credential.objects.published().filter(slug=credential_slug).only("id").first()
         if credential is None:
-            raise PlanError(f"No credential {credential_slug[:60]}.")
+            raise PlanError(_("No credential %(slug)s.") % {"slug": credential_slug[:60]})
         lookup = {"credential": credential}
     try:
         with transaction.atomic():
-            item, _ = PlanItem.objects.get_or_create(
+            item, created = PlanItem.objects.get_or_create(
                 plan=plan, **lookup, defaults={"note": note[:500]}
             )
     except IntegrityError:  # a concurrent add of the same thing won
-        item = PlanItem.objects.get(plan=plan, **lookup)
-    Plan.objects.filter(pk=plan.pk).update(updated_at=item.added_at)
+        item, created = PlanItem.objects.get(plan=plan, **lookup), False
+    if created:  # adding what is already there does not change the plan
+        Plan.objects.filter(pk=plan.pk).update(updated_at=timezone.now())
     return item
 
 

@@ -179,12 +179,12 @@ class CredentialDetail:
 
 
 _EMPLOYERS_SQL = """
-SELECT m.name, m.slug, m.is_synthetic OR r.is_synthetic AS is_synthetic,
+SELECT m.name, m.slug, bool_or(m.is_synthetic OR r.is_synthetic) AS is_synthetic,
        array_agg(r.kind ORDER BY r.kind) AS kinds, MAX(r.stated_on) AS stated_on
 FROM alliance_credentialrecognition r
 JOIN alliance_member m ON m.id = r.member_id
 WHERE r.credential_id = %s
-GROUP BY m.id, m.name, m.slug, m.is_synthetic OR r.is_synthetic
+GROUP BY m.id, m.name, m.slug
 ORDER BY m.name
 """
 

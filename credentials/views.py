@@ -115,6 +115,20 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(request, "credentials/detail.html", context, status=400 if form.errors else 200)
 
 
+def _csv_text(cell: dict[str, Any]) -> str:
+    """A compare cell as text that keeps its source, date and synthetic flag, as the page does."""
+    details = [str(cell[key]) for key in ("source_name", "source_url", "date") if cell.get(key)]
+    occupations = cell.get("occupations")
+    if occupations and occupations[0].wage_vintage:
+        details.append(f"BLS OEWS {occupations[0].wage_vintage}")
+    text = str(cell.get("text", ""))
+    if details:
+        text += f" ({'; '.join(details)})"
+    if cell.get("synthetic"):
+        text += f" [{_('synthetic')}]"
+    return text
+
+
 @require_GET
 def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
     """Show 2-4 credentials side by side; ?format=csv downloads the same table."""
@@ -133,7 +147,10 @@ def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
         writer.writerow([cell_neutralise(v) for v in ["", *(c.row.name for c in columns)]])
         for row in rows:
             writer.writerow(
-                [cell_neutralise(row["label"]), *(cell_neutralise(c["text"]) for c in row["cells"])]
+                [
+                    cell_neutralise(row["label"]),
+                    *(cell_neutralise(_csv_text(c)) for c in row["cells"]),
+                ]
             )
         return response
     context = {

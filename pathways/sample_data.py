@@ -774,7 +774,9 @@ def pathways_load() -> int:
     count = 0
     for soc, by_level in SAMPLE_PATHWAYS.items():
         for level, steps in by_level.items():
-            pathway, _ = Pathway.objects.update_or_create(
+            # get_or_create, not update_or_create: an existing authored pathway keeps its flag,
+            # so the check below can skip it.
+            pathway, _ = Pathway.objects.get_or_create(
                 occupation=occupations[soc],
                 education_level=level,
                 defaults={"is_sample": True},

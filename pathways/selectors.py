@@ -25,13 +25,6 @@ from .models import (
 MAX_COMPARE = 3
 
 
-def occupation_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Occupation]:
-    """Occupations for the browse page and API, filtered by OccupationFilter."""
-    from .filters import OccupationFilter
-
-    return OccupationFilter(filters or {}, queryset=Occupation.objects.all()).qs
-
-
 def occupation_get(*, soc_code: str) -> Occupation | None:
     """One occupation with its skills, or None."""
     return Occupation.objects.prefetch_related("skills").filter(soc_code=soc_code).first()
@@ -41,15 +34,6 @@ def occupations_compare(*, codes: list[str]) -> list[Occupation]:
     """The occupations in the order asked, skipping unknown codes."""
     found = Occupation.objects.in_bulk(codes, field_name="soc_code")
     return [found[c] for c in codes if c in found]
-
-
-def pathway_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Pathway]:
-    from .filters import PathwayFilter
-
-    queryset = Pathway.objects.select_related("occupation").prefetch_related(
-        Prefetch("steps", queryset=PathwayStep.objects.select_related("job_occupation"))
-    )
-    return PathwayFilter(filters or {}, queryset=queryset).qs
 
 
 @dataclass
@@ -214,6 +198,18 @@ def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
             match.check(_("It is based on financial need: the FAFSA decides."))
 
 
+def _range_text(*, low: Any, high: Any, below: bool) -> str:
+    """Word a program-length rule that may set only a minimum, only a maximum, or both."""
+    if high is None:
+        return _("at least %(low)s") % {"low": low}
+    if not low:
+        return (_("under %(high)s") if below else _("at most %(high)s")) % {"high": high}
+    return (_("%(low)s to under %(high)s") if below else _("%(low)s to %(high)s")) % {
+        "low": low,
+        "high": high,
+    }
+
+
 def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
     source = match.source
     if source.requires_etpl:
@@ -226,31 +222,30 @@ def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
     hours = program.get("clock_hours")
     if source.min_clock_hours is not None or source.max_clock_hours is not None:
         low, high = source.min_clock_hours or 0, source.max_clock_hours
+        needed = _range_text(low=low, high=high, below=False)
         if hours is None:
             match.check(
-                _("The program's clock hours are not known; it needs %(low)s to %(high)s.")
-                % {"low": low, "high": high}
+                _("The program's clock hours are not known; it needs %(range)s clock hours.")
+                % {"range": needed}
             )
         elif hours < low or (high is not None and hours > high):
             match.against(
-                _("The program has %(hours)s clock hours; it needs %(low)s to %(high)s.")
-                % {"hours": hours, "low": low, "high": high}
+                _("The program has %(hours)s clock hours; it needs %(range)s.")
+                % {"hours": hours, "range": needed}
             )
     weeks = program.get("weeks")
     if source.min_weeks is not None or source.weeks_less_than is not None:
         low, below = source.min_weeks or 0, source.weeks_less_than
+        needed = _range_text(low=low, high=below, below=True)
         if weeks is None:
             match.check(
-                _(
-                    "The program's length in weeks is not known; it needs %(low)s to under "
-                    "%(below)s weeks."
-                )
-                % {"low": low, "below": below}
+                _("The program's length in weeks is not known; it needs %(range)s weeks.")
+                % {"range": needed}
             )
         elif Decimal(str(weeks)) < low or (below is not None and Decimal(str(weeks)) >= below):
             match.against(
-                _("The program lasts %(weeks)s weeks; it needs %(low)s to under %(below)s.")
-                % {"weeks": weeks, "low": low, "below": below}
+                _("The program lasts %(weeks)s weeks; it needs %(range)s.")
+                % {"weeks": weeks, "range": needed}
             )
     for key, threshold, label in (
         ("completion_rate", source.min_completion_rate_pct, _("completion")),

@@ -76,9 +76,11 @@ class CredentialDetailSerializer(serializers.ModelSerializer):
 class ProgramFactSerializer(serializers.Serializer):
     """One program fact as the pages show it: what, its value, and where it comes from."""
 
-    label = serializers.CharField()
+    # DRF's metaclass takes declared fields off the class, so these do not shadow Field.label and
+    # Field.source at run time; the stubs cannot see that.
+    label = serializers.CharField()  # type: ignore[assignment]
     value = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
 
 
 class ProgramSerializer(serializers.Serializer):

@@ -31,7 +31,7 @@ PAYBACK_ASSUMPTIONS = (
 def _answer_parameter(name: str, field: forms.Field) -> OpenApiParameter:
     """One screener question as a query parameter, with the form's own choices or range."""
     if isinstance(field, forms.ChoiceField):
-        choices = [str(value) for value, _label in field.choices if value != ""]
+        choices = [str(value) for value, _label in field.choices if value != ""]  # type: ignore[union-attr, misc]
         return OpenApiParameter(name, OpenApiTypes.STR, enum=choices, description=str(field.label))
     return OpenApiParameter(
         name,
@@ -110,7 +110,8 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
         form = FundingScreenerForm.from_query(request.query_params)
         if form.is_bound and not form.is_valid():
             problems = "; ".join(
-                f"{name}: {' '.join(messages)}" for name, messages in form.errors.items()
+                f"{name}: {' '.join(str(m) for m in messages)}"
+                for name, messages in form.errors.items()
             )
             return error_response(code="bad_screener_answers", detail=problems, status=400)
         answers = form.answers() if form.is_bound else {}

@@ -134,7 +134,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     user = get_user_model().objects.create_user(
         "crawler", email="crawler@example.org", password="pw-Secret-1", is_staff=True
     )
-    member = Member.objects.order_by("slug").first()
+    member = Member.objects.order_by("slug")[0]
     Membership.objects.create(user=user, member=member, role="admin")
     _, invitation_token = alliance_services.invitation_create(
         actor=user, member=member, email="new.person@example.org", role="submitter"
@@ -157,7 +157,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
             filename="waiting.csv",
             user=user,
         ).submission
-    accepted = Submission.objects.filter(status="accepted").order_by("pk").first()
+    accepted = Submission.objects.filter(status="accepted").order_by("pk")[0]
 
     occupations = list(Occupation.objects.order_by("soc_code").values_list("soc_code", flat=True))
     credentials = list(
@@ -165,9 +165,9 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         .order_by("slug")
         .values_list("slug", flat=True)
     )
-    certified = CertificationDecision.objects.order_by("pk").first().credential.slug
-    standard = HiringStandard.objects.order_by("pk").first()
-    report = TransparencyReport.objects.filter(status="published").order_by("-year").first()
+    certified = CertificationDecision.objects.order_by("pk")[0].credential.slug
+    standard = HiringStandard.objects.order_by("pk")[0]
+    report = TransparencyReport.objects.filter(status="published").order_by("-year")[0]
     plan = plan_create(user=user, title="Plan for Ana", notes="Evening classes")
     plan_item_add(plan=plan, soc_code=occupations[0])
     plan_item_add(plan=plan, credential_slug=credentials[0], note="First step")

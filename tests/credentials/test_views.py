@@ -170,6 +170,16 @@ def test_compare_csv_neutralises_formula_cells(client, indexed):
     assert first.provider.name in rows[1] and second.provider.name in rows[1]
 
 
+def test_compare_csv_keeps_each_figures_date_and_synthetic_flag(client, indexed):
+    CostItemFactory(credential=CredentialFactory(slug="dated"), source_date="2026-06")
+    CostItemFactory(credential=CredentialFactory(slug="made-up"), is_synthetic=True)
+    indexed()
+    response = client.get(reverse("credentials:compare"), {"ids": "dated,made-up", "format": "csv"})
+    rows = {row[0]: row[1:] for row in csv.reader(io.StringIO(response.content.decode()))}
+    assert "2026-06" in rows["Total cost"][0]
+    assert "[synthetic]" in rows["Total cost"][1] and "[synthetic]" not in rows["Total cost"][0]
+
+
 @pytest.mark.parametrize("links", [1, 6])
 def test_detail_query_count_is_constant(client, indexed, django_assert_max_num_queries, links):
     from .factories import OccupationFactory, recognize

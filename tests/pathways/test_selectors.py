@@ -180,3 +180,13 @@ def test_screening_with_loaded_sources_reads_no_more_rows(sample_data, django_as
         matches = funding_sources_screen(answers={}, program={}, sources=sources)
 
     assert len(matches) == len(sources)
+
+
+def test_program_length_rules_are_worded_for_whichever_limits_are_set():
+    from pathways.selectors import _range_text
+
+    assert _range_text(low=150, high=599, below=False) == "150 to 599"
+    assert _range_text(low=8, high=15, below=True) == "8 to under 15"
+    assert _range_text(low=150, high=None, below=False) == "at least 150"
+    assert _range_text(low=0, high=15, below=True) == "under 15"
+    assert "None" not in _range_text(low=0, high=None, below=True)
