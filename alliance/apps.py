@@ -7,10 +7,23 @@ class AllianceConfig(AppConfig):
     verbose_name = _("Transparent Tech Training Alliance")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from credentials.signals import comparison_index_refreshed
         from pathways.extensions import register_occupation_panel
 
-        from . import signin  # noqa: F401  (connects the sign-in rate-limit signals)
+        from . import (
+            comparison_index,
+            signin,  # noqa: F401  (connects the sign-in rate-limit signals)
+        )
+        from .models import CertificationDecision, CredentialRecognition
         from .panels import hiring_standards_panel
+
+        # The alliance writes its columns of the catalog's comparison index.
+        comparison_index_refreshed.connect(comparison_index.on_index_refreshed)
+        for model in (CertificationDecision, CredentialRecognition):
+            post_save.connect(comparison_index.on_fact_changed, sender=model)
+            post_delete.connect(comparison_index.on_fact_changed, sender=model)
 
         register_occupation_panel(
             key="alliance-hiring-standards", order=50, render=hiring_standards_panel

@@ -8,8 +8,10 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from credentials.models import Credential
+from credentials.models import CertificationStatus, Credential
 from pathways.models import Occupation
+
+__all__ = ["CertificationStatus"]  # the index's vocabulary, decided here (credentials.models)
 
 
 class MemberKind(models.TextChoices):
@@ -69,12 +71,45 @@ class Membership(models.Model):
         return f"{self.user} @ {self.member} ({self.role})"
 
 
-class CertificationStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Proposed")
-    UNDER_REVIEW = "under_review", _("Under review")
-    CERTIFIED = "certified", _("Certified")
-    NOT_CERTIFIED = "not_certified", _("Not certified")
-    LAPSED = "lapsed", _("Lapsed (review due)")
+# "The newest decision wins": the newest decided_on, then the newest row (created_at, id), so
+# two decisions on one day never tie.
+NEWEST_DECISION_FIRST = ("-decided_on", "-created_at", "-id")
+
+
+class CertificationDecisionQuerySet(models.QuerySet["CertificationDecision"]):
+    def newest_first(self) -> "CertificationDecisionQuerySet":
+        return self.order_by(*NEWEST_DECISION_FIRST)
+
+    def current(self) -> "CertificationDecisionQuerySet":
+        """Each credential's current decision (narrow by credential before, by anything after)."""
+        newest = self.order_by("credential_id", *NEWEST_DECISION_FIRST).distinct("credential_id")
+        return self.model._default_manager.filter(id__in=newest.values("id"))  # type: ignore[return-value]
+
+    @staticmethod
+    def active_on_q(day: date, prefix: str = "") -> models.Q:
+        """A certification is active on a day: certified, in effect and not yet expired."""
+        return (
+            models.Q(**{f"{prefix}status": CertificationStatus.CERTIFIED})
+            & (
+                models.Q(**{f"{prefix}effective_on__isnull": True})
+                | models.Q(**{f"{prefix}effective_on__lte": day})
+            )
+            & (
+                models.Q(**{f"{prefix}expires_on__isnull": True})
+                | models.Q(**{f"{prefix}expires_on__gte": day})
+            )
+        )
+
+    def active_on(self, day: date) -> "CertificationDecisionQuerySet":
+        return self.filter(self.active_on_q(day))
+
+    def with_active_on(self, day: date) -> "CertificationDecisionQuerySet":
+        """Annotate is_active: the same rule as active_on, as a column (for the index's SQL)."""
+        return self.annotate(
+            is_active=models.ExpressionWrapper(
+                self.active_on_q(day), output_field=models.BooleanField()
+            )
+        )
 
 
 class CertificationDecision(models.Model):
@@ -100,9 +135,11 @@ class CertificationDecision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     is_synthetic = models.BooleanField(default=False)
 
+    objects = CertificationDecisionQuerySet.as_manager()
+
     class Meta:
-        ordering = ["credential", "-decided_on", "-created_at"]
-        get_latest_by = ["decided_on", "created_at"]
+        ordering = ["credential", *NEWEST_DECISION_FIRST]
+        get_latest_by = ["decided_on", "created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.credential}: {self.status} ({self.decided_on})"

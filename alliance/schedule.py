@@ -1,9 +1,11 @@
-"""Periodic jobs of the Alliance (merged into CELERY_BEAT_SCHEDULE by settings.py)."""
+"""Periodic jobs of the Alliance (careerportal.celery merges them into the beat schedule)."""
+
+from .tasks import certifications_lapse_task
 
 BEAT_SCHEDULE = {
     # Hourly, so a certification lapses within the hour its expiry day ends; the job is idempotent.
     "alliance-lapse-expired-certifications": {
-        "task": "alliance.tasks.certifications_lapse_task",
+        "task": certifications_lapse_task.name,
         "schedule": 3600.0,
     },
 }

@@ -5,16 +5,13 @@ from datetime import date
 from typing import Any
 
 from django.db.models import (
-    BooleanField,
-    Case,
     Count,
+    Exists,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -91,40 +88,31 @@ def convening_list() -> QuerySet[Convening]:
     return Convening.objects.prefetch_related("awards__member").order_by("-year")
 
 
-def certification_current(*, credential_ids: list[int] | None = None) -> dict[int, Any]:
-    """The newest decision per credential, as the comparison index reads it."""
-    decisions = CertificationDecision.objects.order_by(
-        "credential_id", "-decided_on", "-created_at", "-id"
-    ).distinct("credential_id")
+def certification_current(
+    *, today: date, credential_ids: list[int] | None = None
+) -> dict[int, CertificationDecision]:
+    """The current decision per credential, each annotated is_active on `today`."""
+    decisions = CertificationDecision.objects.all()
     if credential_ids is not None:
         decisions = decisions.filter(credential_id__in=credential_ids)
-    return {d.credential_id: d for d in decisions}
+    return {d.credential_id: d for d in decisions.current().with_active_on(today)}
 
 
-def certification_is_active(*, decision: CertificationDecision | None, today: date) -> bool:
-    return bool(
-        decision is not None
-        and decision.status == CertificationStatus.CERTIFIED
-        and (decision.expires_on is None or decision.expires_on >= today)
-    )
-
-
-def certification_history(*, credential: Credential) -> QuerySet[CertificationDecision]:
-    return (
+def certification_history(*, credential: Credential, today: date) -> list[CertificationDecision]:
+    """Every decision, newest first; the first (the current one) annotated is_active on today."""
+    return list(
         CertificationDecision.objects.filter(credential=credential)
+        .with_active_on(today)
         .select_related("decided_by")
         .prefetch_related(Prefetch("votes", to_attr="vote_list"))
-        .order_by("-decided_on", "-created_at", "-id")
+        .newest_first()
     )
 
 
 def certification_queue(*, today: date) -> dict[str, list[CertificationDecision]]:
     """What the task force has to look at: open reviews and certifications due for re-review."""
-    current = CertificationDecision.objects.order_by(
-        "credential_id", "-decided_on", "-created_at", "-id"
-    ).distinct("credential_id")
     rows = list(
-        CertificationDecision.objects.filter(id__in=current.values("id"))
+        CertificationDecision.objects.current()
         .filter(
             Q(status__in=[CertificationStatus.PROPOSED, CertificationStatus.UNDER_REVIEW])
             | Q(status=CertificationStatus.LAPSED)
@@ -193,15 +181,12 @@ def employer_guide(
 
     Ranked in SQL so a role with thousands of credentials still costs a few queries.
     """
-    newest = CertificationDecision.objects.filter(credential=OuterRef("pk")).order_by(
-        "-decided_on", "-created_at", "-id"
-    )
+    newest = CertificationDecision.objects.filter(credential=OuterRef("pk")).newest_first()
     ranked = (
         Credential.objects.published()
         .filter(occupations=occupation)
         .annotate(
-            current_status=Subquery(newest.values("status")[:1]),
-            current_expires=Subquery(newest.values("expires_on")[:1]),
+            current_decision_id=Subquery(newest.values("id")[:1]),
             employers=Coalesce(
                 Subquery(
                     CredentialRecognition.objects.filter(credential=OuterRef("pk"))
@@ -213,14 +198,10 @@ def employer_guide(
             ),
         )
         .annotate(
-            is_certified=Case(
-                When(
-                    Q(current_status=CertificationStatus.CERTIFIED)
-                    & (Q(current_expires__isnull=True) | Q(current_expires__gte=today)),
-                    then=Value(True),
-                ),
-                default=Value(False),
-                output_field=BooleanField(),
+            is_certified=Exists(
+                CertificationDecision.objects.filter(pk=OuterRef("current_decision_id")).active_on(
+                    today
+                )
             )
         )
         .select_related("provider")
@@ -229,7 +210,7 @@ def employer_guide(
     total = ranked.count()
     credentials = list(ranked[:limit])
     ids = [c.id for c in credentials]
-    current = certification_current(credential_ids=ids)
+    current = certification_current(today=today, credential_ids=ids)
     counts = recognition_counts(credential_ids=ids)
     rows = [
         {

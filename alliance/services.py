@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from careerportal.users import Actor, user_or_none
 from credentials.models import Credential
+from credentials.services import comparison_index_mark_stale
 
 from .models import (
     REQUIRED_COMMITMENTS,
@@ -71,18 +72,6 @@ def audit_record(
         object_id=str(obj.pk),
         before=before,
         after=after,
-    )
-
-
-def comparison_index_refresh_enqueue(*, credential_ids: list[int]) -> None:
-    """After the transaction commits, ask the catalog to refresh these credentials' index rows."""
-    from .tasks import comparison_index_refresh_task
-
-    ids = sorted(set(credential_ids))
-    # robust: a broker outage is logged, not shown to the user as a failed (committed) change;
-    # the catalog's rebuild_comparison_index catches up.
-    transaction.on_commit(
-        lambda: comparison_index_refresh_task.delay(credential_ids=ids), robust=True
     )
 
 
@@ -185,11 +174,7 @@ def _decision_state(decision: CertificationDecision | None) -> dict[str, Any] | 
 
 
 def certification_current_decision(*, credential: Credential) -> CertificationDecision | None:
-    return (
-        CertificationDecision.objects.filter(credential=credential)
-        .order_by("-decided_on", "-created_at", "-id")
-        .first()
-    )
+    return CertificationDecision.objects.filter(credential=credential).newest_first().first()
 
 
 def certification_decide(
@@ -262,7 +247,6 @@ def certification_decide(
             before=_decision_state(current),
             after=_decision_state(decision),
         )
-        comparison_index_refresh_enqueue(credential_ids=[credential.pk])
     return decision
 
 
@@ -295,15 +279,11 @@ def certifications_lapse_expired(*, today: date) -> dict[str, int]:
     Set-based: one INSERT ... SELECT for the lapses, one UPDATE for the review flags; running it
     twice changes nothing because a lapsed row becomes the credential's newest decision.
     """
-    current = CertificationDecision.objects.order_by(
-        "credential_id", "-decided_on", "-created_at", "-id"
-    ).distinct("credential_id")
+    current = CertificationDecision.objects.current()
     with transaction.atomic():
         expired = list(
-            CertificationDecision.objects.filter(
-                id__in=current.values("id"),
-                status=CertificationStatus.CERTIFIED,
-                expires_on__lt=today,
+            current.filter(
+                status=CertificationStatus.CERTIFIED, expires_on__lt=today
             ).select_for_update()
         )
         lapsed = CertificationDecision.objects.bulk_create(
@@ -332,14 +312,13 @@ def certifications_lapse_expired(*, today: date) -> dict[str, int]:
                 for old, d in zip(expired, lapsed, strict=True)
             ]
         )
-        review_due = CertificationDecision.objects.filter(
-            id__in=current.values("id"),
+        review_due = current.filter(
             status=CertificationStatus.CERTIFIED,
             next_review_on__lte=today,
             review_due_since__isnull=True,
         ).update(review_due_since=today)
-        if lapsed:
-            comparison_index_refresh_enqueue(credential_ids=[d.credential_id for d in lapsed])
+        # bulk_create sends no post_save: mark the rows stale here.
+        comparison_index_mark_stale(credential_ids=[d.credential_id for d in lapsed])
     return {"lapsed": len(lapsed), "review_due": review_due}
 
 
@@ -374,7 +353,6 @@ def recognition_set(
             member=member,
             after={"credential": credential.slug, "kind": kind},
         )
-        comparison_index_refresh_enqueue(credential_ids=[credential.pk])
     return recognition
 
 
@@ -388,9 +366,7 @@ def recognition_remove(*, actor: User, recognition: CredentialRecognition) -> No
             member=recognition.member,
             before={"credential": recognition.credential.slug, "kind": recognition.kind},
         )
-        credential_id = recognition.credential_id
         recognition.delete()
-        comparison_index_refresh_enqueue(credential_ids=[credential_id])
 
 
 # --- Hiring standards -------------------------------------------------------------------------

@@ -94,8 +94,7 @@ def member_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def certification_history(request: HttpRequest, slug: str) -> HttpResponse:
     credential = get_object_or_404(Credential.objects.published(), slug=slug)
-    history = list(selectors.certification_history(credential=credential))
-    today = timezone.localdate()
+    history = selectors.certification_history(credential=credential, today=timezone.localdate())
     current = history[0] if history else None
     return render(
         request,
@@ -104,7 +103,7 @@ def certification_history(request: HttpRequest, slug: str) -> HttpResponse:
             "credential": credential,
             "history": history,
             "current": current,
-            "certified": selectors.certification_is_active(decision=current, today=today),
+            "certified": bool(current and current.is_active),  # type: ignore[attr-defined]
             "counts": selectors.recognition_counts(credential_ids=[credential.pk]).get(
                 credential.pk, {}
             ),
@@ -428,7 +427,9 @@ def task_force_credential(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "credential": credential,
             "current": current,
-            "history": selectors.certification_history(credential=credential),
+            "history": selectors.certification_history(
+                credential=credential, today=timezone.localdate()
+            ),
             "decision_form": decision_form,
             "vote_form": vote_form,
             "can_vote": current is not None and current.status == CertificationStatus.UNDER_REVIEW,

@@ -1,7 +1,5 @@
 """Settings for the portal: one module, driven by environment variables (see README)."""
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -121,12 +119,8 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 900)
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 1}
 CELERY_TIMEZONE = "UTC"
-# Each domain app may keep its periodic jobs in <app>/schedule.py (plain dicts, no Django
-# imports) as BEAT_SCHEDULE = {name: {"task": ..., "schedule": ...}}.
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
-for _app in ("pathways", "credentials", "alliance", "hiringdata"):
-    if importlib.util.find_spec(f"{_app}.schedule") is not None:
-        CELERY_BEAT_SCHEDULE.update(importlib.import_module(f"{_app}.schedule").BEAT_SCHEDULE)
+# The beat schedule is built from the apps' task objects once Django is set up (see
+# careerportal/celery.py), so a renamed task cannot leave a dangling name behind.
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,4 +1,4 @@
-"""Staff keep the catalog here; saving a credential refreshes its comparison-index row."""
+"""Staff keep the catalog here; every save marks the comparison-index rows stale (stale_marks)."""
 
 from django.contrib import admin
 from django.db.models import QuerySet
@@ -14,7 +14,7 @@ from .models import (
     OutcomeReport,
     Provider,
 )
-from .tasks import comparison_index_refresh_enqueue
+from .services import comparison_index_mark_stale
 
 
 @admin.register(Provider)
@@ -23,13 +23,6 @@ class ProviderAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_synthetic"]
     search_fields = ["name", "slug", "ctdl_id"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request: HttpRequest, obj: Provider, form: object, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        # The index copies provider name and states into every row of its credentials.
-        ids = list(obj.credentials.values_list("pk", flat=True))
-        if ids:
-            comparison_index_refresh_enqueue(credential_ids=ids)
 
 
 class CostItemInline(TranslationTabularInline):
@@ -63,14 +56,7 @@ class CredentialAdmin(TranslationAdmin):
     inlines = [CostItemInline, OutcomeReportInline]
     actions = ["refresh_index"]
 
-    def save_related(
-        self, request: HttpRequest, form: object, formsets: object, change: bool
-    ) -> None:
-        # After the inlines and M2M are saved: the index row reads all of them.
-        super().save_related(request, form, formsets, change)  # type: ignore[arg-type]
-        comparison_index_refresh_enqueue(credential_ids=[form.instance.pk])  # type: ignore[attr-defined]
-
     @admin.action(description="Refresh the comparison index for the selected credentials")
     def refresh_index(self, request: HttpRequest, queryset: QuerySet[Credential]) -> None:
-        comparison_index_refresh_enqueue(credential_ids=list(queryset.values_list("pk", flat=True)))
+        comparison_index_mark_stale(credential_ids=queryset.values_list("pk", flat=True))
         self.message_user(request, "Index refresh queued.")

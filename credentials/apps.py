@@ -14,6 +14,7 @@ class CredentialsConfig(AppConfig):
             register_step_credentials_resolver,
         )
 
+        from . import stale_marks
         from .funding import screen_program_resolve
         from .panels import occupation_credentials_panel
         from .selectors import step_credentials_resolve
@@ -21,3 +22,4 @@ class CredentialsConfig(AppConfig):
         register_occupation_panel(key="credentials", order=20, render=occupation_credentials_panel)
         register_step_credentials_resolver(step_credentials_resolve)
         register_screen_program_resolver(screen_program_resolve)
+        stale_marks.connect()

@@ -151,18 +151,9 @@ class ProgramFacts:
 
 
 def _outcome_used(reports: Iterable[OutcomeReport]) -> OutcomeReport | None:
-    """The report the index uses too: real before synthetic, newest first, with a rate in it."""
-    for report in reports:
-        if any(
-            value is not None
-            for value in (
-                report.graduated_150_pct,
-                report.employed_in_field_180_days_pct,
-                report.reported_employment_pct,
-            )
-        ):
-            return report
-    return None
+    """The report that counts (OutcomeReportQuerySet.counted), from reports prefetched with
+    in_counted_order(): the first one with figures."""
+    return next((report for report in reports if report.has_figures), None)  # type: ignore[attr-defined]
 
 
 def credential_program_facts(*, credential: Credential) -> ProgramFacts:
@@ -232,9 +223,7 @@ def credential_facts_queryset() -> Any:
         .prefetch_related(
             "cost_items",
             "funding_sources",
-            Prefetch(
-                "outcome_reports", queryset=OutcomeReport.objects.order_by("is_synthetic", "-id")
-            ),
+            Prefetch("outcome_reports", queryset=OutcomeReport.objects.in_counted_order()),
         )
     )
 

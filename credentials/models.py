@@ -6,8 +6,10 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from careerportal.queryset_sql import queryset_sql
 from pathways.models import Confidence, EducationLevel, FundingSource, Occupation, Skill
 
 
@@ -88,6 +90,16 @@ class PriceModel(models.TextChoices):
     FREE = "free", _("Free")
     FREE_WITH_STIPEND = "free_with_stipend", _("Free, with a stipend")
     EMPLOYER_PAID = "employer_paid", _("Paid by the employer")
+
+
+class CertificationStatus(models.TextChoices):
+    """The Alliance's certification steps: decided by the alliance app, shown by the index."""
+
+    PROPOSED = "proposed", _("Proposed")
+    UNDER_REVIEW = "under_review", _("Under review")
+    CERTIFIED = "certified", _("Certified")
+    NOT_CERTIFIED = "not_certified", _("Not certified")
+    LAPSED = "lapsed", _("Lapsed (review due)")
 
 
 class CredentialQuerySet(models.QuerySet["Credential"]):
@@ -221,6 +233,58 @@ class OutcomeVocabulary(models.TextChoices):
     OTHER = "other", _("Other published figure")
 
 
+class OutcomeReportQuerySet(models.QuerySet["OutcomeReport"]):
+    """Which outcome report counts for a credential: the one rule pages, screener and index use."""
+
+    # Real figures before synthetic ones, then the newest report.
+    COUNTED_ORDER = ("is_synthetic", "-id")
+
+    # A report with at least one rate or salary in it (a bare statement counts for none).
+    HAS_FIGURES = (
+        models.Q(graduated_150_pct__isnull=False)
+        | models.Q(employed_in_field_180_days_pct__isnull=False)
+        | models.Q(reported_employment_pct__isnull=False)
+        | models.Q(median_starting_salary_usd__isnull=False)
+        | models.Q(reported_salary_usd__isnull=False)
+    )
+
+    def with_figures(self) -> "OutcomeReportQuerySet":
+        return self.filter(self.HAS_FIGURES)
+
+    def in_counted_order(self) -> "OutcomeReportQuerySet":
+        """Every report, in the order the rule reads them, each annotated has_figures."""
+        return self.annotate(
+            has_figures=models.ExpressionWrapper(
+                self.HAS_FIGURES, output_field=models.BooleanField()
+            )
+        ).order_by(*self.COUNTED_ORDER)
+
+    def counted(self) -> "OutcomeReportQuerySet":
+        """The report that counts, one per credential (narrow by credential before)."""
+        return (
+            self.with_figures()
+            .order_by("credential_id", *self.COUNTED_ORDER)
+            .distinct("credential_id")
+            .annotate(
+                placement=Coalesce("employed_in_field_180_days_pct", "reported_employment_pct"),
+                salary=Coalesce("median_starting_salary_usd", "reported_salary_usd"),
+                is_cirr=models.ExpressionWrapper(
+                    models.Q(vocabulary=OutcomeVocabulary.CIRR)
+                    & models.Q(employed_in_field_180_days_pct__isnull=False),
+                    output_field=models.BooleanField(),
+                ),
+            )
+        )
+
+    def counted_sql(self) -> str:
+        """counted() as SQL for the comparison index (columns it reads, values inlined)."""
+        query = self.counted().values(  # type: ignore[misc]
+            "credential_id", "placement", "salary", "period", "source_name", "source_url",
+            "is_synthetic", "is_cirr",
+        )  # fmt: skip
+        return queryset_sql(query)
+
+
 class OutcomeReport(models.Model):
     """Outcome figures for one cohort or period, in CIRR and WIOA terms, with source and period.
 
@@ -266,6 +330,8 @@ class OutcomeReport(models.Model):
     audited = models.BooleanField(null=True)
     self_reported = models.BooleanField(default=False)
     is_synthetic = models.BooleanField(default=False)
+
+    objects = OutcomeReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["credential", "-id"]
@@ -340,7 +406,9 @@ class ComparisonIndex(models.Model):
     outcome_source_url = models.URLField(max_length=500, blank=True)
     outcome_is_synthetic = models.BooleanField(default=False)
     outcome_is_cirr = models.BooleanField(default=False)
-    certification_status = models.CharField(max_length=16, blank=True)
+    certification_status = models.CharField(
+        max_length=16, choices=CertificationStatus.choices, blank=True
+    )
     certified = models.BooleanField(default=False)
     certification_decided_on = models.DateField(null=True)
     certification_expires_on = models.DateField(null=True)
@@ -410,6 +478,21 @@ class ComparisonIndex(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ComparisonIndexStale(models.Model):
+    """A credential whose index row is out of date; the refresh task deletes the mark when done.
+
+    Written in the same transaction as the change, so a mark outlives a broker outage.
+    """
+
+    credential_id = models.IntegerField(
+        primary_key=True
+    )  # no FK: a deleted credential's row goes too
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"stale index row {self.credential_id}"
 
 
 # Plans live in their own module; keep this import last.

@@ -42,7 +42,6 @@ from .models import (
     Provider,
     ProviderKind,
 )
-from .services import comparison_index_refresh
 
 CSV_PATH = Path(settings.BASE_DIR) / "data" / "tech_credentials.csv"
 
@@ -398,10 +397,10 @@ def load() -> str:
         credential.occupations.set([occupations[c] for c in codes if c in occupations])
         slugs = _funding_slugs(row, credential_type, provider.kind)
         credential.funding_sources.set([funding[s] for s in sorted(slugs) if s in funding])
-    indexed = comparison_index_refresh()
+    # The rows are marked stale as they are saved; load_sample_data refreshes the index last.
     summary = (
         f"{len(rows)} credentials from {len(providers)} providers, {costs} cost items, "
-        f"{outcomes} outcome reports; {indexed} rows in the comparison index"
+        f"{outcomes} outcome reports"
     )
     if unlinked_codes:
         summary += f"; occupations not loaded yet: {', '.join(sorted(unlinked_codes))}"

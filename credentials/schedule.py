@@ -2,10 +2,18 @@
 
 from celery.schedules import crontab
 
+from .tasks import comparison_index_refresh_task
+
 BEAT_SCHEDULE = {
-    # Nightly full rebuild: certifications expire by date, and that is not an edit anywhere.
+    # The sweep: rows marked stale whose queued refresh was lost (broker down) within a minute.
+    "credentials-comparison-index-stale-sweep": {
+        "task": comparison_index_refresh_task.name,
+        "schedule": 60.0,
+    },
+    # Nightly full rebuild: a certification stops being active by date, not by an edit.
     "credentials-comparison-index-nightly": {
-        "task": "credentials.comparison_index_refresh",
+        "task": comparison_index_refresh_task.name,
         "schedule": crontab(hour=3, minute=20),
+        "kwargs": {"full": True},
     },
 }

@@ -216,9 +216,7 @@ def credential_detail(*, slug: str) -> CredentialDetail | None:
         .select_related("provider", "index_row")
         .prefetch_related(
             "cost_items",
-            Prefetch(
-                "outcome_reports", queryset=OutcomeReport.objects.order_by("is_synthetic", "-id")
-            ),
+            Prefetch("outcome_reports", queryset=OutcomeReport.objects.in_counted_order()),
             "occupations",
             "funding_sources",
         )

@@ -1,10 +1,19 @@
 """Writes to the catalog: the comparison index and the compare tray kept in the session."""
 
-from collections.abc import MutableMapping
+import threading
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+
+from .models import ComparisonIndex, ComparisonIndexStale, OutcomeReport
+from .signals import comparison_index_refreshed
+
+# search_prior's bits: this layer's (outcomes 2, price 1) and the alliance's (certified 8,
+# recognized by an employer 4).
+CATALOG_PRIOR_BITS = 3
+ALLIANCE_PRIOR_BITS = 12
 
 COMPARE_TRAY_SESSION_KEY = "compare_tray"
 COMPARE_MAX = 4
@@ -26,8 +35,10 @@ CASE c.category
 """
 
 # One statement for the whole scope: every aggregate is a GROUP BY over the scope, so the cost
-# is a handful of hash joins whether it is 1 row or 50,000. Certification and recognition come
-# from the alliance tables by SQL (the alliance app sits above this one and is not imported).
+# is a handful of hash joins whether it is 1 row or 50,000. The certification and recognition
+# columns belong to the alliance app (the layer above, which holds those facts): this statement
+# inserts them empty for a new row and never overwrites them; alliance fills them when told the
+# rows were refreshed (comparison_index_refreshed).
 _REFRESH_SQL = f"""
 WITH scope AS (
     SELECT c.id FROM credentials_credential c
@@ -42,35 +53,7 @@ costs AS (
     FROM credentials_costitem ci JOIN scope s ON s.id = ci.credential_id
     GROUP BY ci.credential_id
 ),
-outcome AS (
-    SELECT DISTINCT ON (o.credential_id)
-           o.credential_id,
-           COALESCE(o.employed_in_field_180_days_pct, o.reported_employment_pct) AS placement,
-           COALESCE(o.median_starting_salary_usd, o.reported_salary_usd) AS salary,
-           o.period, o.source_name, o.source_url, o.is_synthetic,
-           (o.vocabulary = 'cirr' AND o.employed_in_field_180_days_pct IS NOT NULL) AS is_cirr
-    FROM credentials_outcomereport o JOIN scope s ON s.id = o.credential_id
-    WHERE COALESCE(o.employed_in_field_180_days_pct, o.reported_employment_pct,
-                   o.median_starting_salary_usd, o.reported_salary_usd) IS NOT NULL
-    -- real figures before synthetic ones, then the newest report
-    ORDER BY o.credential_id, o.is_synthetic, o.id DESC
-),
-cert AS (
-    SELECT DISTINCT ON (d.credential_id)
-           d.credential_id, d.status, d.decided_on, d.expires_on
-    FROM alliance_certificationdecision d JOIN scope s ON s.id = d.credential_id
-    ORDER BY d.credential_id, d.decided_on DESC, d.created_at DESC
-),
-recognition AS (
-    SELECT r.credential_id,
-           COUNT(DISTINCT r.member_id) AS total,
-           COUNT(DISTINCT r.member_id) FILTER (WHERE r.kind = 'requires') AS requires,
-           COUNT(DISTINCT r.member_id) FILTER (WHERE r.kind = 'prefers') AS prefers,
-           COUNT(DISTINCT r.member_id) FILTER (WHERE r.kind = 'accepts') AS accepts,
-           COUNT(DISTINCT r.member_id) FILTER (WHERE r.kind = 'has_hired') AS has_hired
-    FROM alliance_credentialrecognition r JOIN scope s ON s.id = r.credential_id
-    GROUP BY r.credential_id
-),
+outcome AS ({{outcome_sql}}),
 funding AS (
     SELECT cf.credential_id, array_agg(f.slug ORDER BY f.slug) AS slugs
     FROM credentials_credential_funding_sources cf
@@ -108,7 +91,7 @@ base AS (
     JOIN scope s ON s.id = c.id
     JOIN credentials_provider p ON p.id = c.provider_id
 )
-INSERT INTO credentials_comparisonindex (
+INSERT INTO credentials_comparisonindex AS ci (
     credential_id, slug, name, name_unaccent,
     provider_name, credential_type, category, level,
     delivery, languages, states,
@@ -132,14 +115,9 @@ SELECT
     outcome.placement, outcome.salary, COALESCE(outcome.period, ''),
     COALESCE(outcome.source_name, ''), COALESCE(outcome.source_url, ''),
     COALESCE(outcome.is_synthetic, false), COALESCE(outcome.is_cirr, false),
-    COALESCE(cert.status, ''),
-    COALESCE(cert.status = 'certified'
-             AND (cert.expires_on IS NULL OR cert.expires_on >= %(today)s), false),
-    cert.decided_on, cert.expires_on,
-    COALESCE(recognition.total, 0), COALESCE(recognition.requires, 0),
-    COALESCE(recognition.prefers, 0), COALESCE(recognition.accepts, 0),
-    COALESCE(recognition.has_hired, 0),
-    COALESCE(funding.slugs, '{{}}'), COALESCE(occupations.codes, '{{}}'),
+    '', false, NULL, NULL,
+    0, 0, 0, 0, 0,
+    COALESCE(funding.slugs, '{{{{}}}}'), COALESCE(occupations.codes, '{{{{}}}}'),
     occupations.wage_min, occupations.wage_max,
     setweight(to_tsvector('english_unaccent', b.name), 'A')
         || setweight(to_tsvector('english_unaccent', b.summary_english), 'B')
@@ -153,55 +131,139 @@ SELECT
                concat_ws(' ', b.provider_name, b.category_es, b.category_en, skills.names,
                          occupations.titles)),
                'C'),
-    -- search_prior: certified 8, recognized by an employer 4, outcomes reported 2, price 1
-    CASE WHEN COALESCE(cert.status = 'certified'
-                       AND (cert.expires_on IS NULL OR cert.expires_on >= %(today)s), false)
-         THEN 8 ELSE 0 END
-        + CASE WHEN COALESCE(recognition.total, 0) > 0 THEN 4 ELSE 0 END
-        + CASE WHEN outcome.placement IS NOT NULL OR outcome.salary IS NOT NULL THEN 2 ELSE 0 END
+    -- search_prior, this layer's part: outcomes reported 2, price 1 (alliance adds 8 and 4)
+    CASE WHEN outcome.placement IS NOT NULL OR outcome.salary IS NOT NULL THEN 2 ELSE 0 END
         + CASE WHEN costs.cost_min IS NOT NULL THEN 1 ELSE 0 END AS search_prior,
     b.is_synthetic, now()
 FROM base b
 LEFT JOIN costs ON costs.credential_id = b.id
 LEFT JOIN outcome ON outcome.credential_id = b.id
-LEFT JOIN cert ON cert.credential_id = b.id
-LEFT JOIN recognition ON recognition.credential_id = b.id
 LEFT JOIN funding ON funding.credential_id = b.id
 LEFT JOIN occupations ON occupations.credential_id = b.id
 LEFT JOIN skills ON skills.credential_id = b.id
 -- Written in the order a broad search reads them (cred_index_prior), so that walk reads a few
 -- hundred neighbouring pages instead of one page per row.
 ORDER BY search_prior DESC, b.name, b.id
+ON CONFLICT (credential_id) DO UPDATE SET
+    {{update_set}},
+    search_prior = EXCLUDED.search_prior | (ci.search_prior & {ALLIANCE_PRIOR_BITS}),
+    refreshed_at = EXCLUDED.refreshed_at
+-- An unchanged row is not rewritten: a nightly rebuild keeps the table in prior order.
+WHERE ({{old_columns}}, ci.search_prior & {CATALOG_PRIOR_BITS})
+    IS DISTINCT FROM ({{new_columns}}, EXCLUDED.search_prior)
 """
 
 _DELETE_SQL = """
-DELETE FROM credentials_comparisonindex
-WHERE %(all)s OR credential_id = ANY(%(ids)s)
+DELETE FROM credentials_comparisonindex ci
+WHERE (%(all)s OR ci.credential_id = ANY(%(ids)s))
+  AND NOT EXISTS (SELECT 1 FROM credentials_credential c
+                  WHERE c.id = ci.credential_id AND c.status = 'published')
 """
 
 
-def comparison_index_refresh(*, credential_ids: list[int] | None = None) -> int:
-    """Rebuild the comparison-index rows for these credentials (all when None); return rows written.
+def _refresh_sql(credential_ids: list[int] | None) -> str:
+    columns = [
+        "slug", "name", "name_unaccent", "provider_name", "credential_type", "category", "level",
+        "delivery", "languages", "states", "total_cost_min_usd", "total_cost_max_usd",
+        "cost_source_date", "cost_is_synthetic", "duration_weeks", "total_hours",
+        "placement_rate_pct", "median_salary_usd", "outcome_period", "outcome_source_name",
+        "outcome_source_url", "outcome_is_synthetic", "outcome_is_cirr", "funding_slugs",
+        "occupation_codes", "occupation_wage_min_usd", "occupation_wage_max_usd", "search_en",
+        "search_es", "is_synthetic",
+    ]  # fmt: skip
+    reports = OutcomeReport.objects.all()
+    if credential_ids is not None:
+        reports = reports.filter(credential_id__in=credential_ids)
+    outcome_sql = reports.counted_sql()
+    return _REFRESH_SQL.format(
+        outcome_sql=outcome_sql.replace("%", "%%"),
+        update_set=", ".join(f"{c} = EXCLUDED.{c}" for c in columns),
+        old_columns=", ".join(f"ci.{c}" for c in columns),
+        new_columns=", ".join(f"EXCLUDED.{c}" for c in columns),
+    )
 
-    Rows in scope are deleted and re-inserted in one transaction (readers keep seeing the old
-    rows until commit); a credential that is no longer published simply gets no new row.
+
+def comparison_index_refresh(*, credential_ids: list[int] | None = None) -> int:
+    """Rebuild the index rows of these credentials (all when None); return the rows in scope.
+
+    The one refresh path: this layer writes its columns (upsert; rows of credentials no longer
+    published are deleted), then comparison_index_refreshed lets the alliance write its own, all
+    in one transaction (readers keep seeing the old rows until commit). Stale marks of the scope
+    are cleared in the same transaction.
     """
     # "Today" in the portal's time zone (TIME_ZONE), not the database session's UTC date.
-    params: dict[str, Any] = {
-        "all": credential_ids is None,
-        "ids": list(credential_ids or []),
-        "today": timezone.localdate(),
-    }
+    today = timezone.localdate()
+    ids = sorted(set(credential_ids or []))
+    scope_ids = None if credential_ids is None else ids
+    params: dict[str, Any] = {"all": credential_ids is None, "ids": ids}
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(_DELETE_SQL, params)
-        cursor.execute(_REFRESH_SQL, params)
-        written = cursor.rowcount
+        cursor.execute(_refresh_sql(scope_ids), params)
+        stale = ComparisonIndexStale.objects.all()
+        if credential_ids is not None:
+            stale = stale.filter(credential_id__in=ids)
+        stale.delete()
+        comparison_index_refreshed.send(
+            sender=ComparisonIndex, credential_ids=scope_ids, today=today
+        )
+        scope = ComparisonIndex.objects.all()
+        written = (scope if credential_ids is None else scope.filter(pk__in=ids)).count()
     if credential_ids is None and not connection.in_atomic_block:
-        # A full rebuild rewrites every row: reclaim the old ones and refresh statistics and
+        # A full rebuild may rewrite many rows: reclaim the old ones and refresh statistics and
         # the visibility map (result counts then read the small indexes, not the table).
         with connection.cursor() as cursor:
             cursor.execute("VACUUM (ANALYZE) credentials_comparisonindex")
     return written
+
+
+def comparison_index_mark_stale(*, credential_ids: Iterable[int]) -> None:
+    """Say these credentials' index rows are out of date; a refresh follows the commit.
+
+    The mark is a row written in the caller's transaction, so it survives a broker outage: the
+    sweep (comparison_index_refresh_stale, on the beat) picks up whatever the queue missed.
+    """
+    ids = sorted({int(i) for i in credential_ids if i is not None})
+    if not ids:
+        return
+    ComparisonIndexStale.objects.bulk_create(
+        [ComparisonIndexStale(credential_id=i) for i in ids], ignore_conflicts=True
+    )
+    # One message per commit however many rows it changes (a sample load saves thousands): the
+    # first callback to run sends it for every mark made so far; the rest see that and stop.
+    _queue.marked += 1
+    marked = _queue.marked
+    # robust: a broker outage is logged, not shown as a failed (committed) change.
+    transaction.on_commit(lambda: _refresh_enqueue(marked), robust=True)
+
+
+class _Queue(threading.local):
+    marked = 0
+    sent = 0
+
+
+_queue = _Queue()
+
+
+def _refresh_enqueue(marked: int) -> None:
+    if marked <= _queue.sent:
+        return
+    _queue.sent = _queue.marked
+    from .tasks import comparison_index_refresh_task
+
+    comparison_index_refresh_task.delay()
+
+
+def comparison_index_refresh_stale(*, limit: int = 50_000) -> int:
+    """Refresh the rows marked stale (claimed with a lock, so two workers never share one)."""
+    with transaction.atomic():
+        claimed = list(
+            ComparisonIndexStale.objects.select_for_update(skip_locked=True)
+            .order_by("credential_id")
+            .values_list("credential_id", flat=True)[:limit]
+        )
+        if not claimed:
+            return 0
+        return comparison_index_refresh(credential_ids=claimed)
 
 
 def compare_tray_add(*, session: MutableMapping[str, Any], slug: str) -> tuple[list[str], bool]:

@@ -1,10 +1,11 @@
-"""Periodic jobs of the hiring-data app (merged into CELERY_BEAT_SCHEDULE by settings)."""
+"""Periodic jobs of the hiring-data app (careerportal.celery merges them into the beat schedule)."""
 
 from .report_schedule import BEAT_SCHEDULE as REPORT_SCHEDULE
+from .tasks import sweep_submissions
 
 BEAT_SCHEDULE = {
     "hiringdata-sweep-submissions": {
-        "task": "hiringdata.sweep_submissions",
+        "task": sweep_submissions.name,
         "schedule": 300.0,  # every five minutes
     },
     **REPORT_SCHEDULE,

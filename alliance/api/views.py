@@ -30,6 +30,7 @@ from ..filters import (
     RecognitionFilter,
 )
 from ..models import (
+    NEWEST_DECISION_FIRST,
     CertificationDecision,
     Commitment,
     CredentialRecognition,
@@ -127,7 +128,7 @@ class CertificationDecisionViewSet(
     """The public history of certification decisions; the task force records new steps."""
 
     queryset = CertificationDecision.objects.select_related("credential").order_by(
-        "credential__slug", "-decided_on", "-created_at", "-id"
+        "credential__slug", *NEWEST_DECISION_FIRST
     )
     serializer_class = CertificationDecisionSerializer
     filterset_class = CertificationDecisionFilter

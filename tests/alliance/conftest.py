@@ -66,12 +66,15 @@ def credential(occupation):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def refreshes(monkeypatch):  # type: ignore[no-untyped-def]
-    """Record the credential ids the comparison-index refresh task is called with."""
-    calls: list[list[int]] = []
+    """Record the credential ids each comparison-index refresh ran for (the refresh still runs)."""
+    from credentials import services as catalog
 
-    def fake(*, credential_ids=None):  # type: ignore[no-untyped-def]
+    calls: list[list[int] | None] = []
+    real = catalog.comparison_index_refresh
+
+    def recording(*, credential_ids=None):  # type: ignore[no-untyped-def]
         calls.append(credential_ids)
-        return 0
+        return real(credential_ids=credential_ids)
 
-    monkeypatch.setattr("alliance.tasks.comparison_index_refresh", fake)
+    monkeypatch.setattr(catalog, "comparison_index_refresh", recording)
     return calls

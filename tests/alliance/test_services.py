@@ -19,6 +19,7 @@ from alliance.models import (
     Membership,
     RecognitionKind,
 )
+from credentials.models import ComparisonIndex
 
 from .factories import CertificationDecisionFactory, CommitmentFactory, HiringStandardFactory
 
@@ -135,7 +136,11 @@ def test_certification_workflow_records_votes_audits_and_refreshes_the_index(
         "certification.vote",
         "certification.certified",
     ]
-    assert refreshes == [[credential.id]] * 3
+    # One refresh after the commit, for this credential; the alliance wrote its columns.
+    assert refreshes == [[credential.id]]
+    row = ComparisonIndex.objects.get(pk=credential.pk)
+    assert (row.certified, row.certification_status) == (True, "certified")
+    assert row.certification_expires_on == TODAY + timedelta(days=730)
 
 
 def test_certification_cannot_skip_review(credential, task_force_user):
@@ -189,6 +194,8 @@ def test_beat_task_lapses_expired_certifications_once(
     assert newest.status == CertificationStatus.LAPSED
     assert AuditEntry.objects.filter(action="certification.lapsed").count() == 1
     assert refreshes == [[credential.id]]
+    row = ComparisonIndex.objects.get(pk=credential.pk)
+    assert (row.certified, row.certification_status) == (False, "lapsed")
 
 
 def test_beat_task_marks_re_review_due_without_lapsing(credential):
@@ -228,7 +235,8 @@ def test_recognition_set_and_remove_are_audited(
         "recognition.add",
         "recognition.remove",
     ]
-    assert refreshes == [[credential.id], [credential.id]]
+    assert refreshes == [[credential.id]]
+    assert ComparisonIndex.objects.get(pk=credential.pk).recognition_count == 0
 
 
 def test_recognition_twice_is_refused_clearly(member, admin_user, credential):
@@ -400,3 +408,37 @@ def test_lapse_task_and_comparison_index_agree_on_today(
 
     assert index_certified is certified
     assert lapsed == (0 if certified else 1)
+
+
+def test_two_decisions_on_one_day_the_later_row_is_current_everywhere(credential):
+    """The tie-break (decided_on, then created_at, then id) is the same in Python and SQL."""
+    from alliance.selectors import certification_current
+    from credentials.services import comparison_index_refresh
+
+    day = date(2026, 3, 1)
+    CertificationDecisionFactory(credential=credential, decided_on=day, expires_on=None)
+    later = CertificationDecisionFactory(
+        credential=credential, status="under_review", decided_on=day, expires_on=None
+    )
+    CertificationDecision.objects.update(created_at=datetime(2026, 3, 1, 9, tzinfo=UTC))
+
+    assert services.certification_current_decision(credential=credential) == later
+    assert certification_current(today=TODAY)[credential.pk] == later
+    comparison_index_refresh(credential_ids=[credential.pk])
+    row = ComparisonIndex.objects.get(pk=credential.pk)
+    assert (row.certification_status, row.certified) == ("under_review", False)
+
+
+def test_a_certification_not_yet_in_effect_is_not_active(credential):
+    from credentials.services import comparison_index_refresh
+
+    CertificationDecisionFactory(
+        credential=credential,
+        decided_on=TODAY,
+        effective_on=TODAY + timedelta(days=10),
+        expires_on=TODAY + timedelta(days=400),
+    )
+    assert not CertificationDecision.objects.current().active_on(TODAY).exists()
+    assert CertificationDecision.objects.current().active_on(TODAY + timedelta(days=10)).exists()
+    comparison_index_refresh(credential_ids=[credential.pk])
+    assert ComparisonIndex.objects.get(pk=credential.pk).certified is False

@@ -35,7 +35,8 @@ def test_changelists_and_change_form_show_both_languages(staff_client):
 def test_saving_a_credential_refreshes_its_index_row(
     staff_client, django_capture_on_commit_callbacks
 ):
-    credential = CredentialFactory(name="Old name")
+    with django_capture_on_commit_callbacks(execute=True):
+        credential = CredentialFactory(name="Old name")
     url = reverse("admin:credentials_credential_change", args=[credential.pk])
     data = {
         "name": "New name", "slug": credential.slug, "provider": credential.provider.pk,

@@ -143,14 +143,62 @@ def test_compare_tray_keeps_at_most_four_distinct_slugs():
     assert compare_tray_remove(session=session) == []
 
 
-def test_nightly_rebuild_is_in_the_beat_schedule(settings):
-    entry = settings.CELERY_BEAT_SCHEDULE["credentials-comparison-index-nightly"]
-    assert entry["task"] == "credentials.comparison_index_refresh"
-
-
-def test_the_task_refreshes_the_given_rows():
+def test_the_beat_runs_the_one_refresh_task_nightly_and_as_a_sweep():
+    from careerportal.celery import beat_schedule
     from credentials.tasks import comparison_index_refresh_task
 
-    credential = CredentialFactory()
-    assert comparison_index_refresh_task.delay([credential.pk]).get() == 1
+    schedule = beat_schedule()
+    nightly = schedule["credentials-comparison-index-nightly"]
+    sweep = schedule["credentials-comparison-index-stale-sweep"]
+    assert (nightly["task"], nightly["kwargs"]) == (
+        comparison_index_refresh_task.name,
+        {"full": True},
+    )
+    assert sweep["task"] == comparison_index_refresh_task.name
+    assert sweep["schedule"] <= 300  # a lost queue message is made up for within minutes
+
+
+def test_the_task_refreshes_the_rows_marked_stale():
+    from credentials.models import ComparisonIndexStale
+    from credentials.tasks import comparison_index_refresh_task
+
+    credential = CredentialFactory()  # saving it marks its row stale
+    assert ComparisonIndexStale.objects.filter(credential_id=credential.pk).exists()
+    assert comparison_index_refresh_task.delay().get() == 1
     assert ComparisonIndex.objects.filter(pk=credential.pk).exists()
+    assert not ComparisonIndexStale.objects.exists()
+    assert comparison_index_refresh_task.delay().get() == 0  # nothing left: safe to repeat
+
+
+def test_a_change_made_while_the_broker_is_down_is_picked_up_by_the_sweep(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from kombu.exceptions import OperationalError
+
+    from credentials.tasks import comparison_index_refresh_task
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("broker down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(comparison_index_refresh_task, "delay", broker_down)
+        with django_capture_on_commit_callbacks(execute=True):
+            credential = CredentialFactory(name="Saved while the queue was down")
+    # The change was committed and the user saw no error; the queued refresh was lost.
+    assert not ComparisonIndex.objects.filter(pk=credential.pk).exists()
+
+    comparison_index_refresh_task()  # what the beat runs every minute
+
+    assert ComparisonIndex.objects.get(pk=credential.pk).name == "Saved while the queue was down"
+
+
+def test_one_commit_queues_one_refresh_however_many_rows_change(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from credentials.tasks import comparison_index_refresh_task
+
+    sent = []
+    monkeypatch.setattr(comparison_index_refresh_task, "delay", lambda: sent.append(1))
+    with django_capture_on_commit_callbacks(execute=True):
+        CredentialFactory.create_batch(5)
+    assert sent == [1]

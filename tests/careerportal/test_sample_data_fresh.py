@@ -1,0 +1,67 @@
+"""A fresh database, `load_sample_data`, and the certified credentials show as certified.
+
+The walkthrough of issue 10: the comparison index was built before the Alliance's decisions were
+loaded, so no credential showed as certified until the nightly rebuild.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from alliance.models import CertificationDecision
+from credentials.models import Credential
+
+# Committed transactions, as in `make run`: on-commit work runs as it would for a user.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _actively_certified_slugs() -> set[str]:
+    """Worked out here from the decisions themselves, not through the code under test."""
+    today = timezone.localdate()
+    newest: dict[int, CertificationDecision] = {}
+    for decision in CertificationDecision.objects.all():
+        key = (decision.decided_on, decision.created_at, decision.pk)
+        held = newest.get(decision.credential_id)
+        if held is None or key > (held.decided_on, held.created_at, held.pk):
+            newest[decision.credential_id] = decision
+    active_ids = [
+        d.credential_id
+        for d in newest.values()
+        if d.status == "certified"
+        and (d.effective_on is None or d.effective_on <= today)
+        and (d.expires_on is None or d.expires_on >= today)
+    ]
+    return set(
+        Credential.objects.published().filter(pk__in=active_ids).values_list("slug", flat=True)
+    )
+
+
+def test_fresh_load_shows_every_active_certification():
+    assert not Credential.objects.exists()  # given an empty catalog
+    call_command("load_sample_data", stdout=io.StringIO())
+
+    certified = _actively_certified_slugs()
+    assert certified, "the sample data certifies some credentials"
+    client = Client()
+
+    found: set[str] = set()
+    page_number = 1
+    while True:
+        response = client.get("/credentials/", {"certified": "true", "page": page_number})
+        assert response.status_code == 200
+        page = response.context["page"]
+        found |= {row.slug for row in page.object_list}
+        if not page.has_next():
+            break
+        page_number += 1
+    assert found == certified
+
+    for slug in sorted(certified):
+        response = client.get(f"/credentials/{slug}/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Certified by the Alliance" in html, slug
+        assert "The Alliance has not reviewed this credential" not in html, slug
