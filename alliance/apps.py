@@ -9,6 +9,7 @@ class AllianceConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from credentials.extensions import register_credential_panel
         from credentials.signals import comparison_index_refreshed
         from pathways.extensions import register_occupation_panel
 
@@ -17,8 +18,11 @@ class AllianceConfig(AppConfig):
             signin,  # noqa: F401  (connects the sign-in rate-limit signals)
         )
         from .models import CertificationDecision, CredentialRecognition
-        from .panels import hiring_standards_panel
+        from .panels import credential_employers_panel, hiring_standards_panel
 
+        register_credential_panel(
+            key="alliance-employers", order=10, render=credential_employers_panel
+        )
         # The alliance writes its columns of the catalog's comparison index.
         comparison_index_refreshed.connect(comparison_index.on_index_refreshed)
         for model in (CertificationDecision, CredentialRecognition):

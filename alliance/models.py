@@ -4,8 +4,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from credentials.models import CertificationStatus, Credential
@@ -281,28 +279,15 @@ class CommitmentStatus(models.TextChoices):
 
 class CommitmentQuerySet(models.QuerySet["Commitment"]):
     def with_board_status(self, *, today: date) -> "CommitmentQuerySet":
-        """Annotate board_status: done when marked so, else overdue or on track by the deadline."""
-        # An accepted hiring-data file filed since signing fulfils the data commitment. alliance
-        # may not import hiringdata (the layer above), so its table is read by SQL (a contract).
-        # signed_on is a date in the portal's time zone (timezone.localdate()); created_at is a
-        # timestamp. Compare timestamps: from midnight of the signing date in that zone. A plain
-        # created_at::date takes the connection's UTC date and counted a file sent the evening
-        # before signing.
-        accepted_since_signing = RawSQL(
-            "EXISTS (SELECT 1 FROM hiringdata_submission s"
-            " WHERE s.member_id = alliance_commitment.member_id AND s.status = 'accepted'"
-            " AND s.created_at >= (alliance_commitment.signed_on::timestamp AT TIME ZONE %s))",
-            [timezone.get_current_timezone_name()],
-            output_field=models.BooleanField(),
-        )
+        """Annotate board_status: done when marked so, else overdue or on track by the deadline.
+
+        A hiring-data commitment is marked done by the hiring-data app when it accepts a file
+        (alliance.services.commitments_hiring_data_filed): the layer above tells this one.
+        """
         return self.annotate(
             board_status=models.Case(
                 models.When(
                     status=CommitmentStatus.DATA_SUBMITTED,
-                    then=models.Value(CommitmentStatus.DATA_SUBMITTED),
-                ),
-                models.When(
-                    models.Q(kind=CommitmentKind.HIRING_DATA) & models.Q(accepted_since_signing),
                     then=models.Value(CommitmentStatus.DATA_SUBMITTED),
                 ),
                 models.When(deadline__lt=today, then=models.Value(CommitmentStatus.OVERDUE)),
@@ -329,7 +314,7 @@ class Commitment(models.Model):
     signer_title = models.CharField(max_length=200, blank=True)
     note = models.CharField(max_length=1000, blank=True)
     # Stored: only 'on_track' or 'data_submitted' (staff may set it in the admin; a hiring-data
-    # commitment also counts as done once an accepted file exists, see with_board_status);
+    # commitment is set done when an accepted file arrives, commitments_hiring_data_filed);
     # 'overdue' is computed against the deadline when read, so it never goes stale.
     status = models.CharField(
         max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.ON_TRACK

@@ -1,11 +1,11 @@
-"""What the Alliance adds to pathways' career pages (registered in AllianceConfig.ready)."""
+"""What the Alliance adds to lower layers' pages (registered in AllianceConfig.ready)."""
 
 from typing import Any
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from .selectors import hiring_standards_for_occupation
+from .selectors import credential_employers, hiring_standards_for_occupation
 
 
 def hiring_standards_panel(request: HttpRequest, occupation: Any) -> str:
@@ -16,5 +16,14 @@ def hiring_standards_panel(request: HttpRequest, occupation: Any) -> str:
     return render_to_string(
         "alliance/includes/_hiring_standards_panel.html",
         {"standards": standards, "occupation": occupation},
+        request=request,
+    )
+
+
+def credential_employers_panel(request: HttpRequest, credential: Any) -> str:
+    """The members that recognize a credential, on its catalog page (always shown)."""
+    return render_to_string(
+        "alliance/includes/_credential_employers.html",
+        {"employers": credential_employers(credential=credential), "credential": credential},
         request=request,
     )

@@ -145,6 +145,26 @@ def recognition_counts(*, credential_ids: list[int] | None = None) -> dict[int, 
     return dict(counts)
 
 
+def credential_employers(*, credential: Credential) -> list[dict[str, Any]]:
+    """The members that recognize a credential, each with what it says (one query)."""
+    employers: dict[int, dict[str, Any]] = {}
+    recognitions = (
+        CredentialRecognition.objects.filter(credential=credential)
+        .select_related("member")
+        .order_by("member__name", "member_id", "kind")
+    )
+    for recognition in recognitions:
+        member = recognition.member
+        employer = employers.setdefault(
+            member.pk,
+            {"member": member, "kinds": [], "stated_on": recognition.stated_on, "synthetic": False},
+        )
+        employer["kinds"].append(recognition.get_kind_display())
+        employer["stated_on"] = max(employer["stated_on"], recognition.stated_on)
+        employer["synthetic"] |= member.is_synthetic or recognition.is_synthetic
+    return list(employers.values())
+
+
 def recognitions_for_member(*, member: Member) -> QuerySet[CredentialRecognition]:
     return CredentialRecognition.objects.filter(member=member).select_related("credential")
 

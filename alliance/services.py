@@ -1,6 +1,6 @@
 """Writes in the Alliance app. Each audited change records itself inside its own transaction."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -25,6 +25,7 @@ from .models import (
     CertificationVoteChoice,
     Commitment,
     CommitmentKind,
+    CommitmentStatus,
     Convening,
     CredentialRecognition,
     HiringStandard,
@@ -146,6 +147,22 @@ def _commitment_state(commitment: Commitment) -> dict[str, Any]:
         "signer_name": commitment.signer_name,
         "status": commitment.status,
     }
+
+
+def commitments_hiring_data_filed(*, member_id: int, filed_at: datetime) -> int:
+    """An accepted hiring-data file fulfils the member's open data commitments signed by then.
+
+    Called by the hiring-data app (the layer above) in the transaction that accepts the file.
+    signed_on is a date in the portal's time zone, so the file's time is read in that zone too
+    (a file sent the evening before signing does not count, even where UTC says the next day).
+    """
+    filed_on = timezone.localdate(filed_at)
+    return Commitment.objects.filter(
+        member_id=member_id,
+        kind=CommitmentKind.HIRING_DATA,
+        status=CommitmentStatus.ON_TRACK,
+        signed_on__lte=filed_on,
+    ).update(status=CommitmentStatus.DATA_SUBMITTED, done_on=filed_on)
 
 
 def commitments_required_missing(*, member: Member) -> list[str]:

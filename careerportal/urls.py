@@ -12,7 +12,7 @@ from . import health, views
 api_v1 = [
     path("", include("pathways.api.urls")),
     path("", include("credentials.api.urls")),
-    path("", include("credentials.api.plan_urls")),
+    path("", include("credentials.plans.api")),
     path("", include("alliance.api.urls")),
     path("", include("hiringdata.api.urls")),
     path("", include("hiringdata.api.report_urls")),
@@ -34,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("pathways.urls")),
     path("credentials/", include("credentials.urls")),
-    path("plans/", include("credentials.plan_urls")),
+    path("plans/", include("credentials.plans.urls")),
     path("", include("alliance.urls")),
     path("", include("hiringdata.urls")),
     path("transparency/", include("hiringdata.report_urls")),

@@ -5,7 +5,6 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from . import plan_admin  # noqa: F401
 from .models import (
     COST_ITEM_FIELDS,
     OUTCOME_REPORT_FIELDS,
@@ -14,6 +13,7 @@ from .models import (
     OutcomeReport,
     Provider,
 )
+from .plans import admin as _plans_admin  # noqa: F401  (registers the plans admin)
 from .services import comparison_index_mark_stale
 
 

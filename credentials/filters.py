@@ -12,7 +12,7 @@ from django.db.models import F, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from pathways.models import FundingSource, Occupation
+from pathways.models import US_STATES, FundingSource, Occupation
 
 from .models import Category, ComparisonIndex, CredentialType, Delivery
 from .pagination import RESULT_COUNT_CAP
@@ -24,12 +24,6 @@ from .pagination import RESULT_COUNT_CAP
 # its 50 pages; the page and the API say the order covers the best-documented 1,000.
 RANKED_CANDIDATES = RESULT_COUNT_CAP
 
-US_STATES = [
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
-    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX",
-    "UT", "VT", "VA", "WA", "WV", "WI", "WY", "GU", "VI", "AS", "MP",
-]  # fmt: skip
 
 LANGUAGE_CHOICES = [("en", _("English")), ("es", _("Spanish"))]
 

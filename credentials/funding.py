@@ -6,7 +6,6 @@ where each fact comes from, so pages can show the facts used next to the answer.
 """
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,9 +21,7 @@ from pathways.extensions import ScreenProgram
 from pathways.models import FundingSource
 from pathways.selectors import LIKELY, MAYBE, FundingMatch, funding_sources_screen
 
-from .models import Credential, CredentialType, OutcomeReport
-
-_SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
+from .models import CREDENTIAL_SLUG_RE, Credential, CredentialType, OutcomeReport
 
 # What "cost left to pay" assumes; the compare page and the compare API say it in these words.
 FUNDING_ASSUMPTIONS = gettext_lazy(
@@ -280,7 +277,7 @@ def credentials_funding_screen(
 
 def screen_program_resolve(slug: str) -> ScreenProgram | None:
     """Describe a published credential for the /funding/ screener (pathways.extensions)."""
-    if not _SLUG_RE.match(slug):
+    if not CREDENTIAL_SLUG_RE.match(slug):
         return None
     facts = credentials_program_facts(slugs=[slug]).get(slug)
     if facts is None:

@@ -1,5 +1,6 @@
 """Providers and the credentials they offer. Cost, outcomes and the comparison index extend this."""
 
+import re
 from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField
@@ -11,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from careerportal.queryset_sql import queryset_sql
 from pathways.models import Confidence, EducationLevel, FundingSource, Occupation, Skill
+
+# What a credential slug may look like in a URL or a form (checked before any query).
+CREDENTIAL_SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
 
 
 class ProviderKind(models.TextChoices):
@@ -493,7 +497,3 @@ class ComparisonIndexStale(models.Model):
 
     def __str__(self) -> str:
         return f"stale index row {self.credential_id}"
-
-
-# Plans live in their own module; keep this import last.
-from .plan_models import *  # noqa: E402, F403

@@ -1,17 +1,14 @@
 """Reads of the catalog: search, one credential, side-by-side comparison, tray, panels."""
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from pathways.models import Occupation
 
@@ -23,7 +20,7 @@ from .funding import (
     credentials_funding_screen,
     credentials_program_facts,
 )
-from .models import ComparisonIndex, Credential, CredentialStatus, OutcomeReport
+from .models import CREDENTIAL_SLUG_RE, ComparisonIndex, Credential, CredentialStatus, OutcomeReport
 from .services import COMPARE_MAX, COMPARE_TRAY_SESSION_KEY
 
 # What payback is measured against: the median wage of all U.S. occupations, BLS OEWS May 2024
@@ -34,8 +31,6 @@ BASELINE_WAGE_VINTAGE = "May 2024"
 
 # Columns the list and the compare table never show; skipping them keeps rows small.
 _HEAVY_COLUMNS = ("search_en", "search_es", "name_unaccent")
-
-_SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
 
 
 class CompareError(ValueError):
@@ -57,7 +52,7 @@ def compare_slugs_parse(*, raw: str | None) -> list[str]:
     parts = [p.strip().lower() for p in (raw or "").split(",") if p.strip()]
     if not parts:
         raise CompareError(_("Choose 2 to 4 credentials to compare."))
-    bad = [p for p in parts if not _SLUG_RE.match(p)]
+    bad = [p for p in parts if not CREDENTIAL_SLUG_RE.match(p)]
     if bad:
         raise CompareError(
             _("These are not credential ids: %(ids)s.") % {"ids": ", ".join(bad[:4])}
@@ -166,47 +161,17 @@ def compare_tray_rows(*, session: Mapping[str, Any]) -> list[ComparisonIndex]:
 
 def compare_tray_known(*, slug: str) -> bool:
     """Say whether a slug names a published credential that can go in the compare tray."""
-    return bool(_SLUG_RE.match(slug)) and ComparisonIndex.objects.filter(slug=slug).exists()
+    return (
+        bool(CREDENTIAL_SLUG_RE.match(slug)) and ComparisonIndex.objects.filter(slug=slug).exists()
+    )
 
 
 @dataclass
 class CredentialDetail:
     credential: Credential
     row: ComparisonIndex | None
-    employers: list[dict[str, Any]]
     payback_months: int | None
     facts: ProgramFacts
-
-
-_EMPLOYERS_SQL = """
-SELECT m.name, m.slug, bool_or(m.is_synthetic OR r.is_synthetic) AS is_synthetic,
-       array_agg(r.kind ORDER BY r.kind) AS kinds, MAX(r.stated_on) AS stated_on
-FROM alliance_credentialrecognition r
-JOIN alliance_member m ON m.id = r.member_id
-WHERE r.credential_id = %s
-GROUP BY m.id, m.name, m.slug
-ORDER BY m.name
-"""
-
-
-# The alliance app's RecognitionKind values (alliance/migrations/0001), worded for this page.
-RECOGNITION_LABELS = {
-    "requires": gettext_lazy("requires it"),
-    "prefers": gettext_lazy("prefers it"),
-    "accepts": gettext_lazy("accepts it"),
-    "has_hired": gettext_lazy("hired people holding it in the last year"),
-}
-
-
-def credential_employers(*, credential_id: int) -> list[dict[str, Any]]:
-    """Return the Alliance members that recognize a credential (alliance tables, read by SQL)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_EMPLOYERS_SQL, [credential_id])
-        names = [col[0] for col in cursor.description]
-        employers = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-    for employer in employers:
-        employer["kind_labels"] = [str(RECOGNITION_LABELS.get(k, k)) for k in employer["kinds"]]
-    return employers
 
 
 def credential_detail(*, slug: str) -> CredentialDetail | None:
@@ -229,7 +194,6 @@ def credential_detail(*, slug: str) -> CredentialDetail | None:
     return CredentialDetail(
         credential=credential,
         row=row,
-        employers=credential_employers(credential_id=credential.pk),
         payback_months=_payback_months(row) if row else None,
         facts=credential_program_facts(credential=credential),
     )

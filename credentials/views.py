@@ -7,18 +7,18 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
+from careerportal.redirects import safe_next_url
 from careerportal.spreadsheet import cell_neutralise
 from pathways.forms import FundingScreenerForm
 
-from . import funding, selectors, services
+from . import extensions, funding, selectors, services
 from .compare_table import compare_rows
 from .pagination import CappedPaginator
-from .plan_views import SESSION_KEY as PLAN_SESSION_KEY
+from .plans.views import SESSION_KEY as PLAN_SESSION_KEY
 
 PAGE_SIZE = 20
 
@@ -112,6 +112,10 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     if request.htmx and request.htmx.target == "funding-results":
         # 200 even with bad answers: htmx swaps only 2xx, and the partial shows the message.
         return render(request, "credentials/includes/_funding_results.html", context)
+    # Sections the layers above add (the alliance's employers), never read from here.
+    context["panels"] = extensions.credential_panels_render(
+        request=request, credential=detail.credential
+    )
     return render(request, "credentials/detail.html", context, status=400 if form.errors else 200)
 
 
@@ -171,10 +175,9 @@ def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _back(request: HttpRequest) -> HttpResponseRedirect:
-    target = request.POST.get("next") or ""
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("credentials:list")
-    return HttpResponseRedirect(target)
+    return HttpResponseRedirect(
+        safe_next_url(request, request.POST.get("next")) or reverse("credentials:list")
+    )
 
 
 def _tray_response(

@@ -21,6 +21,8 @@ import psycopg2
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 
+from pathways.models import SOC_CODE_RE
+
 from .messages import sql_message_case
 from .models import Education, JobCategory, RaceEthnicity, Sex, SubmissionShape, TrainingPathway
 
@@ -307,7 +309,7 @@ class _CopyStream(io.TextIOBase):
 # --- Validation in SQL ---------------------------------------------------------------------
 
 TRIM = "btrim({0}, E' \\t\\r\\n\\u00a0')"
-SOC_FORM = r"^\d{2}-\d{4}$"
+SOC_FORM = SOC_CODE_RE.pattern
 DATE_FORM = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -360,7 +362,7 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
     queries.append(
         (
             _issue("soc_code", "bad_soc_form", f"NOT {_empty('soc_code')} AND {soc} !~ %s"),
-            [r"^\d{2}-\d{4}$"],
+            [SOC_FORM],
         )
     )
     queries.append(
@@ -373,7 +375,7 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
                 f"WHERE o.soc_code = {TRIM.format('hd_staging.soc_code')})",
                 f"jsonb_build_object('value', {soc})",
             ),
-            [r"^\d{2}-\d{4}$"],
+            [SOC_FORM],
         )
     )
     if shape == SubmissionShape.RECORDS:

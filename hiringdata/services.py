@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.models import Member
-from alliance.services import audit_record
+from alliance.services import audit_record, commitments_hiring_data_filed
 from careerportal.users import Actor, user_or_none
 
 from . import ingest
@@ -263,6 +263,10 @@ def submission_process(*, submission_id: int) -> Submission | None:
             submission.cells_total = result.cells
             submission.hires_total = result.hires
             _accept(submission)
+            if submission.status == SubmissionStatus.ACCEPTED:
+                commitments_hiring_data_filed(
+                    member_id=submission.member_id, filed_at=submission.created_at
+                )
         submission.save()
         audit_record(
             actor=None,

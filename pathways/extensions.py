@@ -11,36 +11,22 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from careerportal.panels import PanelRegistry
 
-@dataclass(frozen=True)
-class OccupationPanel:
-    """A section an upper layer adds to /careers/<soc>/: render returns HTML or '' to skip."""
+occupation_panels = PanelRegistry()
+# Add (or replace) a section on the occupation page: slot "main" (with the pathway) or "save"
+# (under "Save or compare").
+register_occupation_panel = occupation_panels.register
 
-    key: str
-    order: int
-    render: Callable[[HttpRequest, Any], str]
-
-
-_occupation_panels: dict[str, OccupationPanel] = {}
 # Given pathway steps, return {step_id: [credential summaries]} (dicts with at least
 # "slug", "name", "url", "certified", "total_cost_usd"), certified ones first.
 _step_credentials_resolvers: list[Callable[[Iterable[Any]], dict[int, list[dict[str, Any]]]]] = []
 
 
-def register_occupation_panel(
-    *, key: str, order: int, render: Callable[[HttpRequest, Any], str]
-) -> None:
-    """Add (or replace) a panel on the occupation page."""
-    _occupation_panels[key] = OccupationPanel(key=key, order=order, render=render)
-
-
-def occupation_panels_render(*, request: HttpRequest, occupation: Any) -> list[str]:
-    """Render every registered panel for one occupation, in order, skipping empty ones."""
-    rendered = (
-        panel.render(request, occupation)
-        for panel in sorted(_occupation_panels.values(), key=lambda p: p.order)
-    )
-    return [html for html in rendered if html]
+def occupation_panels_render(
+    *, request: HttpRequest, occupation: Any, slot: str = "main"
+) -> list[str]:
+    return occupation_panels.render(request=request, obj=occupation, slot=slot)
 
 
 def register_step_credentials_resolver(

@@ -5,14 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import EducationLevel, EmploymentStatus, IncomeBand
-
-US_STATES = [
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
-    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
-    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
-    "VT", "VA", "WA", "WV", "WI", "WY", "AS", "GU", "MP", "PR", "VI",
-]  # fmt: skip
+from .models import US_STATES, EducationLevel, EmploymentStatus, IncomeBand
 
 GRADUATE = "graduate"
 SCREENER_EDUCATION = [*EducationLevel.choices, (GRADUATE, _("Graduate degree"))]

@@ -1,6 +1,9 @@
 """The base vocabulary: occupations (SOC 2018), skills, education levels and funding sources."""
 
+import re
+
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +16,22 @@ def range_ordered(low: str, high: str, *, name: str) -> models.CheckConstraint:
         | models.Q(**{f"{low}__lte": models.F(high)}),
         name=name,
     )
+
+
+# States, DC and the territories, by postal code (filters and the funding screener).
+US_STATES = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX",
+    "UT", "VT", "VA", "WA", "WV", "WI", "WY", "GU", "VI", "AS", "MP",
+]  # fmt: skip
+
+# The SOC 2018 code form ("15-1212"): the one pattern every form, importer, URL and API checks.
+SOC_CODE_PATTERN = r"\d{2}-\d{4}"
+SOC_CODE_RE = re.compile(rf"^{SOC_CODE_PATTERN}$")
+soc_code_validator = RegexValidator(
+    SOC_CODE_RE, _("Enter a SOC 2018 code like 15-1212."), code="bad_soc_form"
+)
 
 
 class Confidence(models.TextChoices):
@@ -120,7 +139,7 @@ class Occupation(models.Model):
         ordering = ["soc_code"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(soc_code__regex=r"^\d{2}-\d{4}$"),
+                condition=models.Q(soc_code__regex=SOC_CODE_RE.pattern),
                 name="occupation_soc_code_form",
             ),
             models.CheckConstraint(

@@ -11,9 +11,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .models import Confidence, EntryEducation, OccupationField
+from .models import SOC_CODE_RE, Confidence, EntryEducation, OccupationField
 
-SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 URL_RE = re.compile(r"^https?://\S+$")
 
 OEWS_DEFAULT_URL = "https://www.bls.gov/oes/tables.htm"
@@ -136,7 +135,7 @@ class _Checker:
         self.problems.append(RowProblem(row, column, value, message))
 
     def soc(self, row: int, column: str, value: str) -> str:
-        if not SOC_RE.match(value):
+        if not SOC_CODE_RE.match(value):
             self.add(row, column, value, "not a SOC 2018 code like 15-1212")
         return value
 

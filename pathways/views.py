@@ -1,7 +1,5 @@
 """Career pages and the funding screener: parse, call one selector, render."""
 
-import re
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -10,9 +8,7 @@ from django_htmx.middleware import HtmxDetails
 from . import extensions, selectors
 from .filters import OccupationFilter
 from .forms import FundingScreenerForm
-from .models import EducationLevel, Occupation, OccupationField
-
-SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+from .models import SOC_CODE_RE, EducationLevel, Occupation, OccupationField
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -73,6 +69,9 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
         "chosen": chosen,
         "level_unknown": bool(request.GET.get("level")) and chosen is None,
         "panels": extensions.occupation_panels_render(request=request, occupation=occupation),
+        "save_panels": extensions.occupation_panels_render(
+            request=request, occupation=occupation, slot="save"
+        ),
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
@@ -85,10 +84,10 @@ def career_compare(request: HtmxHttpRequest) -> HttpResponse:
     raw = ",".join(request.GET.getlist("codes"))
     codes = [c.strip() for c in raw.split(",") if c.strip()]
     errors = []
-    bad = [c for c in codes if not SOC_RE.match(c)]
+    bad = [c for c in codes if not SOC_CODE_RE.match(c)]
     if bad:
         errors.append(_("These are not SOC codes: %(codes)s.") % {"codes": ", ".join(bad[:5])})
-    codes = list(dict.fromkeys(c for c in codes if SOC_RE.match(c)))
+    codes = list(dict.fromkeys(c for c in codes if SOC_CODE_RE.match(c)))
     occupations = selectors.occupations_compare(codes=codes)
     missing = [c for c in codes if c not in {o.soc_code for o in occupations}]
     if missing:

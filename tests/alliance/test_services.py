@@ -301,29 +301,17 @@ def test_forged_invitation_token_is_refused(member, admin_user):
     assert services.invitation_from_token(token="not-a-token") is None
 
 
-def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(member):
-    from hiringdata.models import Submission
-
+def test_an_accepted_hiring_data_file_marks_the_data_commitment_done(member):
     commitment = CommitmentFactory(member=member, signed_on=date.today() - timedelta(days=5))
     board = lambda: Commitment.objects.with_board_status(today=date.today()).get().board_status  # noqa: E731
     assert board() == "on_track"
 
-    def submit(status, sha):  # type: ignore[no-untyped-def]
-        Submission.objects.create(
-            member=member,
-            year=2026,
-            status=status,
-            original_filename="a.csv",
-            stored_path=sha,
-            sha256=sha * 64,
-            size_bytes=1,
-        )
+    marked = services.commitments_hiring_data_filed(member_id=member.pk, filed_at=timezone.now())
 
-    submit("rejected", "0")
-    assert board() == "on_track"
-    submit("accepted", "1")
+    assert marked == 1
     assert board() == "data_submitted"
-    assert commitment.status == CommitmentStatus.ON_TRACK  # stored status untouched
+    commitment.refresh_from_db()
+    assert (commitment.status, commitment.done_on) == ("data_submitted", timezone.localdate())
 
 
 @pytest.mark.parametrize(
@@ -338,23 +326,12 @@ def test_an_accepted_hiring_data_file_shows_the_data_commitment_as_submitted(mem
 def test_a_file_counts_for_the_data_commitment_from_the_local_signing_date(
     member, settings, uploaded_utc, expected
 ):
-    from hiringdata.models import Submission
-
     settings.TIME_ZONE = "America/New_York"
     CommitmentFactory(member=member, signed_on=date(2026, 3, 2), deadline=date(2026, 9, 30))
-    submission = Submission.objects.create(
-        member=member,
-        year=2025,
-        status="accepted",
-        original_filename="a.csv",
-        stored_path="1",
-        sha256="1" * 64,
-        size_bytes=1,
-    )
-    Submission.objects.filter(pk=submission.pk).update(created_at=uploaded_utc)
+
+    services.commitments_hiring_data_filed(member_id=member.pk, filed_at=uploaded_utc)
 
     commitment = Commitment.objects.with_board_status(today=date(2026, 3, 10)).get()
-
     assert commitment.board_status == expected
 
 

@@ -141,9 +141,11 @@ def test_occupation_panel_shows_only_approved_standards(rf, occupation, member):
 
 
 def test_panel_is_registered_with_pathways():
-    from pathways.extensions import _occupation_panels
+    from credentials.extensions import credential_panels
+    from pathways.extensions import occupation_panels
 
-    assert "alliance-hiring-standards" in _occupation_panels
+    assert "alliance-hiring-standards" in occupation_panels._panels
+    assert "alliance-employers" in credential_panels._panels
 
 
 # --- member area: permissions on every view that takes a slug or id -----------------------------

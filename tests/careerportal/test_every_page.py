@@ -116,7 +116,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     from alliance import services as alliance_services
     from alliance.models import CertificationDecision, HiringStandard, Member, Membership
     from credentials.models import Credential
-    from credentials.plan_services import plan_create, plan_item_add
+    from credentials.plans.services import plan_create, plan_item_add
     from hiringdata import services as hiring_services
     from hiringdata.models import Submission
     from hiringdata.report_models import TransparencyReport

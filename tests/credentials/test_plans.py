@@ -3,9 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from credentials import plan_services
 from credentials.models import Credential, Provider
-from credentials.plan_models import Plan
+from credentials.plans import services as plan_services
+from credentials.plans.models import Plan
 from pathways.models import Occupation
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +125,19 @@ def test_plan_page_query_count_is_constant(
     plan_services.plan_item_add(plan=plan, credential_slug="comptia-security-plus")
     with django_assert_max_num_queries(6):
         client.get(f"/plans/{plan.token}/")
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("/plans/add/", {"occupation": "15-1212"}),
+        ("/credentials/tray/add/", {"slug": "comptia-security-plus"}),
+    ],
+)
+def test_both_back_links_refuse_to_drop_from_https_to_http(
+    client, occupation, credential, path, data
+):
+    """One safe-redirect rule for the catalog and the plans (they differed on https)."""
+    response = client.post(path, {**data, "next": "http://testserver/credentials/"}, secure=True)
+    assert response.status_code == 302
+    assert not response["Location"].startswith("http://")

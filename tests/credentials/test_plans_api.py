@@ -2,7 +2,7 @@
 
 import pytest
 
-from credentials.plan_models import Plan
+from credentials.plans.models import Plan
 from pathways.models import Occupation
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from credentials import plan_services
+from credentials.plans import services as plan_services
 from pathways.models import Occupation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from credentials.plan_models import Plan
+from credentials.plans.models import Plan
 
 pytestmark = pytest.mark.django_db
 

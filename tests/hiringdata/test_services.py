@@ -249,3 +249,23 @@ def test_import_command_reports_problems(member, catalog, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_hiring_data", str(path), member="acme", year=YEAR, stdout=out)
     assert "row 2 job_category" in out.getvalue()
+
+
+def test_an_accepted_file_marks_the_members_data_commitment_done_and_a_rejected_one_does_not(
+    member, catalog
+):
+    from alliance.models import Commitment, CommitmentStatus
+    from tests.alliance.factories import CommitmentFactory
+
+    commitment = CommitmentFactory(member=member, signed_on=timezone.localdate())
+    upload(member, records("x,2025-01-01,15-1212,bad,white,female,bachelor,other,"))
+    commitment.refresh_from_db()
+    assert commitment.status == CommitmentStatus.ON_TRACK
+
+    upload(member, records(*GOOD_ROWS))
+
+    commitment.refresh_from_db()
+    assert commitment.status == CommitmentStatus.DATA_SUBMITTED
+    assert Commitment.objects.with_board_status(today=timezone.localdate()).get().board_status == (
+        "data_submitted"
+    )

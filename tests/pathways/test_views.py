@@ -106,10 +106,11 @@ def test_occupation_panels_render(client, sample_data):
         render=lambda request, occ: f"<section><h2>Panel for {occ.soc_code}</h2></section>",
     )
     try:
-        html = client.get("/careers/15-1212/").content.decode()
+        response = client.get("/careers/15-1212/")
     finally:
-        extensions._occupation_panels.pop("test")
-    assert "Panel for 15-1212" in html
+        extensions.occupation_panels._panels.pop("test")
+    assert response.status_code == 200
+    assert "Panel for 15-1212" in response.content.decode()
 
 
 def test_career_detail_query_count_is_constant(client, django_assert_max_num_queries):

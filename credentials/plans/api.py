@@ -1,6 +1,6 @@
 """Counselor plans in the API: create a plan, read it and add items by its token.
 
-The serializers and the viewset live here to keep plans in their own modules (see the BRIEF).
+Serializers and the viewset together: the plans API is small.
 """
 
 from drf_spectacular.utils import extend_schema
@@ -12,9 +12,10 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from careerportal.api_errors import ErrorSerializer, error_response
+from pathways.models import soc_code_validator
 
-from .. import plan_services
-from ..plan_models import Plan, PlanItem
+from . import services
+from .models import Plan, PlanItem
 
 
 class PlanItemSerializer(serializers.ModelSerializer):
@@ -31,7 +32,9 @@ class PlanItemSerializer(serializers.ModelSerializer):
 
 
 class PlanItemInputSerializer(serializers.Serializer):
-    occupation = serializers.RegexField(r"^\d{2}-\d{4}$", required=False, allow_blank=True)
+    occupation = serializers.CharField(
+        max_length=7, required=False, allow_blank=True, validators=[soc_code_validator]
+    )
     credential = serializers.SlugField(max_length=120, required=False, allow_blank=True)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
@@ -62,7 +65,7 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return Plan.objects.prefetch_related("items__occupation", "items__credential")
 
     def perform_create(self, serializer: PlanSerializer) -> None:  # type: ignore[override]
-        serializer.instance = plan_services.plan_create(
+        serializer.instance = services.plan_create(
             user=self.request.user, **serializer.validated_data
         )
 
@@ -75,13 +78,13 @@ class PlanViewSet(mixins.CreateModelMixin, mixins.RetrieveModelMixin, viewsets.G
         data = PlanItemInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            item = plan_services.plan_item_add(
+            item = services.plan_item_add(
                 plan=plan,
                 soc_code=data.validated_data.get("occupation", ""),
                 credential_slug=data.validated_data.get("credential", ""),
                 note=data.validated_data.get("note", ""),
             )
-        except plan_services.PlanError as error:
+        except services.PlanError as error:
             return error_response(code="plan_item_refused", detail=str(error), status=400)
         return Response(PlanItemSerializer(item).data, status=status.HTTP_201_CREATED)
 

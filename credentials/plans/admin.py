@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .plan_models import Plan, PlanItem
+from .models import Plan, PlanItem
 
 
 class PlanItemInline(admin.TabularInline):

@@ -1,4 +1,4 @@
-"""Counselor plan pages: thin views over credentials.plan_services."""
+"""Counselor plan pages: thin views over the plans' services and selectors."""
 
 from django import forms
 from django.contrib import messages
@@ -6,13 +6,14 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import plan_services
-from .plan_models import Plan
+from careerportal.redirects import safe_next_url
+
+from . import selectors, services
+from .models import Plan
 
 SESSION_KEY = "plan_token"
 
@@ -34,7 +35,7 @@ class AddForm(forms.Form):
 
 
 def _plan_or_404(token: str) -> Plan:
-    plan = plan_services.plan_get(token=token)
+    plan = selectors.plan_get(token=token)
     if plan is None:
         raise Http404(_("No plan at this link. Check that you copied the whole link."))
     return plan
@@ -43,7 +44,7 @@ def _plan_or_404(token: str) -> Plan:
 def plan_index(request: HttpRequest) -> HttpResponse:
     """Signed-in counselors see their plans; everyone can start one."""
     plans = (
-        plan_services.plan_list_for_user(user=request.user)  # type: ignore[arg-type]
+        selectors.plan_list_for_user(user=request.user)  # type: ignore[arg-type]
         if request.user.is_authenticated
         else None
     )
@@ -60,7 +61,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     form = PlanForm(request.POST)
     if not form.is_valid():
         return render(request, "credentials/plans/index.html", {"form": form}, status=400)
-    plan = plan_services.plan_create(user=request.user, **form.cleaned_data)
+    plan = services.plan_create(user=request.user, **form.cleaned_data)
     request.session[SESSION_KEY] = plan.token
     return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
 
@@ -73,24 +74,22 @@ def plan_add(request: HttpRequest) -> HttpResponse:
         return render(request, "credentials/plans/error.html", {"form": form}, status=400)
     data = form.cleaned_data
     token = data["token"] or request.session.get(SESSION_KEY, "")
-    plan = plan_services.plan_get(token=token) if token else None
+    plan = selectors.plan_get(token=token) if token else None
     if plan is None:
-        plan = plan_services.plan_create(user=request.user)
+        plan = services.plan_create(user=request.user)
         request.session[SESSION_KEY] = plan.token
     try:
-        plan_services.plan_item_add(
+        services.plan_item_add(
             plan=plan,
             soc_code=data["occupation"],
             credential_slug=data["credential"],
             note=data["note"],
         )
-    except plan_services.PlanError as error:
+    except services.PlanError as error:
         return render(request, "credentials/plans/error.html", {"message": str(error)}, status=400)
     plan_url = reverse("plans:detail", args=[plan.token])
-    back = data["next"]
-    if back and url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    back = safe_next_url(request, data["next"])
+    if back:
         messages.success(
             request,
             format_html(
@@ -139,7 +138,7 @@ def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
             {**_items_context(plan), "form": form},
             status=400,
         )
-    plan_services.plan_update(plan=plan, **form.cleaned_data)
+    services.plan_update(plan=plan, **form.cleaned_data)
     messages.success(request, _("Plan saved."))
     return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
 
@@ -147,5 +146,5 @@ def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def plan_item_delete(request: HttpRequest, token: str, item_id: int) -> HttpResponse:
     plan = _plan_or_404(token)
-    plan_services.plan_item_remove(plan=plan, item_id=item_id)
+    services.plan_item_remove(plan=plan, item_id=item_id)
     return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))

@@ -1,16 +1,15 @@
-"""Writes and reads for counselor plans."""
+"""Writes for counselor plans."""
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careerportal.users import user_or_none
 from pathways.models import Occupation
 
-from .models import Credential
-from .plan_models import Plan, PlanItem
+from ..models import Credential
+from .models import Plan, PlanItem
 
 MAX_ITEMS = 50
 
@@ -68,17 +67,3 @@ def plan_item_add(
 
 def plan_item_remove(*, plan: Plan, item_id: int) -> None:
     PlanItem.objects.filter(plan=plan, pk=item_id).delete()
-
-
-def plan_get(*, token: str) -> Plan | None:
-    """A plan with its items (careers and credentials) in a fixed number of queries."""
-    items = PlanItem.objects.select_related("occupation", "credential", "credential__provider")
-    return (
-        Plan.objects.prefetch_related(Prefetch("items", queryset=items)).filter(token=token).first()
-    )
-
-
-def plan_list_for_user(*, user: User) -> QuerySet[Plan]:
-    from django.db.models import Count
-
-    return Plan.objects.filter(owner=user).annotate(item_count=Count("items"))

@@ -1,0 +1,1 @@
+"""Counselor plans: careers and credentials collected behind an unguessable link."""
