@@ -9,5 +9,3 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerportal.settings")
 app = Celery("careerportal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# Transparency-report jobs sit beside the submission jobs in hiringdata/report_tasks.py.
-app.autodiscover_tasks(related_name="report_tasks")

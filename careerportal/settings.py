@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "credentials",
     "alliance",
     "hiringdata",
+    "hiringdata.transparency",
 ]
 
 MIDDLEWARE = [
@@ -124,7 +125,7 @@ CELERY_TIMEZONE = "UTC"
 # Each domain app may keep its periodic jobs in <app>/schedule.py (plain dicts, no Django
 # imports) as BEAT_SCHEDULE = {name: {"task": ..., "schedule": ...}}.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
-for _app in ("pathways", "credentials", "alliance", "hiringdata"):
+for _app in ("pathways", "credentials", "alliance", "hiringdata", "hiringdata.transparency"):
     if importlib.util.find_spec(f"{_app}.schedule") is not None:
         CELERY_BEAT_SCHEDULE.update(importlib.import_module(f"{_app}.schedule").BEAT_SCHEDULE)
 

@@ -1,11 +1,8 @@
 """Periodic jobs of the hiring-data app (merged into CELERY_BEAT_SCHEDULE by settings)."""
 
-from .report_schedule import BEAT_SCHEDULE as REPORT_SCHEDULE
-
 BEAT_SCHEDULE = {
     "hiringdata-sweep-submissions": {
         "task": "hiringdata.sweep_submissions",
         "schedule": 300.0,  # every five minutes
     },
-    **REPORT_SCHEDULE,
 }
