@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# pytest-xdist workers for make test (one per core by default; tests are mostly waiting on I/O).
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint migrate messages worker beat clean
 
@@ -24,7 +26,7 @@ run: $(STAMP)
 
 ## test: the whole test suite (browser tests use Debian's chromium at /usr/bin/chromium)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

@@ -21,8 +21,8 @@ django.setup()
 
 from alliance.models import Member  # noqa: E402
 from hiringdata.models import HiringCount  # noqa: E402
-from hiringdata.reports import report_build  # noqa: E402
 from hiringdata.synthetic import hires_generate, members_create  # noqa: E402
+from hiringdata.transparency.services import report_build  # noqa: E402
 
 BUDGET_S = 15.0
 

@@ -9,13 +9,11 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerportal.settings")
 
-DOMAIN_APPS = ("pathways", "credentials", "alliance", "hiringdata")
+DOMAIN_APPS = ("pathways", "credentials", "alliance", "hiringdata", "hiringdata.transparency")
 
 app = Celery("careerportal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# Transparency-report jobs sit beside the submission jobs in hiringdata/report_tasks.py.
-app.autodiscover_tasks(related_name="report_tasks")
 
 
 def beat_schedule() -> dict[str, dict[str, Any]]:

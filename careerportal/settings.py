@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "credentials",
     "alliance",
     "hiringdata",
+    "hiringdata.transparency",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,7 @@ api_v1 = [
     path("", include("credentials.plans.api")),
     path("", include("alliance.api.urls")),
     path("", include("hiringdata.api.urls")),
-    path("", include("hiringdata.api.report_urls")),
+    path("", include("hiringdata.transparency.api.urls")),
 ]
 
 urlpatterns = [
@@ -37,7 +37,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include("credentials.plans.urls")),
     path("", include("alliance.urls")),
     path("", include("hiringdata.urls")),
-    path("transparency/", include("hiringdata.report_urls")),
+    path("transparency/", include("hiringdata.transparency.urls")),
     prefix_default_language=False,
 )
 

@@ -2,7 +2,6 @@ from django.contrib import admin
 
 from careerportal.admin_base import ReadOnlyModelAdmin
 
-from . import report_admin  # noqa: F401
 from .models import HiringCount, Submission, ValidationIssue
 
 

@@ -219,7 +219,3 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.key}"
-
-
-# Transparency-report models live in their own module; keep this import last.
-from .report_models import *  # noqa: E402, F403

@@ -7,9 +7,9 @@ years, and a published report for each year, marked "synthetic demo data" on eve
 
 from alliance.models import Member
 
-from .report_models import TransparencyReport
-from .reports import report_build, report_publish
 from .synthetic import hires_generate, members_create
+from .transparency.models import TransparencyReport
+from .transparency.services import report_build, report_publish
 
 DEMO_YEARS = (2024, 2025)
 DEMO_MEMBERS = 12

@@ -1,6 +1,5 @@
 """Periodic jobs of the hiring-data app (careerportal.celery merges them into the beat schedule)."""
 
-from .report_schedule import BEAT_SCHEDULE as REPORT_SCHEDULE
 from .tasks import sweep_submissions
 
 BEAT_SCHEDULE = {
@@ -8,5 +7,4 @@ BEAT_SCHEDULE = {
         "task": sweep_submissions.name,
         "schedule": 300.0,  # every five minutes
     },
-    **REPORT_SCHEDULE,
 }

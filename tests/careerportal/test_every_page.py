@@ -119,7 +119,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     from credentials.plans.services import plan_create, plan_item_add
     from hiringdata import services as hiring_services
     from hiringdata.models import Submission
-    from hiringdata.report_models import TransparencyReport
+    from hiringdata.transparency.models import TransparencyReport
     from pathways.models import Occupation
 
     settings.STORAGES = {

@@ -62,7 +62,7 @@ def test_service_written_rows_are_read_only_in_the_admin(admin_client):
     from alliance.models import AuditEntry
     from careerportal.admin_base import ReadOnlyModelAdmin
     from hiringdata.models import HiringCount, Submission, ValidationIssue
-    from hiringdata.report_models import TransparencyReport
+    from hiringdata.transparency.models import TransparencyReport
 
     read_only = {AuditEntry, Submission, ValidationIssue, HiringCount, TransparencyReport}
     for model in read_only:

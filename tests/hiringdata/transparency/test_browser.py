@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from hiringdata.reports import report_build, report_publish
 from hiringdata.synthetic import hires_generate, members_create
+from hiringdata.transparency.services import report_build, report_publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

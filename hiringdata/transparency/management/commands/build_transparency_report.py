@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hiringdata.reports import ReportError, report_build, report_publish
+from hiringdata.transparency.services import ReportError, report_build, report_publish
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from alliance import selectors as alliance_selectors
 from alliance.models import Award
 
-from .report_models import TransparencyReport
+from .models import TransparencyReport
 
 
 def commitments(request: HttpRequest, report: TransparencyReport) -> str:
@@ -40,3 +40,9 @@ def awards(request: HttpRequest, report: TransparencyReport) -> str:
         {"awards": given, "report": report},
         request=request,
     )
+
+
+def report_sections_render(*, request: HttpRequest, report: TransparencyReport) -> dict[str, str]:
+    """Render the sections that have something to show, in page order."""
+    rendered = {"commitments": commitments(request, report), "awards": awards(request, report)}
+    return {key: html for key, html in rendered.items() if html}

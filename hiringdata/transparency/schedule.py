@@ -1,8 +1,8 @@
-"""The transparency report's yearly job, merged into hiringdata/schedule.py."""
+"""The transparency report's yearly job, merged into the beat schedule by careerportal.celery."""
 
 from celery.schedules import crontab
 
-from .report_tasks import build_last_years_transparency_report
+from .tasks import build_last_years_transparency_report
 
 BEAT_SCHEDULE = {
     # Members report by the end of January; staff get a draft of last year on 1 February.

@@ -8,10 +8,11 @@ from django.core.management import call_command
 from django.db import IntegrityError, InternalError, transaction
 from django.db.models import Sum
 
-from hiringdata.models import HiringCount, ReportStatus, ReportTable, TransparencyReport
-from hiringdata.reports import ReportError, report_build, report_publish
+from hiringdata.models import HiringCount
+from hiringdata.transparency.models import ReportStatus, ReportTable, TransparencyReport
+from hiringdata.transparency.services import ReportError, report_build, report_publish
 
-from .conftest import YEAR
+from ..conftest import YEAR
 
 pytestmark = pytest.mark.django_db
 
@@ -305,7 +306,7 @@ def test_tables_that_fail_the_rule_are_not_published_and_staff_see_why(db, clien
     # Two employers only: every Alliance-wide table has fewer than 3 employers in all.
     from hiringdata.synthetic import hires_generate
 
-    from .factories import MemberFactory
+    from ..factories import MemberFactory
 
     ids = [MemberFactory().id for _ in range(2)]
     hires_generate(member_ids=ids, year=YEAR, hires_per_member=200, seed=5)
@@ -323,8 +324,8 @@ def test_tables_that_fail_the_rule_are_not_published_and_staff_see_why(db, clien
 
 
 def test_an_audit_failure_is_stored_with_the_cells_that_leak(db):
-    from hiringdata import suppression as sup
-    from tests.hiringdata.test_suppression import MODEL, leaky_table
+    from hiringdata.transparency import suppression as sup
+    from tests.hiringdata.transparency.test_suppression import MODEL, leaky_table
 
     table = leaky_table()
     sup.tables_audit(tables=[table], model=MODEL)
@@ -341,9 +342,9 @@ def test_pdf_of_a_published_report(published, client):
 
 
 def test_a_share_is_shown_only_when_its_total_is_shown():
-    from hiringdata import suppression as sup
-    from hiringdata.reports import table_json
-    from tests.hiringdata.test_suppression import leaky_table
+    from hiringdata.transparency import suppression as sup
+    from hiringdata.transparency.tables import table_json
+    from tests.hiringdata.transparency.test_suppression import leaky_table
 
     table = leaky_table()
     table.cells[sup.selection_of([("r", frozenset({"a"}))])].reason = sup.COMPLEMENTARY
@@ -352,23 +353,6 @@ def test_a_share_is_shown_only_when_its_total_is_shown():
     assert all("share" not in cell for cell in row_a)  # its row total is withheld
     assert all("share" in cell for cell in data["values"][2] if "hires" in cell)
     assert data["row_totals"][0] == {"withheld": sup.COMPLEMENTARY}
-
-
-def test_other_apps_can_add_a_section_to_the_report_page(published, client):
-    from hiringdata.reports import _sections, register_report_section
-
-    wired = _sections.get("commitments")
-    register_report_section(
-        key="commitments",
-        order=10,
-        render=lambda request, report: f"<p id='board'>Board for {report.year}</p>",
-    )
-    try:
-        html = client.get(f"/transparency/{YEAR}/").content.decode()
-    finally:
-        if wired is not None:
-            _sections["commitments"] = wired
-    assert f"<p id='board'>Board for {YEAR}</p>" in html
 
 
 def test_report_page_shows_the_alliance_commitment_board_and_that_years_awards(published, client):

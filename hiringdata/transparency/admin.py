@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from careerportal.admin_base import ReadOnlyModelAdmin
 
-from .report_models import ReportTable, TransparencyReport
+from .models import ReportTable, TransparencyReport
 
 
 class ReportTableInline(admin.TabularInline):

@@ -30,7 +30,7 @@ def mark(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hiringdata", "0102_merge_submissions_and_reports"),
+        ("hiringdata", "0103_transparency_models_to_own_app"),
         ("alliance", "0005_decision_newest_first_ordering"),
     ]
 

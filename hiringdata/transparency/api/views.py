@@ -3,9 +3,8 @@
 import django_filters
 from rest_framework import viewsets
 
-from hiringdata.report_models import TransparencyReport
-
-from .report_serializers import TransparencyReportListSerializer, TransparencyReportSerializer
+from ..models import TransparencyReport
+from .serializers import TransparencyReportListSerializer, TransparencyReportSerializer
 
 
 class TransparencyReportFilter(django_filters.FilterSet):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from hiringdata.suppression import (
+from hiringdata.transparency.suppression import (
     COMPLEMENTARY,
     DOMINANT_EMPLOYER,
     FEW_EMPLOYERS,

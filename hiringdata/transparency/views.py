@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django.contrib import messages
@@ -16,30 +15,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
-from . import reports
-from .models import HiringCount, SubmissionStatus
-from .report_models import TransparencyReport
+from hiringdata.models import HiringCount, SubmissionStatus
+
+from . import exports, presentation, selectors, services
+from .models import TransparencyReport
+from .sections import report_sections_render
+from .tables import table_title
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
-CSV_COLUMNS = [
-    "year",
-    "version",
-    "table",
-    "scope",
-    "row",
-    "column",
-    "hires",
-    "share_percent",
-    "withheld_reason",
-]
 
 
 def _published(year: int, version: int | None) -> TransparencyReport | None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
     if version is None:
-        return reports.report_latest_published(year=year)
-    return reports.report_published_version(year=year, version=version)
+        return selectors.report_latest_published(year=year)
+    return selectors.report_published_version(year=year, version=version)
 
 
 def transparency_index(request: HttpRequest) -> HttpResponse:
@@ -81,7 +72,8 @@ def _report_context(request: HttpRequest, year: int, version: int | None) -> dic
     if report is None:
         return None
     tables = [
-        reports.report_table_view(table=t) for t in reports.report_public_tables(report=report)
+        presentation.report_table_view(table=t)
+        for t in selectors.report_public_tables(report=report)
     ]
     alliance = [t for t in tables if t["member"] is None]
     by_member: dict[int, dict] = {}
@@ -91,8 +83,8 @@ def _report_context(request: HttpRequest, year: int, version: int | None) -> dic
                 table["member"].id, {"member": table["member"], "tables": []}
             )
             entry["tables"].append(table)
-    latest = reports.report_latest_published(year=year)
-    summary = reports.report_public_summary(report=report)
+    latest = selectors.report_latest_published(year=year)
+    summary = selectors.report_public_summary(report=report)
     return {
         "report": report,
         "summary": summary,
@@ -102,7 +94,7 @@ def _report_context(request: HttpRequest, year: int, version: int | None) -> dic
         "latest": latest,
         "is_latest": latest is not None and latest.pk == report.pk,
         "versions": TransparencyReport.objects.published().filter(year=year),
-        "sections": reports.report_sections_render(request=request, report=report),
+        "sections": report_sections_render(request=request, report=report),
         "change_rows": _change_rows(summary, alliance),
     }
 
@@ -143,7 +135,7 @@ def report_pdf(request: HttpRequest, year: int, version: int | None = None) -> H
         raise Http404
     html = render_to_string("hiringdata/transparency/report_pdf.html", context, request=request)
     report = context["report"]
-    response = HttpResponse(reports.report_pdf_render(html=html), content_type="application/pdf")
+    response = HttpResponse(exports.report_pdf_render(html=html), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="transparency-report-{report.year}-v{report.version}.pdf"'
     )
@@ -159,15 +151,13 @@ def report_download(
     name = f"transparency-report-{report.year}-v{report.version}"
     if fmt == "json":
         download = JsonResponse(
-            reports.report_public_json(report=report), json_dumps_params={"ensure_ascii": False}
+            exports.report_public_json(report=report), json_dumps_params={"ensure_ascii": False}
         )
         download["Content-Disposition"] = f'attachment; filename="{name}.json"'
         return download
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(reports.report_flat_rows(report=report))
+    exports.report_csv_write(report=report, stream=response)
     return response
 
 
@@ -198,7 +188,7 @@ def staff_reports(request: HttpRequest) -> HttpResponse:
 
 def _enqueue_build(*, year: int, user_id: int | None) -> bool:
     """Queue the build on Celery; with the broker down, build here so staff are not stuck."""
-    from .report_tasks import build_transparency_report
+    from .tasks import build_transparency_report
 
     try:
         with transaction.atomic():
@@ -218,17 +208,19 @@ def staff_report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         tables.append(
             {
                 "table": table,
-                "title": reports.table_title(table.key),
-                "view": reports.report_table_view(table=table) if table.passed else None,
-                "dropped_text": reports.DROPPED_TEXT.get(
+                "title": table_title(table.key),
+                "view": presentation.report_table_view(table=table) if table.passed else None,
+                "dropped_text": presentation.DROPPED_TEXT.get(
                     table.dropped_reason, table.dropped_reason
                 ),
                 "unprotected": [
                     _("%(cell)s could be worked out to between %(low)s and %(high)s")
                     % {
                         "cell": "; ".join(
-                            f"{reports.DIMENSION_TITLES[d]}: "
-                            + ", ".join(str(reports.category_labels()[d].get(c, c)) for c in cats)
+                            f"{presentation.DIMENSION_TITLES[d]}: "
+                            + ", ".join(
+                                str(presentation.category_labels()[d].get(c, c)) for c in cats
+                            )
                             for d, cats in e["cell"].items()
                         ),
                         "low": e["range_low"],
@@ -251,8 +243,8 @@ def staff_report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_report_publish(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(TransparencyReport, pk=pk)
     try:
-        reports.report_publish(report=report, user=request.user)
-    except reports.ReportError as problem:
+        services.report_publish(report=report, user=request.user)
+    except services.ReportError as problem:
         messages.error(request, str(problem))
     else:
         messages.success(

@@ -4,8 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["ReportStatus", "ReportTable", "TransparencyReport"]
-
 
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -40,6 +38,8 @@ class TransparencyReport(models.Model):
     objects = TransparencyReportQuerySet.as_manager()
 
     class Meta:
+        # Created as hiringdata's (migrations 0100-0101); the table and its trigger kept the name.
+        db_table = "hiringdata_transparencyreport"
         ordering = ["-year", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["year", "version"], name="report_one_version_number"),
@@ -74,6 +74,7 @@ class ReportTable(models.Model):
     audit = models.JSONField(default=dict)
 
     class Meta:
+        db_table = "hiringdata_reporttable"
         ordering = ["report", "position"]
         constraints = [
             models.UniqueConstraint(fields=["report", "key"], name="reporttable_key_once"),

@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from .report_views import TransparencyReportViewSet
+from .views import TransparencyReportViewSet
 
 router = SimpleRouter()
 router.register("transparency-reports", TransparencyReportViewSet, basename="transparency-report")

@@ -3,8 +3,10 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from hiringdata import reports
-from hiringdata.report_models import TransparencyReport
+from ..exports import report_public_json
+from ..models import TransparencyReport
+from ..presentation import REASON_TEXT
+from ..selectors import report_public_summary
 
 
 class TransparencyReportListSerializer(serializers.ModelSerializer):
@@ -34,12 +36,12 @@ class TransparencyReportSerializer(TransparencyReportListSerializer):
 
     @extend_schema_field(serializers.DictField())
     def get_summary(self, report: TransparencyReport) -> dict:
-        return reports.report_public_summary(report=report)
+        return report_public_summary(report=report)
 
     @extend_schema_field(serializers.DictField(child=serializers.CharField()))
     def get_withheld_reasons(self, report: TransparencyReport) -> dict:
-        return {code: str(text) for code, text in reports.REASON_TEXT.items()}
+        return {code: str(text) for code, text in REASON_TEXT.items()}
 
     @extend_schema_field(serializers.ListField(child=serializers.DictField()))
     def get_tables(self, report: TransparencyReport) -> list:
-        return reports.report_public_json(report=report)["tables"]
+        return report_public_json(report=report)["tables"]

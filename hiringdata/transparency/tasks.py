@@ -1,10 +1,10 @@
-"""Celery jobs of the transparency report: thin wrappers around hiringdata.reports."""
+"""Celery jobs of the transparency report: thin wrappers around services.py."""
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .reports import report_build
+from .services import report_build
 
 # A build takes seconds on 1,000 members; anything near this is a fault, not a slow build.
 TIME_LIMIT = 300

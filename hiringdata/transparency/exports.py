@@ -1,0 +1,127 @@
+"""The report's downloads: every published cell as CSV rows, the open-data JSON, the PDF."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import TransparencyReport
+from .presentation import REASON_TEXT, report_table_view
+from .selectors import report_public_summary, report_public_tables
+
+CSV_COLUMNS = [
+    "year",
+    "version",
+    "table",
+    "scope",
+    "row",
+    "column",
+    "hires",
+    "share_percent",
+    "withheld_reason",
+]
+
+
+def report_csv_write(*, report: TransparencyReport, stream: Any) -> None:
+    """Write the CSV download of a published report to a file-like stream."""
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(report_flat_rows(report=report))
+
+
+def report_flat_rows(*, report: TransparencyReport) -> list[dict[str, Any]]:
+    """Return every published cell of a report as one row (the CSV download)."""
+    out = []
+    for table in report_public_tables(report=report):
+        view = report_table_view(table=table)
+        scope = table.member.slug if table.member else "alliance"
+        if len(view["dimensions"]) == 1:
+            cells = [(c["label"], "", c["cell"]) for c in view["cells"]]
+        else:
+            cells = [
+                (row["label"], col["label"], cell["cell"])
+                for row in view["grid"]
+                for col, cell in zip(view["columns"], row["cells"], strict=True)
+            ]
+            cells += [(row["label"], str(_("All")), row["total"]["cell"]) for row in view["grid"]]
+            cells += [
+                (str(_("All")), col["label"], total["cell"])
+                for col, total in zip(view["columns"], view["column_totals"], strict=True)
+            ]
+        cells.append((str(_("All")), "", view["total"]))
+        for row_label, col_label, cell in cells:
+            out.append(
+                {
+                    "year": report.year,
+                    "version": report.version,
+                    "table": table.key,
+                    "scope": scope,
+                    "row": row_label,
+                    "column": col_label,
+                    "hires": cell.get("hires", ""),
+                    "share_percent": cell.get("share", ""),
+                    "withheld_reason": cell.get("withheld", ""),
+                }
+            )
+    return out
+
+
+def report_public_json(*, report: TransparencyReport) -> dict[str, Any]:
+    """The open-data JSON of a published report (no audit, no withheld numbers)."""
+    tables = []
+    for table in report_public_tables(report=report):
+        view = report_table_view(table=table)
+        entry: dict[str, Any] = {
+            "key": table.key,
+            "title": view["title"],
+            "member": table.member.slug if table.member else None,
+            "dimensions": view["dimensions"],
+            "rows": [
+                {"key": r["key"], "label": r["label"], "categories": r["categories"]}
+                for r in view["rows"]
+            ],
+            "values": table.data["values"],
+            "total": table.data["total"],
+            "merges": table.data.get("merges", []),
+        }
+        if "columns" in view:
+            entry["columns"] = [
+                {"key": c["key"], "label": c["label"], "categories": c["categories"]}
+                for c in view["columns"]
+            ]
+            entry["row_totals"] = table.data["row_totals"]
+            entry["column_totals"] = table.data["column_totals"]
+        tables.append(entry)
+    return {
+        "year": report.year,
+        "version": report.version,
+        "published_at": report.published_at.isoformat() if report.published_at else None,
+        "is_synthetic": report.is_synthetic,
+        "source": "Accepted hiring-data submissions of Alliance members",
+        "withheld_reasons": {code: str(text) for code, text in REASON_TEXT.items()},
+        "summary": report_public_summary(report=report),
+        "tables": tables,
+    }
+
+
+def report_pdf_render(*, html: str) -> bytes:
+    """Render the report's print HTML to PDF; static files are read from disk, never fetched."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    prefix = "file:///" + settings.STATIC_URL.strip("/") + "/"
+
+    class StaticFilesOnly(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            path = finders.find(url[len(prefix) :]) if url.startswith(prefix) else None
+            if not path:
+                raise ValueError(f"not fetching {url}")
+            with open(path, "rb") as stylesheet:
+                body = stylesheet.read()
+            return URLFetcherResponse(url, body, {"Content-Type": "text/css"})
+
+    return HTML(string=html, base_url="file:///", url_fetcher=StaticFilesOnly()).write_pdf()

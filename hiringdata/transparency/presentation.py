@@ -1,0 +1,129 @@
+"""Labels and texts for published tables: what pages, downloads and the API show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from hiringdata.models import Education, RaceEthnicity, Sex, TrainingPathway
+
+from . import suppression as sup
+from .models import ReportTable
+from .tables import OCCUPATION_GROUPS, PATHWAY_GROUPS, table_cells, table_title
+
+DIMENSION_TITLES = {
+    "race_ethnicity": _("Race or ethnicity"),
+    "sex": _("Sex"),
+    "education": _("Education"),
+    "training_pathway": _("Training pathway"),
+    "occupation_group": _("Occupation group"),
+}
+
+REASON_TEXT = {
+    sup.FEW_PEOPLE: _("Withheld: fewer than 11 people"),
+    sup.FEW_EMPLOYERS: _("Withheld: fewer than 3 employers"),
+    sup.DOMINANT_EMPLOYER: _("Withheld: mostly one employer"),
+    sup.COMPLEMENTARY: _("Withheld so that other small numbers cannot be worked out"),
+    sup.OTHERS_REVEALED: _("Withheld so that other employers' figures cannot be worked out"),
+}
+
+DROPPED_TEXT = {
+    "no_data": _("No hires to show."),
+    sup.FEW_PEOPLE: _("Not published: fewer than 11 people in all."),
+    sup.FEW_EMPLOYERS: _("Not published: fewer than 3 employers in all."),
+    sup.DOMINANT_EMPLOYER: _("Not published: one employer supplies most of the hires."),
+    "too_few_groups": _("Not published: too few people to split into groups."),
+    "unprotectable": _("Not published: small groups could not be protected."),
+    "audit_failed": _(
+        "Not published: the audit found a withheld number that could be worked out to within "
+        "11 people, and merging groups did not fix it."
+    ),
+}
+
+
+def category_labels() -> dict[str, dict[str, Any]]:
+    return {
+        "race_ethnicity": dict(RaceEthnicity.choices),
+        "sex": dict(Sex.choices),
+        "education": dict(Education.choices),
+        "training_pathway": dict(TrainingPathway.choices),
+        "occupation_group": dict(OCCUPATION_GROUPS),
+    }
+
+
+def group_label(*, dimension: str, row: dict[str, Any]) -> str:
+    """Label a row or column: its category, its named group, or the categories merged in it."""
+    labels = category_labels()[dimension]
+    if dimension == "training_pathway" and row["key"] in PATHWAY_GROUPS:
+        return str(PATHWAY_GROUPS[row["key"]][0])
+    names = [str(labels.get(c, c)) for c in row["categories"]]
+    if len(names) == 1:
+        return names[0]
+    return str(_("%(names)s (combined)") % {"names": ", ".join(names)})
+
+
+def cell_text(cell: dict[str, Any]) -> str:
+    if "withheld" in cell:
+        return str(REASON_TEXT.get(cell["withheld"], REASON_TEXT[sup.COMPLEMENTARY]))
+    return number_format(cell["hires"], force_grouping=True)
+
+
+def report_table_view(*, table: ReportTable) -> dict[str, Any]:
+    """Return one published table ready for a page, a CSV or the API (labels resolved)."""
+    data = table.data
+    dims = data["dimensions"]
+    rows = [{**row, "label": group_label(dimension=dims[0], row=row)} for row in data["rows"]]
+    view: dict[str, Any] = {
+        "key": table.key,
+        "title": str(table_title(table.key)),
+        "member": table.member,
+        "dimensions": dims,
+        "dimension_titles": [str(DIMENSION_TITLES[d]) for d in dims],
+        "rows": rows,
+        "total": data["total"],
+        "total_text": cell_text(data["total"]),
+        "merges": [
+            {
+                **merge,
+                "text": _("%(merged)s counted with %(into)s")
+                % {
+                    "merged": ", ".join(
+                        str(category_labels()[merge["dimension"]].get(c, c))
+                        for c in merge["merged"]
+                    ),
+                    "into": ", ".join(
+                        str(category_labels()[merge["dimension"]].get(c, c)) for c in merge["into"]
+                    ),
+                },
+            }
+            for merge in data.get("merges", [])
+        ],
+    }
+    if len(dims) == 1:
+        view["cells"] = [
+            {**row, "cell": cell, "text": cell_text(cell)}
+            for row, cell in zip(rows, data["values"], strict=True)
+        ]
+        # Bars are as long as the share; withheld bars have none (and say so in words).
+        view["bars"] = [
+            {"label": c["label"], "share": c["cell"].get("share"), "text": c["text"]}
+            for c in view["cells"]
+        ]
+    else:
+        columns = [
+            {**col, "label": group_label(dimension=dims[1], row=col)} for col in data["columns"]
+        ]
+        view["columns"] = columns
+        view["grid"] = [
+            {
+                "label": row["label"],
+                "cells": [{"cell": cell, "text": cell_text(cell)} for cell in values],
+                "total": {"cell": total, "text": cell_text(total)},
+            }
+            for row, values, total in zip(rows, data["values"], data["row_totals"], strict=True)
+        ]
+        view["column_totals"] = [{"cell": c, "text": cell_text(c)} for c in data["column_totals"]]
+    view["withheld_any"] = any("withheld" in c for c in table_cells(data))
+    return view

@@ -1,0 +1,47 @@
+"""Read published transparency reports (never drafts, never the audit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alliance.models import Member
+
+from .models import ReportTable, TransparencyReport
+
+
+def report_latest_published(*, year: int) -> TransparencyReport | None:
+    return TransparencyReport.objects.published().filter(year=year).first()
+
+
+def report_published_version(*, year: int, version: int) -> TransparencyReport | None:
+    return TransparencyReport.objects.published().filter(year=year, version=version).first()
+
+
+def report_public_tables(*, report: TransparencyReport) -> list[ReportTable]:
+    """Return the tables a published report shows (never a failed one, never the audit)."""
+    if not report.is_published:
+        return []
+    return list(
+        report.tables.filter(passed=True)
+        .select_related("member")
+        .defer("audit")
+        .order_by("position")
+    )
+
+
+def report_public_summary(*, report: TransparencyReport) -> dict[str, Any]:
+    """The report's headline figures, with award candidates named."""
+    summary = dict(report.summary)
+    awards = dict(summary.get("awards") or {})
+    ids = [c["member_id"] for c in awards.get("candidates", [])]
+    members = {m.id: m for m in Member.objects.filter(id__in=ids)}
+    awards["candidates"] = [
+        {
+            **c,
+            "member": members[c["member_id"]].name if c["member_id"] in members else "",
+            "member_slug": members[c["member_id"]].slug if c["member_id"] in members else "",
+        }
+        for c in awards.get("candidates", [])
+    ]
+    summary["awards"] = awards
+    return summary

@@ -1,0 +1,214 @@
+"""Build and publish transparency report versions.
+
+The build reads accepted hiring counts with one set-based GROUP BY GROUPING SETS query
+(inputs.py), protects every table of the year together (suppression.py), and stores only shown
+numbers and withheld reasons. Published versions are frozen by a database trigger (hiringdata
+migration 0101).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from alliance import selectors as alliance_selectors
+from alliance.models import Member, MemberKind
+from hiringdata.models import SubmissionStatus
+
+from .inputs import year_input
+from .models import ReportStatus, ReportTable, TransparencyReport
+from .tables import report_tables_protect, table_cells, table_json
+
+
+class ReportError(Exception):
+    """A report action that cannot be done, with a message for staff."""
+
+
+def _previous_published(*, year: int) -> TransparencyReport | None:
+    return TransparencyReport.objects.published().filter(year=year - 1).first()
+
+
+def _shares(table: ReportTable | None) -> dict[str, float]:
+    if table is None or not table.passed:
+        return {}
+    return {
+        row["key"]: value["share"]
+        for row, value in zip(table.data["rows"], table.data["values"], strict=True)
+        if "share" in value
+    }
+
+
+def report_changes(*, current: dict[str, ReportTable], previous: TransparencyReport | None) -> dict:
+    """Year-over-year change in shares, from published figures of both years only."""
+    if previous is None:
+        return {}
+    before = {t.key: t for t in previous.tables.filter(member__isnull=True, passed=True)}
+    changes: dict[str, Any] = {"previous_version": previous.version, "tables": {}}
+    for key, table in current.items():
+        if table.member_id is not None or len(table.data.get("dimensions", [])) != 1:
+            continue
+        now, then = _shares(table), _shares(before.get(key))
+        rows = [
+            {
+                "key": row_key,
+                "share": now[row_key],
+                "previous_share": then[row_key],
+                "change_points": round(now[row_key] - then[row_key], 1),
+            }
+            for row_key in now
+            if row_key in then
+        ]
+        if rows:
+            changes["tables"][key] = rows
+    return changes
+
+
+def award_candidates(
+    *, current: dict[str, ReportTable], previous: TransparencyReport | None
+) -> dict:
+    """'Most progress': change in the share of hires via non-degree training, opted-in members.
+
+    Only members whose own kind-of-training table is published in both years take part, and
+    only from the shares shown in those tables.
+    """
+    method = "non_degree_share_change"
+    if previous is None:
+        return {"method": method, "candidates": [], "note": "no_previous_year"}
+    before = {
+        t.member_id: t
+        for t in previous.tables.filter(member__isnull=False, passed=True)
+        if t.key.endswith("-pathway-group")
+    }
+    candidates = []
+    for table in current.values():
+        if table.member_id is None or not table.key.endswith("-pathway-group"):
+            continue
+        now = _shares(table).get("non_degree")
+        then = _shares(before.get(table.member_id)).get("non_degree")
+        if now is None or then is None:
+            continue
+        candidates.append(
+            {
+                "member_id": table.member_id,
+                "share": now,
+                "previous_share": then,
+                "change_points": round(now - then, 1),
+            }
+        )
+    candidates.sort(key=lambda c: (-c["change_points"], c["member_id"]))
+    return {"method": method, "candidates": candidates[:5]}
+
+
+def commitment_figures(*, year: int) -> dict[str, Any]:
+    """Employer members that reported this year, and the commitment board's counts as of today."""
+    today = timezone.localdate()
+    employers = Member.objects.filter(kind=MemberKind.EMPLOYER)
+    return {
+        "employer_members": employers.count(),
+        "members_reported": employers.filter(
+            submissions__status=SubmissionStatus.ACCEPTED, submissions__year=year
+        )
+        .distinct()
+        .count(),
+        # The same rule as the live board (overdue is computed against the deadline, not stored).
+        "commitments_by_status": alliance_selectors.commitment_board_counts(today=today),
+        "commitments_as_of": today.isoformat(),
+    }
+
+
+def report_build(*, year: int, user: Any = None) -> TransparencyReport:
+    """Build a new draft version of a year's report from accepted submissions."""
+    data = year_input(year=year)
+    protected = report_tables_protect(data=data) if data.members else []
+    previous = _previous_published(year=year)
+    with transaction.atomic():
+        # Lock the year's versions so two builds cannot take the same number.
+        list(TransparencyReport.objects.select_for_update().filter(year=year).values("id"))
+        version = (
+            TransparencyReport.objects.filter(year=year).aggregate(v=Max("version"))["v"] or 0
+        ) + 1
+        report = TransparencyReport.objects.create(
+            year=year,
+            version=version,
+            built_at=timezone.now(),
+            built_by=user if getattr(user, "pk", None) else None,
+            input_fingerprint=data.fingerprint,
+            is_synthetic=data.is_synthetic,
+        )
+        rows = []
+        for position, (_table_def, member_id, table) in enumerate(protected):
+            key = table.spec.key
+            rows.append(
+                ReportTable(
+                    report=report,
+                    key=key,
+                    position=position,
+                    member_id=member_id,
+                    passed=table.passed,
+                    dropped_reason="" if table.passed else (table.dropped or "audit_failed"),
+                    # A failed table keeps no numbers at all, only why.
+                    data=table_json(table) if table.passed else {"merges": table.merges},
+                    audit={
+                        "passed": table.passed,
+                        "withheld_cells": len(table.audit),
+                        "entries": table.audit,
+                        "merges": table.merges,
+                        "dropped": table.dropped,
+                    },
+                )
+            )
+        ReportTable.objects.bulk_create(rows)
+        current = {row.key: row for row in rows}
+        alliance_total = current.get("pathway-group")
+        report.summary = {
+            "hires": (
+                alliance_total.data["total"].get("hires")
+                if alliance_total and alliance_total.passed
+                else None
+            ),
+            "members_reporting": len(data.members),
+            "submissions": data.submissions,
+            "tables_published": sum(1 for r in rows if r.passed),
+            "tables_failed": sum(1 for r in rows if not r.passed),
+            "commitments": commitment_figures(year=year),
+            "changes": report_changes(current=current, previous=previous),
+            "awards": award_candidates(current=current, previous=previous),
+        }
+        report.save(update_fields=["summary"])
+    return report
+
+
+def report_publish(*, report: TransparencyReport, user: Any = None) -> TransparencyReport:
+    """Publish a draft; refuse when a table it would publish did not pass the audit."""
+    with transaction.atomic():
+        report = TransparencyReport.objects.select_for_update().get(pk=report.pk)
+        if report.is_published:
+            raise ReportError(_("This version is already published and cannot change."))
+        tables = list(report.tables.all())
+        if not any(t.passed for t in tables):
+            raise ReportError(_("This version has no table that passed the audit."))
+        for table in tables:
+            if table.passed and not _table_safe(table):
+                raise ReportError(
+                    _("Table %(key)s failed the audit; build again before publishing.")
+                    % {"key": table.key}
+                )
+        report.status = ReportStatus.PUBLISHED
+        report.published_at = timezone.now()
+        report.published_by = user if getattr(user, "pk", None) else None
+        report.save(update_fields=["status", "published_at", "published_by"])
+    return report
+
+
+def _table_safe(table: ReportTable) -> bool:
+    """Check again before publishing: audit passed and no withheld cell carries a number."""
+    if not table.audit.get("passed") or not all(
+        e.get("protected") for e in table.audit.get("entries", [])
+    ):
+        return False
+    cells = list(table_cells(table.data))
+    return all(set(c) == {"withheld"} or "withheld" not in c for c in cells)

@@ -1,0 +1,220 @@
+"""The report's tables: their vocabulary and definitions, building and serialising them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from . import suppression as sup
+from .inputs import CLIQUES, YearInput
+
+# SOC 2018 major groups (the first two digits of a SOC code), as BLS names them.
+OCCUPATION_GROUPS = {
+    "11": _("Management"),
+    "13": _("Business and financial operations"),
+    "15": _("Computer and mathematical"),
+    "17": _("Architecture and engineering"),
+    "19": _("Life, physical, and social science"),
+    "21": _("Community and social service"),
+    "23": _("Legal"),
+    "25": _("Educational instruction and library"),
+    "27": _("Arts, design, entertainment, sports, and media"),
+    "29": _("Healthcare practitioners and technical"),
+    "31": _("Healthcare support"),
+    "33": _("Protective service"),
+    "35": _("Food preparation and serving"),
+    "37": _("Building and grounds cleaning and maintenance"),
+    "39": _("Personal care and service"),
+    "41": _("Sales and related"),
+    "43": _("Office and administrative support"),
+    "45": _("Farming, fishing, and forestry"),
+    "47": _("Construction and extraction"),
+    "49": _("Installation, maintenance, and repair"),
+    "51": _("Production"),
+    "53": _("Transportation and material moving"),
+    "55": _("Military specific"),
+}
+
+NON_DEGREE = ("bootcamp", "industry_certification", "apprenticeship")
+PATHWAY_GROUPS: dict[str, tuple[Any, tuple[str, ...]]] = {
+    "four_year_degree": (_("Four-year degree"), ("four_year_degree",)),
+    "two_year_degree": (_("Two-year degree"), ("two_year_degree",)),
+    "non_degree": (_("Bootcamp, certification or apprenticeship"), NON_DEGREE),
+    "other_pathway": (
+        _("Other or not disclosed"),
+        ("military", "employer_training", "self_taught", "other", "not_disclosed"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class TableDef:
+    key: str
+    title: Any
+    dimensions: tuple[str, ...]
+    grouped_pathways: bool = False
+    per_member: bool = False
+
+
+ALLIANCE_TABLES = (
+    TableDef("pathway-group", _("Hires by kind of training"), ("training_pathway",), True),
+    TableDef("training-pathway", _("Hires by training pathway"), ("training_pathway",)),
+    TableDef("race-ethnicity", _("Hires by race or ethnicity"), ("race_ethnicity",)),
+    TableDef("sex", _("Hires by sex"), ("sex",)),
+    TableDef("education", _("Hires by education"), ("education",)),
+    TableDef("occupation-group", _("Hires by occupation group"), ("occupation_group",)),
+    TableDef(
+        "pathway-group-by-race",
+        _("Kind of training by race or ethnicity"),
+        ("training_pathway", "race_ethnicity"),
+        True,
+    ),
+    TableDef(
+        "pathway-group-by-sex",
+        _("Kind of training by sex"),
+        ("training_pathway", "sex"),
+        True,
+    ),
+)
+# The same one-way tables for each member that opted in (crossed tables of one employer
+# would be nearly all small cells).
+MEMBER_TABLES = tuple(
+    TableDef(t.key, t.title, t.dimensions, t.grouped_pathways, per_member=True)
+    for t in ALLIANCE_TABLES
+    if len(t.dimensions) == 1
+)
+# The category a small one merges into when a total must be shown.
+RESIDUAL = {
+    "race_ethnicity": "not_disclosed",
+    "sex": "not_disclosed",
+    "education": "not_disclosed",
+    "training_pathway": "not_disclosed",
+    "occupation_group": None,
+}
+
+
+def table_title(key: str) -> Any:
+    """Return the title of a table from its stored key (member tables are 'member-<slug>-...')."""
+    for table in ALLIANCE_TABLES:
+        if key == table.key:
+            return table.title
+    for table in MEMBER_TABLES:
+        if key.endswith("-" + table.key):
+            return table.title
+    return key
+
+
+def _spec(table: TableDef, *, data: YearInput, scope: int | None, key: str) -> sup.TableSpec:
+    dims = tuple(
+        sup.Dimension(d, data.dimensions[d], residual=RESIDUAL[d]) for d in table.dimensions
+    )
+    groups = {}
+    if table.grouped_pathways:
+        groups["training_pathway"] = tuple(frozenset(cats) for _, cats in PATHWAY_GROUPS.values())
+    return sup.TableSpec(
+        key=key,
+        dimensions=dims,
+        scope=scope,
+        groups=groups,
+        published_members=tuple(data.opted_in) if scope is not None else (),
+    )
+
+
+def group_key(group: frozenset[str]) -> str:
+    for key, (_label, cats) in PATHWAY_GROUPS.items():
+        if group == frozenset(cats) and len(cats) > 1:
+            return key
+    return "+".join(sorted(group))
+
+
+def _cell_json(cell: sup.Cell, denominator: sup.Cell | None) -> dict[str, Any]:
+    if cell.withheld:
+        return {"withheld": cell.reason}
+    out: dict[str, Any] = {"hires": cell.value}
+    # A share is shown only when its numerator and denominator both are: it adds nothing.
+    if denominator is not None and not denominator.withheld and denominator.value:
+        out["share"] = round(100 * cell.value / denominator.value, 1)
+    return out
+
+
+def table_json(table: sup.ProtectedTable) -> dict[str, Any]:
+    """Serialise a protected table: shown numbers and withheld reasons, nothing else."""
+    dims = [d.key for d in table.spec.dimensions]
+    grand = table.cells[()]
+    rows = [
+        {
+            "key": group_key(g),
+            "categories": sorted(g, key=table.spec.dimensions[0].categories.index),
+        }
+        for g in table.groups[dims[0]]
+    ]
+    data: dict[str, Any] = {"dimensions": dims, "rows": rows, "total": _cell_json(grand, None)}
+    if len(dims) == 1:
+        data["values"] = [
+            _cell_json(table.cells[sup.selection_of([(dims[0], g)])], grand)
+            for g in table.groups[dims[0]]
+        ]
+    else:
+        d1, d2 = dims
+        data["columns"] = [
+            {
+                "key": group_key(g),
+                "categories": sorted(g, key=table.spec.dimensions[1].categories.index),
+            }
+            for g in table.groups[d2]
+        ]
+        data["values"] = []
+        for g1 in table.groups[d1]:
+            row_total = table.cells[sup.selection_of([(d1, g1)])]
+            data["values"].append(
+                [
+                    _cell_json(table.cells[sup.selection_of([(d1, g1), (d2, g2)])], row_total)
+                    for g2 in table.groups[d2]
+                ]
+            )
+        data["row_totals"] = [
+            _cell_json(table.cells[sup.selection_of([(d1, g)])], grand) for g in table.groups[d1]
+        ]
+        data["column_totals"] = [
+            _cell_json(table.cells[sup.selection_of([(d2, g)])], grand) for g in table.groups[d2]
+        ]
+    data["merges"] = table.merges
+    return data
+
+
+def report_tables_protect(
+    *, data: YearInput
+) -> list[tuple[TableDef, int | None, sup.ProtectedTable]]:
+    """Protect the Alliance tables and every opted-in member's tables together."""
+    defs: list[tuple[TableDef, int | None, sup.TableSpec]] = []
+    for table in ALLIANCE_TABLES:
+        defs.append((table, None, _spec(table, data=data, scope=None, key=table.key)))
+    for member_id in data.opted_in:
+        for table in MEMBER_TABLES:
+            key = f"member-{member_id}-{table.key}"
+            defs.append((table, member_id, _spec(table, data=data, scope=member_id, key=key)))
+    model = sup.AuditModel(
+        dimensions=data.dimensions,
+        cliques=CLIQUES,
+        parts=(*data.opted_in, sup.REST),
+    )
+    protected = sup.tables_protect(
+        specs=[spec for _, _, spec in defs], source=data.source, model=model
+    )
+    return [(table, member, p) for (table, member, _), p in zip(defs, protected, strict=True)]
+
+
+def table_cells(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Yield every cell of a serialised table: values, row and column totals, the total."""
+    for value in data.get("values", []):
+        if isinstance(value, list):
+            yield from value
+        else:
+            yield value
+    yield from data.get("row_totals", [])
+    yield from data.get("column_totals", [])
+    if "total" in data:
+        yield data["total"]
