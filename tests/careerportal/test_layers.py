@@ -16,9 +16,16 @@ ROOT = Path(settings.BASE_DIR)
 TEMPLATE_TAG = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 
 
+# Apps that sit inside a layer's package (the transparency report is part of hiringdata).
+PART_OF = {"hiringdata": ("hiringdata", "transparency")}
+
+
 def _tables(label: str) -> set[str]:
-    config = apps.get_app_config(label)
-    return {model._meta.db_table for model in config.get_models(include_auto_created=True)}
+    tables: set[str] = set()
+    for part in PART_OF.get(label, (label,)):
+        config = apps.get_app_config(part)
+        tables |= {m._meta.db_table for m in config.get_models(include_auto_created=True)}
+    return tables
 
 
 def _strings(path: Path) -> list[tuple[int, str]]:
@@ -61,6 +68,7 @@ def test_no_lower_app_template_includes_a_higher_apps_template():
 def test_the_scan_sees_what_it_looks_for(tmp_path):
     """Guard against a scan that finds nothing because it reads nothing."""
     assert "alliance_credentialrecognition" in _tables("alliance")
+    assert "hiringdata_transparencyreport" in _tables("hiringdata")
     sample = tmp_path / "sample.py"
     sample.write_text('SQL = "SELECT 1 FROM alliance_member"\n')
     assert (1, "SELECT 1 FROM alliance_member") in _strings(sample)
