@@ -1,6 +1,5 @@
 """Pages of the catalog: search, one credential, compare, and the compare tray."""
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -11,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
+from careerportal.csv_download import csv_response
 from careerportal.redirects import safe_next_url
-from careerportal.spreadsheet import cell_neutralise
 from pathways.forms import FundingScreenerForm
 
 from . import extensions, funding, selectors, services
@@ -145,18 +144,11 @@ def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "credentials/compare.html", context, status=400)
     rows = compare_rows(columns=columns)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="credentials-compare.csv"'
-        writer = csv.writer(response)
-        writer.writerow([cell_neutralise(v) for v in ["", *(c.row.name for c in columns)]])
-        for row in rows:
-            writer.writerow(
-                [
-                    cell_neutralise(row["label"]),
-                    *(cell_neutralise(_csv_text(c)) for c in row["cells"]),
-                ]
-            )
-        return response
+        return csv_response(
+            filename="credentials-compare.csv",
+            header=["", *(c.row.name for c in columns)],
+            rows=([row["label"], *(_csv_text(c) for c in row["cells"])] for row in rows),
+        )
     context = {
         "columns": columns,
         "rows": rows,

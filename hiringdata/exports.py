@@ -1,10 +1,8 @@
 """CSV and XLSX files we hand back: problem lists and blank templates."""
 
-import csv
 import io
-from collections.abc import Iterable
 
-from careerportal.spreadsheet import cell_neutralise
+from careerportal.csv_download import csv_bytes
 
 from .ingest import COLUMNS
 from .models import SubmissionShape
@@ -23,16 +21,6 @@ TEMPLATE_EXAMPLES: dict[str, list[list[str]]] = {
          "apprenticeship", "12"],
     ],
 }  # fmt: skip
-
-
-def csv_bytes(header: list[str], rows: Iterable[Iterable[object]]) -> bytes:
-    """A UTF-8 CSV (with BOM so Excel reads accents) with every cell neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([cell_neutralise(cell) for cell in header])
-    for row in rows:
-        writer.writerow([cell_neutralise(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def template_csv(shape: str) -> bytes:

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from alliance.models import Member, MembershipRole
+from careerportal.csv_download import CONTENT_TYPE as CSV_CONTENT_TYPE
+from careerportal.csv_download import csv_response
 
 from . import exports, ingest, selectors, services
 from .forms import UploadForm
@@ -153,9 +155,7 @@ def submission_problems_csv(request: HttpRequest, pk: int) -> HttpResponse:
     issues = selectors.submission_issues(submission=submission)
     rows = ((i.row or "", i.column, i.value, i.text) for i in issues.iterator())
     header = [_("Row"), _("Column"), _("Value"), _("Problem")]
-    response = HttpResponse(exports.csv_bytes(header, rows), content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="problems-{submission.pk}.csv"'
-    return response
+    return csv_response(filename=f"problems-{submission.pk}.csv", header=header, rows=rows)
 
 
 @login_required
@@ -218,7 +218,7 @@ def file_template(request: HttpRequest, shape: str, extension: str) -> HttpRespo
     if shape not in SubmissionShape.values or extension not in ("csv", "xlsx"):
         raise Http404
     if extension == "csv":
-        body, content_type = exports.template_csv(shape), "text/csv"
+        body, content_type = exports.template_csv(shape), CSV_CONTENT_TYPE
     else:
         body = exports.template_xlsx(shape)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
+
+from careerportal.csv_download import csv_response
 
 from .models import TransparencyReport
 from .presentation import REASON_TEXT, report_table_view
@@ -24,11 +26,14 @@ CSV_COLUMNS = [
 ]
 
 
-def report_csv_write(*, report: TransparencyReport, stream: Any) -> None:
-    """Write the CSV download of a published report to a file-like stream."""
-    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(report_flat_rows(report=report))
+def report_csv_response(*, report: TransparencyReport, filename: str) -> HttpResponse:
+    """The CSV download of a published report (the portal's one CSV writer)."""
+    rows = report_flat_rows(report=report)
+    return csv_response(
+        filename=filename,
+        header=CSV_COLUMNS,
+        rows=([row[column] for column in CSV_COLUMNS] for row in rows),
+    )
 
 
 def report_flat_rows(*, report: TransparencyReport) -> list[dict[str, Any]]:

@@ -155,10 +155,7 @@ def report_download(
         )
         download["Content-Disposition"] = f'attachment; filename="{name}.json"'
         return download
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    exports.report_csv_write(report=report, stream=response)
-    return response
+    return exports.report_csv_response(report=report, filename=f"{name}.csv")
 
 
 @staff_member_required

@@ -7,7 +7,7 @@ import yaml
 from django.core.management import call_command
 
 from careerportal.api_errors import error_response
-from careerportal.spreadsheet import cell_neutralise
+from careerportal.csv_download import cell_neutralise
 
 
 @pytest.mark.parametrize(
@@ -19,9 +19,16 @@ from careerportal.spreadsheet import cell_neutralise
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
+        ("  =1+1", "'  =1+1"),
+        (" \t-1", "' \t-1"),
+        ("\uff1dcmd()", "'\uff1dcmd()"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
         ("CompTIA A+", "CompTIA A+"),
         ("a=b", "a=b"),
         (12, "12"),
+        (-3, "-3"),  # our own numbers keep their sign
         (None, ""),
         ("", ""),
     ],
@@ -103,3 +110,35 @@ def test_user_or_none_keeps_only_signed_in_users():
     assert user_or_none(user) == user
     assert user_or_none(AnonymousUser()) is None
     assert user_or_none(None) is None
+
+
+def test_every_csv_the_portal_serves_goes_through_the_one_writer():
+    """No app writes CSV itself: csv.writer, DictWriter and 'text/csv' live in one module."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    writer = root / "careerportal" / "csv_download.py"
+    pattern = re.compile(r"csv\.(writer|DictWriter)\(|text/csv")
+    # Files written for Postgres COPY, never handed to a person.
+    copy_feeds = {"credentials/synthetic.py", "hiringdata/ingest.py"}
+    found = [
+        str(path.relative_to(root))
+        for app in ("careerportal", "pathways", "credentials", "alliance", "hiringdata")
+        for path in (root / app).rglob("*.py")
+        if path != writer and "migrations" not in path.parts and pattern.search(path.read_text())
+    ]
+    assert pattern.search(writer.read_text())
+    assert set(found) <= copy_feeds, set(found) - copy_feeds
+
+
+def test_the_csv_download_is_utf8_with_a_bom_and_neutralised_cells():
+    from careerportal.csv_download import csv_response
+
+    response = csv_response(filename="x.csv", header=["name"], rows=[["\uff1dHYPERLINK(1)"]])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
+    assert response.content.decode("utf-8") == "\ufeffname\r\n'\uff1dHYPERLINK(1)\r\n"
