@@ -288,14 +288,15 @@ def owner_truth(
         data = inputs[next(iter(sorted(model.presence[index], key=repr)))]
         arrays = []
         for q, clique in enumerate(CLIQUES):
-            mine = data.source.counts[q][data.source.position[owner]]
             out = np.zeros([len(model.dimensions[d]) for d in clique], dtype=np.int64)
+            arrays.append(out)
+            if owner not in data.source.position:
+                continue  # a member whose file holds no hires
             # Place this version's categories among the model's (occupation groups may differ).
             where = np.ix_(
                 *[[model.dimensions[d].index(c) for c in data.dimensions[d]] for d in clique]
             )
-            out[where] = mine
-            arrays.append(out)
+            out[where] = data.source.counts[q][data.source.position[owner]]
         truth[index] = arrays
     return truth
 

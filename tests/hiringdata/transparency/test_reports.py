@@ -186,7 +186,9 @@ def test_page_shows_charts_with_data_tables_and_explains_withheld_cells(publishe
     assert html.count('class="tr-chart"') >= 5
     assert html.count("<caption>") >= html.count('class="tr-chart"')
     assert 'scope="row"' in html and 'scope="col"' in html
-    assert "Withheld: fewer than 11 people" in html
+    # One reason on every withheld cell; the rule that withheld it is not told.
+    assert "Withheld to protect small groups" in html
+    assert "Withheld: fewer than 11 people" not in html
     assert "synthetic-flag" in html
     assert "Change since last year" in html
     assert "How we pick candidates" in html
@@ -354,7 +356,7 @@ def test_a_share_is_shown_only_when_its_total_is_shown():
     row_a = data["values"][0]
     assert all("share" not in cell for cell in row_a)  # its row total is withheld
     assert all("share" in cell for cell in data["values"][2] if "hires" in cell)
-    assert data["row_totals"][0] == {"withheld": sup.COMPLEMENTARY}
+    assert data["row_totals"][0] == {"withheld": sup.PROTECTED}
 
 
 def test_report_page_shows_the_alliance_commitment_board_and_that_years_awards(published, client):

@@ -39,9 +39,18 @@ def one_way_source(values: dict[str, int]) -> sup.CountsSource:
 def test_two_few_people_cells_beside_a_total_are_refused_then_protected():
     # a = 3 and b = 9 are withheld as "fewer than 11 people"; together they hold 12, which
     # the old rule (withheld cells of a line hold 11 or more) accepted.
-    source = one_way_source({"a": 3, "b": 9, "c": 120, "d": 140})
-    old = sup.table_protect(spec=SPEC, source=source)
-    assert {c.reason for c in old.withheld()} == {sup.FEW_PEOPLE}
+    values = {"a": 3, "b": 9, "c": 120, "d": 140}
+    source = one_way_source(values)
+    # The table as published before issue 11: the two primary cells only, each saying why.
+    groups = SPEC.initial_groups()
+    order, lines = sup.table_layout(groups, ["r"])
+    cells = {}
+    for selection in order:
+        chosen = dict(selection).get("r", frozenset(ROWS))
+        cells[selection] = sup.Cell(selection, sum(values[r] for r in chosen))
+    for row in ("a", "b"):
+        cells[sup.selection_of([("r", frozenset([row]))])].reason = sup.FEW_PEOPLE
+    old = sup.ProtectedTable(SPEC, groups, cells, lines)
     # Before: the page said "fewer than 11 people" on each; a + b = 12 and each is 1-10, so
     # each is 2-10: narrowed inside 1-10. The audit that counts the page's words refuses it.
     old.reasons_shown = True
