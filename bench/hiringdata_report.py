@@ -19,12 +19,25 @@ import django
 
 django.setup()
 
+from django.db import connection  # noqa: E402
+
 from alliance.models import Member  # noqa: E402
 from hiringdata.models import HiringCount  # noqa: E402
 from hiringdata.synthetic import hires_generate, members_create  # noqa: E402
+from hiringdata.transparency.inputs import year_input  # noqa: E402
 from hiringdata.transparency.services import report_build  # noqa: E402
+from hiringdata.transparency.tables import report_tables_protect  # noqa: E402
 
 BUDGET_S = 15.0
+
+
+def _backend_cpu(pid: int) -> float | None:
+    """CPU seconds used so far by a local database backend (None when it is not local)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -49,8 +62,25 @@ def main() -> None:
     print(f"data: {len(ids)} members, {made} hires generated in {generated:.1f} s; {cells} cells")
 
     started = time.perf_counter()
+    data = year_input(year=args.year)
+    read = time.perf_counter() - started
+    started = time.perf_counter()
+    report_tables_protect(data=data)
+    protect = time.perf_counter() - started
+    print(f"parts: input query {read:.2f} s, suppression + audit {protect:.2f} s")
+
+    # CPU seconds of this process and of its database backend: the build's own work, which
+    # on a machine shared with other work is a truer figure than the wall clock.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    db_cpu = _backend_cpu(backend)
+    py_cpu = time.process_time()
+    started = time.perf_counter()
     report = report_build(year=args.year)
     elapsed = time.perf_counter() - started
+    py_cpu = time.process_time() - py_cpu
+    db_cpu = _backend_cpu(backend) - db_cpu if db_cpu is not None else None
     tables = report.tables.count()
     withheld = sum(t.audit.get("withheld_cells", 0) for t in report.tables.all())
     opted = report.tables.filter(member__isnull=False).values("member").distinct().count()
@@ -60,6 +90,12 @@ def main() -> None:
         f"{withheld} withheld cells audited, {report.summary['tables_failed']} not published"
     )
     print(f"build: {elapsed:.2f} s ({verdict} the {BUDGET_S:.0f} s budget)")
+    if db_cpu is not None:
+        print(
+            f"build CPU: {py_cpu + db_cpu:.2f} s (Python {py_cpu:.2f} s, database {db_cpu:.2f} s)"
+        )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average {load} (shared with other work)")
 
 
 if __name__ == "__main__":

@@ -45,18 +45,26 @@ DEGREE_PATHWAYS = {
     "not_disclosed": 2,
 }
 NON_DEGREE_PATHWAYS = {"bootcamp": 35, "industry_certification": 45, "apprenticeship": 20}
+# Only occupations the upload validator accepts (the 16 tech SOC codes of the sample catalog).
 SOC_WEIGHTS = {
-    "15-1212": 14,  # information security analysts
-    "15-1252": 24,  # software developers
-    "15-1232": 18,  # computer user support specialists
-    "15-1244": 12,  # network and computer systems administrators
-    "15-1211": 10,  # computer systems analysts
-    "15-1254": 8,  # web developers
-    "11-3021": 6,  # computer and information systems managers
-    "17-2061": 3,  # computer hardware engineers
-    "43-9011": 5,  # computer operators
+    "15-1252": 22,  # software developers
+    "15-1232": 14,  # computer user support specialists
+    "15-1212": 10,  # information security analysts
+    "15-1244": 9,  # network and computer systems administrators
+    "15-1211": 8,  # computer systems analysts
+    "15-1254": 6,  # web developers
+    "15-1253": 6,  # software quality assurance analysts and testers
+    "15-1231": 5,  # computer network support specialists
+    "15-1299": 4,  # computer occupations, all other
+    "15-2051": 4,  # data scientists
+    "15-1242": 3,  # database administrators
+    "15-1241": 3,  # computer network architects
+    "15-1255": 2,  # web and digital interface designers
+    "15-1251": 2,  # computer programmers
+    "15-1243": 1,  # database architects
+    "15-1221": 1,  # computer and information research scientists
 }
-JOB_OF_SOC = {"11-3021": "first_mid_managers", "15-1232": "technicians", "43-9011": "technicians"}
+JOB_OF_SOC = {"15-1232": "technicians", "15-1231": "technicians"}
 
 
 def _weighted_array(weights: dict[str, int]) -> str:

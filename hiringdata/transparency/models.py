@@ -34,6 +34,9 @@ class TransparencyReport(models.Model):
     # Counts that are not tables: members reporting, hires, submissions, commitments if known.
     summary = models.JSONField(default=dict)
     is_synthetic = models.BooleanField(default=False)
+    # The accepted submissions the version was built from (never public): later versions are
+    # audited against it, since hires from a submission both used are the same people.
+    submission_ids = models.JSONField(default=list, blank=True)
 
     objects = TransparencyReportQuerySet.as_manager()
 

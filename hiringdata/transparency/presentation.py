@@ -22,14 +22,21 @@ DIMENSION_TITLES = {
 }
 
 REASON_TEXT = {
+    # What every withheld cell says since issue 11; the others stay for earlier versions.
+    sup.PROTECTED: _("Withheld to protect small groups"),
     sup.FEW_PEOPLE: _("Withheld: fewer than 11 people"),
     sup.FEW_EMPLOYERS: _("Withheld: fewer than 3 employers"),
     sup.DOMINANT_EMPLOYER: _("Withheld: mostly one employer"),
     sup.COMPLEMENTARY: _("Withheld so that other small numbers cannot be worked out"),
     sup.OTHERS_REVEALED: _("Withheld so that other employers' figures cannot be worked out"),
+    sup.SMALL_CHANGE: _("Withheld: changed by too few people since an earlier version"),
 }
 
 DROPPED_TEXT = {
+    sup.SMALL_CHANGE: _(
+        "Not published yet: it changed by too few people or employers since an earlier "
+        "version; the update waits for more data."
+    ),
     "no_data": _("No hires to show."),
     sup.FEW_PEOPLE: _("Not published: fewer than 11 people in all."),
     sup.FEW_EMPLOYERS: _("Not published: fewer than 3 employers in all."),

@@ -17,6 +17,17 @@ def report_published_version(*, year: int, version: int) -> TransparencyReport |
     return TransparencyReport.objects.published().filter(year=year, version=version).first()
 
 
+def report_update_waits(*, report: TransparencyReport) -> bool:
+    """Whether a newer build of the year waits because it changed too little to publish."""
+    return (
+        TransparencyReport.objects.filter(
+            year=report.year, version__gt=report.version, summary__update_waits=True
+        )
+        .exclude(status="published")
+        .exists()
+    )
+
+
 def report_public_tables(*, report: TransparencyReport) -> list[ReportTable]:
     """Return the tables a published report shows (never a failed one, never the audit)."""
     if not report.is_published:

@@ -21,7 +21,14 @@ from hiringdata.models import SubmissionStatus
 
 from .inputs import year_input
 from .models import ReportStatus, ReportTable, TransparencyReport
-from .tables import report_tables_protect, table_cells, table_json
+from .suppression import SMALL_CHANGE
+from .tables import (
+    EarlierVersion,
+    published_table,
+    report_tables_protect,
+    table_cells,
+    table_json,
+)
 
 
 class ReportError(Exception):
@@ -120,10 +127,39 @@ def commitment_figures(*, year: int) -> dict[str, Any]:
     }
 
 
+def earlier_versions(*, year: int) -> list[EarlierVersion]:
+    """Every public version of the year, read again from the submissions it was built from.
+
+    Versions published before submissions were recorded with them cannot be read again and
+    are left out (their numbers stay as published).
+    """
+    out = []
+    for report in TransparencyReport.objects.published().filter(year=year).order_by("version"):
+        if not report.submission_ids:
+            continue
+        tables = list(report.tables.filter(passed=True).order_by("position"))
+        opted_in = sorted({t.member_id for t in tables if t.member_id is not None})
+        data = year_input(year=year, submission_ids=report.submission_ids, opted_in=opted_in)
+        out.append(
+            EarlierVersion(
+                version=report.version,
+                data=data,
+                tables=[
+                    published_table(
+                        key=t.key, data=t.data, scope=t.member_id, version=report.version
+                    )
+                    for t in tables
+                ],
+            )
+        )
+    return out
+
+
 def report_build(*, year: int, user: Any = None) -> TransparencyReport:
     """Build a new draft version of a year's report from accepted submissions."""
     data = year_input(year=year)
-    protected = report_tables_protect(data=data) if data.members else []
+    earlier = earlier_versions(year=year)
+    protected = report_tables_protect(data=data, earlier=earlier) if data.members else []
     previous = _previous_published(year=year)
     with transaction.atomic():
         # Lock the year's versions so two builds cannot take the same number.
@@ -138,6 +174,7 @@ def report_build(*, year: int, user: Any = None) -> TransparencyReport:
             built_by=user if getattr(user, "pk", None) else None,
             input_fingerprint=data.fingerprint,
             is_synthetic=data.is_synthetic,
+            submission_ids=sorted(submission for _, submission in data.segments),
         )
         rows = []
         for position, (_table_def, member_id, table) in enumerate(protected):
@@ -174,6 +211,9 @@ def report_build(*, year: int, user: Any = None) -> TransparencyReport:
             "submissions": data.submissions,
             "tables_published": sum(1 for r in rows if r.passed),
             "tables_failed": sum(1 for r in rows if not r.passed),
+            # Some table changed too little since a public version to publish yet.
+            "update_waits": any(r.dropped_reason == SMALL_CHANGE for r in rows),
+            "audited_with_versions": [e.version for e in earlier],
             "commitments": commitment_figures(year=year),
             "changes": report_changes(current=current, previous=previous),
             "awards": award_candidates(current=current, previous=previous),
@@ -189,8 +229,26 @@ def report_publish(*, report: TransparencyReport, user: Any = None) -> Transpare
         if report.is_published:
             raise ReportError(_("This version is already published and cannot change."))
         tables = list(report.tables.all())
+        if report.summary.get("update_waits"):
+            raise ReportError(
+                _(
+                    "The update waits: some figures changed by too few people or employers "
+                    "since the last published version to show the change safely."
+                )
+            )
         if not any(t.passed for t in tables):
             raise ReportError(_("This version has no table that passed the audit."))
+        audited = set(report.summary.get("audited_with_versions", []))
+        newer = (
+            TransparencyReport.objects.published()
+            .filter(year=report.year)
+            .exclude(submission_ids=[])
+            .exclude(version__in=audited)
+        )
+        if newer.exists():
+            raise ReportError(
+                _("Another version of this year was published after this draft; build again.")
+            )
         for table in tables:
             if table.passed and not _table_safe(table):
                 raise ReportError(

@@ -22,7 +22,8 @@ from typing import Protocol
 
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
+from scipy.sparse.csgraph import connected_components
 
 MIN_PEOPLE = 11  # a shown cell holds 0 or at least this many people
 MIN_EMPLOYERS = 3  # ... from at least this many employers
@@ -36,7 +37,21 @@ FEW_EMPLOYERS = "few_employers"
 DOMINANT_EMPLOYER = "dominant_employer"
 COMPLEMENTARY = "complementary"
 OTHERS_REVEALED = "others_revealed"
-REASONS = (FEW_PEOPLE, FEW_EMPLOYERS, DOMINANT_EMPLOYER, COMPLEMENTARY, OTHERS_REVEALED)
+# The cell changed by too few people (or employers) since an earlier public version.
+SMALL_CHANGE = "small_change"
+REASONS = (
+    FEW_PEOPLE,
+    FEW_EMPLOYERS,
+    DOMINANT_EMPLOYER,
+    COMPLEMENTARY,
+    OTHERS_REVEALED,
+    SMALL_CHANGE,
+)
+# What every withheld cell says in public: one reason for all, true of each of them. Telling
+# "fewer than 11 people" from the other reasons would tell a reader which withheld cells hold
+# 1-10 and which 11 or more (docs/transparency-disclosure-rule.md, "What a reader can know").
+PROTECTED = "protected"
+CURRENT = "current"  # the version being built, in an audit across versions
 
 Group = frozenset[str]
 Selection = tuple[tuple[str, Group], ...]  # sorted by dimension, hashable
@@ -68,6 +83,26 @@ def primary_reason(stats: CellStats, *, consent: bool = False) -> str | None:
         return FEW_EMPLOYERS
     if stats.top_employer_hires >= DOMINANCE_SHARE * stats.hires:
         return DOMINANT_EMPLOYER
+    return None
+
+
+def change_reason(changes: np.ndarray) -> str | None:
+    """Return SMALL_CHANGE when a cell's change since an earlier version fails the primary rule.
+
+    ``changes`` holds each employer's change in the cell. The change a reader sees is their
+    sum: it must be 0, or 11 or more people, from 3 or more employers, none of whom makes 80 %
+    or more of the change.
+    """
+    seen = abs(int(changes.sum()))
+    if seen == 0:
+        return None
+    moved = np.abs(changes)
+    if (
+        seen < MIN_PEOPLE
+        or np.count_nonzero(moved) < MIN_EMPLOYERS
+        or moved.max() >= DOMINANCE_SHARE * moved.sum()
+    ):
+        return SMALL_CHANGE
     return None
 
 
@@ -144,6 +179,12 @@ class ProtectedTable:
     merges: list[dict[str, object]] = field(default_factory=list)
     dropped: str | None = None  # why the whole table is not published
     audit: list[dict[str, object]] = field(default_factory=list)
+    # Which version of the year's data the table shows (earlier public versions are audited
+    # together with the one being built).
+    version: Hashable = CURRENT
+    # False: every withheld cell says PROTECTED in public (what builds publish); True: each says
+    # its own reason (versions published before one reason served for all, read from JSON).
+    reasons_shown: bool = False
 
     @property
     def passed(self) -> bool:
@@ -262,14 +303,60 @@ def _merge_recorded(
     return new_groups, {**record, "why": why}
 
 
+class VersionChanges:
+    """Each employer's change in a cell since each earlier public version of the year."""
+
+    def __init__(self, *, current: CountsSource, earlier: Sequence[CountsSource]) -> None:
+        self.current = current
+        self.earlier = list(earlier)
+        employers = list(
+            dict.fromkeys([*current.employers, *(e for o in earlier for e in o.employers)])
+        )
+        self.size = len(employers)
+        position = {e: i for i, e in enumerate(employers)}
+        self._index = [
+            np.array([position[e] for e in source.employers], dtype=np.int64)
+            for source in (current, *earlier)
+        ]
+        self._position = position
+
+    def _vector(self, k: int, source: CountsSource, selection: Selection) -> np.ndarray:
+        out = np.zeros(self.size, dtype=np.int64)
+        if source.employers:
+            out[self._index[k]] = source.per_employer(selection)
+        return out
+
+    def reason(self, *, scope: Hashable | None, selection: Selection) -> str | None:
+        now = self._vector(0, self.current, selection)
+        for k, old in enumerate(self.earlier, start=1):
+            changes = now - self._vector(k, old, selection)
+            if scope is not None:
+                # A member's own table: the member consented, so only the people rule applies.
+                changes = (
+                    changes[[self._position[scope]]] if scope in self._position else changes[:0]
+                )
+                seen = abs(int(changes.sum()))
+                if 0 < seen < MIN_PEOPLE:
+                    return SMALL_CHANGE
+                continue
+            if change_reason(changes):
+                return SMALL_CHANGE
+        return None
+
+
 def table_protect(
     *,
     spec: TableSpec,
     source: StatsSource,
     groups: dict[str, tuple[Group, ...]] | None = None,
     merges: list[dict[str, object]] | None = None,
+    changes: VersionChanges | None = None,
 ) -> ProtectedTable:
-    """Apply primary and complementary suppression, merging categories where it must."""
+    """Apply primary and complementary suppression, merging categories where it must.
+
+    With ``changes``, a cell whose change since an earlier public version fails the primary
+    rule is withheld too; a table whose grand total changed that little waits ("small_change").
+    """
     groups = dict(groups or spec.initial_groups())
     merges = list(merges or [])
     dims = {d.key: d for d in spec.dimensions}
@@ -282,6 +369,8 @@ def table_protect(
         grand_reason = primary_reason(grand, consent=consent)
         if grand.hires == 0 or grand_reason:
             return ProtectedTable(spec, groups, {}, [], merges, dropped=grand_reason or "no_data")
+        if changes is not None and changes.reason(scope=spec.scope, selection=()):
+            return ProtectedTable(spec, groups, {}, [], merges, dropped=SMALL_CHANGE)
         # In a two-way table the row and column totals are shown, so they must pass on their
         # own; a total that fails is merged into a bigger group rather than withheld.
         to_merge: tuple[str, Group, str] | None = None
@@ -303,6 +392,14 @@ def table_protect(
                 )
                 for sel in cells_order
             }
+            if changes is not None:
+                for sel, cell in cells.items():
+                    if sel and not cell.withheld:
+                        cell.reason = changes.reason(scope=spec.scope, selection=sel)
+                if any(c.withheld and not c.value for c in cells.values()):
+                    # A cell emptied by a small change cannot be withheld (withheld cells are
+                    # never 0, and readers are told so): the update waits.
+                    return ProtectedTable(spec, groups, {}, [], merges, dropped=SMALL_CHANGE)
             try:
                 complementary_suppress(cells=cells, lines=lines)
             except Unprotectable as problem:
@@ -331,7 +428,10 @@ def table_protect(
 def complementary_suppress(
     *, cells: dict[Selection, Cell], lines: list[tuple[Selection, list[Selection]]]
 ) -> None:
-    """Withhold more cells until every line with a shown total hides 0, or 2+ holding 11+.
+    """Withhold more cells until every line with a shown total hides 0, or 2+ with room.
+
+    Room: k withheld cells of a line, each at least 1, hold together at least MIN_RANGE + k,
+    so the line alone leaves each of them a range of MIN_RANGE.
 
     Complements are the smallest non-zero shown cells (a zero cell is never chosen: it would
     protect nothing). A line with no candidate left withholds its own total, which then needs
@@ -346,7 +446,7 @@ def complementary_suppress(
             hidden = [cells[m] for m in members if cells[m].withheld]
             if not hidden:
                 continue
-            while len(hidden) < 2 or sum(c.value for c in hidden) < MIN_PEOPLE:
+            while len(hidden) < 2 or sum(c.value for c in hidden) < MIN_RANGE + len(hidden):
                 candidates = [cells[m] for m in members if not cells[m].withheld and cells[m].value]
                 if not candidates:
                     if total == ():
@@ -354,7 +454,8 @@ def complementary_suppress(
                     cells[total].reason = COMPLEMENTARY
                     changed = True
                     break
-                missing = MIN_PEOPLE - sum(c.value for c in hidden)
+                # One more cell adds its value and raises the bar by one.
+                missing = MIN_RANGE + len(hidden) + 1 - sum(c.value for c in hidden)
                 enough = [c for c in candidates if c.value >= missing]
                 # Smallest cell that finishes the job, else the biggest to get closest.
                 pick = (
@@ -381,7 +482,7 @@ def line_rule_holds(
         if cells[total].withheld:
             continue
         hidden = [cells[m] for m in members if cells[m].withheld]
-        if hidden and (len(hidden) < 2 or sum(c.value for c in hidden) < MIN_PEOPLE):
+        if hidden and (len(hidden) < 2 or sum(c.value for c in hidden) < MIN_RANGE + len(hidden)):
             return False
     return True
 
@@ -399,11 +500,18 @@ class AuditModel:
     its own non-negative cells and require the cliques to agree where they overlap.
     ``parts`` split the hires by employer: one part per member whose own figures are published,
     and one for everyone else, so a member's table and the Alliance table are audited together.
+    ``presence`` (one set per part) says which versions of the year hold that part's hires:
+    hires from a submission that two public versions both used are the same unknowns in both,
+    which is what a reader comparing versions exploits. By default every part is in CURRENT.
     """
 
     dimensions: dict[str, tuple[str, ...]]
     cliques: tuple[tuple[str, ...], ...]
     parts: tuple[Hashable, ...] = (None,)
+    presence: tuple[frozenset[Hashable], ...] = ()
+
+    def versions_of(self, index: int) -> frozenset[Hashable]:
+        return self.presence[index] if self.presence else frozenset([CURRENT])
 
 
 REST = "__rest__"  # the part holding every employer whose own figures are not published
@@ -471,16 +579,40 @@ class CountsSource:
         return folded
 
 
+def reader_bounds(reason: str | None) -> tuple[float, float]:
+    """What the page's words tell a reader about a withheld cell: its lowest and highest value.
+
+    Every withheld cell holds at least one person (zeros are never withheld). "Fewer than 11
+    people" says 1-10. Any other rule's own reason says 11 or more: those rules only look at
+    cells that passed the people rule. The one reason for all (PROTECTED), and a small change
+    since an earlier version, say nothing more than "at least one".
+    """
+    if reason == FEW_PEOPLE:
+        return 1.0, float(MIN_PEOPLE - 1)
+    if reason in (FEW_EMPLOYERS, DOMINANT_EMPLOYER, COMPLEMENTARY, OTHERS_REVEALED):
+        return float(MIN_PEOPLE), np.inf
+    return 1.0, np.inf
+
+
+def reader_protected(reason: str | None, low: float, high: float) -> bool:
+    """The bar: a "fewer than 11" cell keeps all of 1-10; any other keeps MIN_RANGE values."""
+    if reason == FEW_PEOPLE:
+        return low <= 1 + 1e-6 and high >= MIN_PEOPLE - 1 - 1e-6
+    return high - low >= MIN_RANGE - 1e-6
+
+
 class _LinearSystem:
-    """Atoms (non-negative unknowns) and the equations every shown number adds, kept sparse."""
+    """Atoms (non-negative unknowns) and what a reader knows of them, kept sparse.
+
+    Equations: every shown number (zeros included) and the agreement of cliques. Inequalities:
+    every withheld cell holds at least one person (the page says so: a 0 is never withheld).
+    """
 
     def __init__(self, model: AuditModel) -> None:
         self.model = model
         self.size = 0
         # Per clique: first atom index, and for each atom its part and category positions.
         self._cliques: list[tuple[int, np.ndarray, list[np.ndarray]]] = []
-        part_of = {p: i for i, p in enumerate(model.parts)}
-        self._part_of = part_of
         for clique in model.cliques:
             shape = [len(model.dimensions[d]) for d in clique]
             combos = int(np.prod(shape)) if shape else 1
@@ -490,42 +622,65 @@ class _LinearSystem:
         self._cols: list[np.ndarray] = []
         self._vals: list[np.ndarray] = []
         self.rhs: list[float] = []
+        # Withheld cells: their atoms and what the page tells of them (lowest, highest).
+        self.withheld: list[tuple[np.ndarray, float, float]] = []
         self._consistency()
 
-    def _atoms_in(self, q: int, part: Hashable | None, selection: Selection) -> np.ndarray:
+    def part_atoms(self, q: int, part: int) -> np.ndarray:
+        """Return the atoms of one part in one clique, in the clique array's C order."""
+        start, parts, _ = self._cliques[q]
+        return start + np.flatnonzero(parts == part)
+
+    def _parts_for(self, *, scope: Hashable | None, version: Hashable) -> np.ndarray:
+        return np.array(
+            [
+                i
+                for i, owner in enumerate(self.model.parts)
+                if (scope is None or owner == scope) and version in self.model.versions_of(i)
+            ],
+            dtype=np.int64,
+        )
+
+    def _atoms_in(self, q: int, parts_wanted: np.ndarray, selection: Selection) -> np.ndarray:
         start, parts, cats = self._cliques[q]
         clique = self.model.cliques[q]
-        mask = np.ones(parts.shape[0], dtype=bool)
-        if part is not None:
-            mask &= parts == self._part_of[part]
+        # Boolean lookups indexed by each atom's positions: fast for thousands of cells.
+        part_ok = np.zeros(len(self.model.parts), dtype=bool)
+        part_ok[parts_wanted] = True
+        mask = part_ok[parts]
         for dim, group in selection:
             categories = self.model.dimensions[dim]
-            wanted = [i for i, c in enumerate(categories) if c in group]
-            mask &= np.isin(cats[clique.index(dim)], wanted)
+            cat_ok = np.fromiter(
+                (c in group for c in categories), dtype=bool, count=len(categories)
+            )
+            mask &= cat_ok[cats[clique.index(dim)]]
         return start + np.flatnonzero(mask)
 
-    def expression(self, *, scope: Hashable | None, selection: Selection) -> np.ndarray:
-        """Return the atom indices that add up to one cell."""
+    def expression(
+        self, *, scope: Hashable | None, selection: Selection, version: Hashable = CURRENT
+    ) -> np.ndarray:
+        """Return the atom indices that add up to one cell of one version."""
         chosen = {d for d, _ in selection}
         q = next((q for q, c in enumerate(self.model.cliques) if chosen <= set(c)), None)
         if q is None:
             raise ValueError(f"no clique holds {sorted(chosen)}")
-        return self._atoms_in(q, scope, selection)
+        return self._atoms_in(q, self._parts_for(scope=scope, version=version), selection)
 
     def _consistency(self) -> None:
         cliques = self.model.cliques
         for a in range(len(cliques)):
             for b in range(a + 1, len(cliques)):
                 shared = [d for d in cliques[a] if d in cliques[b]]
-                for part in self.model.parts:
+                for part in range(len(self.model.parts)):
+                    only = np.array([part], dtype=np.int64)
                     for combo in product(*(self.model.dimensions[d] for d in shared)):
                         selection = selection_of(
                             (d, frozenset([c])) for d, c in zip(shared, combo, strict=True)
                         )
                         self.add(
-                            self._atoms_in(a, part, selection),
+                            self._atoms_in(a, only, selection),
                             0.0,
-                            minus=self._atoms_in(b, part, selection),
+                            minus=self._atoms_in(b, only, selection),
                         )
 
     def add(self, plus: np.ndarray, value: float, minus: np.ndarray | None = None) -> None:
@@ -535,89 +690,191 @@ class _LinearSystem:
         self.rhs.append(value)
 
     def matrix(self) -> tuple[csr_matrix, np.ndarray]:
-        rows = np.concatenate(
-            [np.full(len(c), i, dtype=np.int64) for i, c in enumerate(self._cols)]
-            or [np.zeros(0, dtype=np.int64)]
-        )
-        cols = np.concatenate(self._cols or [np.zeros(0, dtype=np.int64)])
-        vals = np.concatenate(self._vals or [np.zeros(0)])
-        shape = (len(self.rhs), self.size)
-        return csr_matrix((vals, (rows, cols)), shape=shape), np.array(self.rhs)
+        return _sparse_rows(self._cols, self._vals, self.size), np.array(self.rhs)
+
+    def withheld_matrix(self) -> tuple[csr_matrix, np.ndarray]:
+        """-expr <= -low and expr <= high for every withheld cell (linprog takes upper bounds)."""
+        cols: list[np.ndarray] = []
+        vals: list[np.ndarray] = []
+        rhs: list[float] = []
+        for expr, low, high in self.withheld:
+            cols.append(expr)
+            vals.append(-np.ones(len(expr)))
+            rhs.append(-low)
+            if np.isfinite(high):
+                cols.append(expr)
+                vals.append(np.ones(len(expr)))
+                rhs.append(high)
+        return _sparse_rows(cols, vals, self.size), np.array(rhs)
 
 
-def tables_audit(*, tables: Sequence[ProtectedTable], model: AuditModel) -> bool:
-    """Bound every withheld cell of every table from all that is shown, together.
+def _sparse_rows(cols: list[np.ndarray], vals: list[np.ndarray], size: int) -> csr_matrix:
+    rows = np.concatenate(
+        [np.full(len(c), i, dtype=np.int64) for i, c in enumerate(cols)]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    flat_cols = np.concatenate(cols or [np.zeros(0, dtype=np.int64)])
+    flat_vals = np.concatenate(vals or [np.zeros(0)])
+    return csr_matrix((flat_vals, (rows, flat_cols)), shape=(len(cols), size))
 
-    Fills each table's ``audit`` with one entry per withheld cell: the range the cell can take
-    given every published number of every table (non-negative cells, shared totals), and
-    whether that range is at least MIN_RANGE wide. Returns True when every cell is protected.
+
+def _components(
+    rows: csr_matrix, targets: list[np.ndarray], ids: list[int]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Group the targets by the connected piece of the system that holds them.
+
+    Two atoms are connected when a row (an equation, or a withheld cell's "at least one")
+    names both. Pieces are independent linear programs; a piece without withheld cells cannot
+    move any of them, so it is never solved. Returns, per piece, its targets and its atoms.
+    """
+    incidence = rows.copy().tocsr()
+    incidence.data[:] = 1
+    graph = (incidence.T @ incidence).tocsr()
+    _, labels = connected_components(graph, directed=False)
+    pieces: dict[int, list[int]] = {}
+    for k, expr in zip(ids, targets, strict=True):
+        pieces.setdefault(int(labels[expr[0]]), []).append(k)
+    return [
+        (np.array(members), np.flatnonzero(labels == label)) for label, members in pieces.items()
+    ]
+
+
+def tables_audit(
+    *,
+    tables: Sequence[ProtectedTable],
+    model: AuditModel,
+    earlier: Sequence[ProtectedTable] = (),
+    known: dict[int, list[np.ndarray]] | None = None,
+) -> bool:
+    """Bound every withheld cell of every table from all that a reader has, together.
+
+    What a reader has: every shown number of every table of the year (zeros too), of this
+    version and of every ``earlier`` public version; that cells are whole numbers of people,
+    never negative; and that every withheld cell holds at least one person. Fills each table's
+    ``audit`` with one entry per withheld cell: the range the cell can take, and whether it is
+    at least MIN_RANGE wide. Withheld cells of earlier versions are bounded too (a new version
+    must not narrow them). Returns True when every cell is protected.
 
     Every feasible solution the solver returns is a set of values consistent with what is
     published, so a cell already seen spanning MIN_RANGE is protected without its own solve;
     the others get their exact minimum and maximum.
+
+    ``known``: the true hires of parts owned by opted-in members (part index -> one array per
+    clique). A part whose owner has no withheld cell in any table is fixed at its true values
+    before solving. That only takes solutions away, so every range found is still one the
+    reader cannot narrow (sound), and the program shrinks to the parts that matter: at 1,000
+    members, everyone else's part instead of 51 parts.
     """
     system = _LinearSystem(model)
     targets: list[tuple[ProtectedTable, Cell, np.ndarray]] = []
-    for table in tables:
+    for table in [*tables, *earlier]:
         if table.dropped:
             continue  # keeps the audit that dropped it, for staff to read
         table.audit = []
         scope = table.spec.scope
         for cell in table.cells.values():
-            expr = system.expression(scope=scope, selection=cell.selection)
+            expr = system.expression(scope=scope, selection=cell.selection, version=table.version)
             if cell.withheld:
                 targets.append((table, cell, expr))
+                shown = cell.reason if table.reasons_shown else PROTECTED
+                system.withheld.append((expr, *reader_bounds(shown)))
             else:
                 system.add(expr, float(cell.value))
     if not targets:
         return True
     a_eq, b_eq = system.matrix()
-    objectives = csr_matrix(
-        (
-            np.ones(sum(len(expr) for _, _, expr in targets)),
-            (
-                np.concatenate([np.full(len(e), k) for k, (_, _, e) in enumerate(targets)]),
-                np.concatenate([e for _, _, e in targets]),
-            ),
-        ),
-        shape=(len(targets), system.size),
+    a_ub, b_ub = system.withheld_matrix()
+    objectives = _sparse_rows(
+        [e for _, _, e in targets], [np.ones(len(e)) for _, _, e in targets], system.size
     )
+    fixed = np.zeros(system.size, dtype=bool)
+    values_fixed = np.zeros(system.size)
+    with_withheld = {table.spec.scope for table, _, _ in targets}
+    for part, arrays in (known or {}).items():
+        if model.parts[part] in with_withheld:
+            continue
+        for q, array in enumerate(arrays):
+            atoms = system.part_atoms(q, part)
+            fixed[atoms] = True
+            values_fixed[atoms] = array.ravel()
+    free = np.flatnonzero(~fixed)
+    b_eq = b_eq - a_eq @ values_fixed
+    b_ub = b_ub - a_ub @ values_fixed
+    offset = objectives @ values_fixed
+    a_eq, a_ub, objectives = a_eq[:, free], a_ub[:, free], objectives[:, free]
+    renumber = np.full(system.size, -1, dtype=np.int64)
+    renumber[free] = np.arange(len(free))
+    free_exprs = [renumber[e][renumber[e] >= 0] for _, _, e in targets]
     # Start from nothing: the stored ranges come from solutions alone, never from true values.
     seen_low = np.full(len(targets), np.inf)
     seen_high = np.full(len(targets), -np.inf)
+    shown_as = [cell.reason if table.reasons_shown else PROTECTED for table, cell, _ in targets]
+
+    def settled(k: int) -> bool:
+        return reader_protected(shown_as[k], seen_low[k], seen_high[k])
+
     exact_low = [False] * len(targets)
     exact_high = [False] * len(targets)
+    for k, expr in enumerate(free_exprs):
+        if not len(expr):  # every atom fixed: the cell is known
+            seen_low[k] = seen_high[k] = offset[k]
+    solvable = [k for k, expr in enumerate(free_exprs) if len(expr)]
+    for members, atoms in _components(
+        vstack([a_eq, a_ub]).tocsr(), [free_exprs[k] for k in solvable], solvable
+    ):
+        eq_rows = np.flatnonzero(abs(a_eq[:, atoms]).sum(axis=1).A.ravel())
+        ub_rows = np.flatnonzero(abs(a_ub[:, atoms]).sum(axis=1).A.ravel())
+        sub_eq, sub_b = a_eq[eq_rows][:, atoms], b_eq[eq_rows]
+        sub_ub, sub_bu = a_ub[ub_rows][:, atoms], b_ub[ub_rows]
+        sub_obj = objectives[members][:, atoms]
 
-    def solve(c: np.ndarray) -> np.ndarray:
-        # Interior point (with crossover) settles this model fastest in measurements.
-        result = linprog(c, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs-ipm")
-        if result.status == 3:  # unbounded above: only when nothing bounds the cell
-            return np.full(len(targets), np.inf)
-        if not result.success:
-            raise RuntimeError(f"audit linear program failed: {result.message}")
-        values = objectives @ result.x
-        np.minimum(seen_low, values, out=seen_low)
-        np.maximum(seen_high, values, out=seen_high)
-        return values
+        def solve(
+            c: np.ndarray,
+            members: np.ndarray = members,
+            sub_eq: csr_matrix = sub_eq,
+            sub_b: np.ndarray = sub_b,
+            sub_ub: csr_matrix = sub_ub,
+            sub_bu: np.ndarray = sub_bu,
+            sub_obj: csr_matrix = sub_obj,
+        ) -> np.ndarray:
+            # Dual simplex: the solves of one piece differ only in their objective.
+            result = linprog(
+                c,
+                A_eq=sub_eq,
+                b_eq=sub_b,
+                A_ub=sub_ub,
+                b_ub=sub_bu,
+                bounds=(0, None),
+                method="highs-ds",
+            )
+            if result.status == 3:  # unbounded above: only when nothing bounds the cell
+                return np.full(len(members), np.inf)
+            if not result.success:
+                raise RuntimeError(f"audit linear program failed: {result.message}")
+            values = sub_obj @ result.x + offset[members]
+            seen_low[members] = np.minimum(seen_low[members], values)
+            seen_high[members] = np.maximum(seen_high[members], values)
+            return values
 
-    # Two solves over all withheld cells at once usually settle most of them.
-    everything = np.asarray(objectives.sum(axis=0)).ravel()
-    solve(everything)
-    solve(-everything)
-    for k in range(len(targets)):
-        if seen_high[k] - seen_low[k] >= MIN_RANGE - 1e-6:
-            continue
-        objective = objectives[k].toarray().ravel()
-        values = solve(-objective)
-        seen_high[k] = values[k] if np.isfinite(values[k]) else np.inf
-        exact_high[k] = True
-        if seen_high[k] - seen_low[k] >= MIN_RANGE - 1e-6:
-            continue
-        values = solve(objective)
-        seen_low[k] = values[k]
-        exact_low[k] = True
+        # Two solves over all the piece's withheld cells at once usually settle most of them.
+        everything = np.asarray(sub_obj.sum(axis=0)).ravel()
+        solve(everything)
+        solve(-everything)
+        for i, k in enumerate(members.tolist()):
+            if settled(k):
+                continue
+            objective = sub_obj[i].toarray().ravel()
+            values = solve(-objective)
+            seen_high[k] = values[i] if np.isfinite(values[i]) else np.inf
+            exact_high[k] = True
+            if settled(k):
+                continue
+            values = solve(objective)
+            seen_low[k] = values[i]
+            exact_low[k] = True
     for k, (table, cell, _) in enumerate(targets):
         low, high = float(seen_low[k]), float(seen_high[k])
+        shown = cell.reason if table.reasons_shown else PROTECTED
         table.audit.append(
             {
                 "cell": selection_label(cell.selection),
@@ -626,10 +883,11 @@ def tables_audit(*, tables: Sequence[ProtectedTable], model: AuditModel) -> bool
                 "range_low": round(low, 3),
                 "range_high": None if not np.isfinite(high) else round(high, 3),
                 "exact": exact_low[k] and exact_high[k],
-                "protected": high - low >= MIN_RANGE - 1e-6,
+                "shown_as": shown,
+                "protected": reader_protected(shown, low, high),
             }
         )
-    return all(entry["protected"] for table in tables for entry in table.audit)
+    return all(entry["protected"] for table in [*tables, *earlier] for entry in table.audit)
 
 
 def selection_label(selection: Selection) -> dict[str, list[str]]:
@@ -637,31 +895,60 @@ def selection_label(selection: Selection) -> dict[str, list[str]]:
 
 
 def tables_protect(
-    *, specs: Sequence[TableSpec], source: StatsSource, model: AuditModel
+    *,
+    specs: Sequence[TableSpec],
+    source: StatsSource,
+    model: AuditModel,
+    changes: VersionChanges | None = None,
+    earlier: Sequence[ProtectedTable] = (),
+    known: dict[int, list[np.ndarray]] | None = None,
 ) -> list[ProtectedTable]:
     """Protect every table built from one year's data, auditing them together until all pass.
 
     A table with a cell the audit can narrow below MIN_RANGE gets that cell's category merged
     into a bigger group and is protected again; a table that cannot be merged further is dropped.
+    ``earlier``: the year's public versions, audited with these tables (frozen: when one of
+    their withheld cells would be narrowed, the new table of the same scope and dimensions
+    merges that cell's categories instead). ``known``: see tables_audit.
     """
-    tables = [table_protect(spec=spec, source=source) for spec in specs]
+    tables = [table_protect(spec=spec, source=source, changes=changes) for spec in specs]
     for _ in range(MAX_ROUNDS):
-        if tables_audit(tables=tables, model=model):
+        if tables_audit(tables=tables, model=model, earlier=earlier, known=known):
             return tables
+        blame: dict[int, dict[str, object]] = {}
         for position, table in enumerate(tables):
             failing = [entry for entry in table.audit if not entry["protected"]]
-            if not failing:
-                continue
-            tables[position] = _merge_for_audit(table=table, entry=failing[0], source=source)
+            if failing:
+                blame[position] = failing[0]
+        for old in earlier:
+            failing = [entry for entry in old.audit if not entry["protected"]]
+            shape = (old.spec.scope, tuple(d.key for d in old.spec.dimensions))
+            for position, table in enumerate(tables):
+                mine = (table.spec.scope, tuple(d.key for d in table.spec.dimensions))
+                if failing and mine == shape and not table.dropped:
+                    blame.setdefault(position, failing[0])
+        if not blame:
+            break  # an earlier version's cell fails with no new table to change: give up
+        for position, entry in blame.items():
+            tables[position] = _merge_for_audit(
+                table=tables[position], entry=entry, source=source, changes=changes
+            )
     for table in tables:
         if not table.passed and not table.dropped:
             table.dropped = "audit_failed"
-    tables_audit(tables=tables, model=model)
+    if not tables_audit(tables=tables, model=model, earlier=earlier, known=known):
+        for table in tables:
+            if not table.dropped:
+                table.dropped = "audit_failed"
     return tables
 
 
 def _merge_for_audit(
-    *, table: ProtectedTable, entry: dict[str, object], source: StatsSource
+    *,
+    table: ProtectedTable,
+    entry: dict[str, object],
+    source: StatsSource,
+    changes: VersionChanges | None = None,
 ) -> ProtectedTable:
     spec = table.spec
     dims = {d.key: d for d in spec.dimensions}
@@ -670,6 +957,11 @@ def _merge_for_audit(
     # Merge along the dimension with the most groups first: it loses the least detail.
     for dim_key in sorted(cell, key=lambda d: -len(table.groups[d])):
         group = frozenset(cell[dim_key])
+        if group not in table.groups[dim_key]:
+            # A cell of an earlier version: take the group of this table that holds it.
+            group = next((g for g in table.groups[dim_key] if g & group), group)
+            if group not in table.groups[dim_key]:
+                continue
         sizes = {
             g: source.stats(scope=spec.scope, selection=selection_of([(dim_key, g)])).hires
             for g in table.groups[dim_key]
@@ -683,6 +975,7 @@ def _merge_for_audit(
             source=source,
             groups=groups,
             merges=[*table.merges, {**record, "why": "audit"}],
+            changes=changes,
         )
     return ProtectedTable(
         spec, table.groups, {}, [], table.merges, dropped="audit_failed", audit=table.audit

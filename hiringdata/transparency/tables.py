@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from django.utils.translation import gettext_lazy as _
 
 from . import suppression as sup
@@ -132,7 +133,9 @@ def group_key(group: frozenset[str]) -> str:
 
 def _cell_json(cell: sup.Cell, denominator: sup.Cell | None) -> dict[str, Any]:
     if cell.withheld:
-        return {"withheld": cell.reason}
+        # One reason for every withheld cell: which rule withheld it would tell a reader
+        # whether it holds 1-10 people or more (the staff audit keeps the rule).
+        return {"withheld": sup.PROTECTED}
     out: dict[str, Any] = {"hires": cell.value}
     # A share is shown only when its numerator and denominator both are: it adds nothing.
     if denominator is not None and not denominator.withheld and denominator.value:
@@ -185,10 +188,128 @@ def table_json(table: sup.ProtectedTable) -> dict[str, Any]:
     return data
 
 
+@dataclass
+class EarlierVersion:
+    """A public version of the year: what it was built from and the tables it shows."""
+
+    version: int
+    data: YearInput
+    tables: list[sup.ProtectedTable]
+
+
+def published_table(
+    *, key: str, data: dict[str, Any], scope: int | None, version: Hashable
+) -> sup.ProtectedTable:
+    """Rebuild a published table from its public JSON: shown numbers and withheld cells only.
+
+    What a reader of the page, the CSV, the JSON or the API has; the audit of later versions
+    and the outside-auditor test start from this.
+    """
+    dims = list(data["dimensions"])
+    axes = [data["rows"]] + ([data["columns"]] if len(dims) == 2 else [])
+    groups = {
+        d: tuple(frozenset(g["categories"]) for g in axis)
+        for d, axis in zip(dims, axes, strict=True)
+    }
+    spec = sup.TableSpec(
+        key=key,
+        dimensions=tuple(
+            sup.Dimension(d, tuple(c for g in groups[d] for c in sorted(g))) for d in dims
+        ),
+        scope=scope,
+    )
+    cells: dict[sup.Selection, sup.Cell] = {}
+
+    def put(selection: sup.Selection, cell: dict[str, Any]) -> None:
+        cells[selection] = sup.Cell(
+            selection, int(cell.get("hires", 0)), cell.get("withheld") or None
+        )
+
+    put((), data["total"])
+    if len(dims) == 1:
+        for g, cell in zip(groups[dims[0]], data["values"], strict=True):
+            put(sup.selection_of([(dims[0], g)]), cell)
+    else:
+        d1, d2 = dims
+        for g1, row in zip(groups[d1], data["values"], strict=True):
+            for g2, cell in zip(groups[d2], row, strict=True):
+                put(sup.selection_of([(d1, g1), (d2, g2)]), cell)
+        for g1, cell in zip(groups[d1], data["row_totals"], strict=True):
+            put(sup.selection_of([(d1, g1)]), cell)
+        for g2, cell in zip(groups[d2], data["column_totals"], strict=True):
+            put(sup.selection_of([(d2, g2)]), cell)
+    _, lines = sup.table_layout(groups, dims)
+    return sup.ProtectedTable(spec, groups, cells, lines, version=version, reasons_shown=True)
+
+
+def audit_model(*, current: YearInput | None, earlier: list[EarlierVersion]) -> sup.AuditModel:
+    """The unknowns of the year: per clique, one part per (owner, versions holding its hires).
+
+    The owner is a member whose own tables some audited version publishes, else everyone else;
+    a submission used by several versions puts its hires in one part present in all of them.
+    """
+    inputs: list[tuple[Hashable, YearInput]] = [(e.version, e.data) for e in earlier]
+    if current is not None:
+        inputs.append((sup.CURRENT, current))
+    owners = {m for _, d in inputs for m in d.opted_in}
+    presence: dict[tuple[int, int], set[Hashable]] = {}
+    for version, d in inputs:
+        for segment in d.segments:
+            presence.setdefault(segment, set()).add(version)
+    parts = sorted(
+        {
+            (member if member in owners else sup.REST, frozenset(versions))
+            for (member, _), versions in presence.items()
+        },
+        key=repr,
+    )
+    dimensions = {
+        dim: tuple(dict.fromkeys(c for _, d in inputs for c in d.dimensions[dim]))
+        for dim in (inputs[0][1].dimensions if inputs else {})
+    }
+    return sup.AuditModel(
+        dimensions=dimensions,
+        cliques=CLIQUES,
+        parts=tuple(owner for owner, _ in parts),
+        presence=tuple(versions for _, versions in parts),
+    )
+
+
+def owner_truth(
+    *, model: sup.AuditModel, current: YearInput, earlier: list[EarlierVersion]
+) -> dict[int, list[np.ndarray]]:
+    """The true hires of every part an opted-in member owns, laid out as the model's atoms."""
+    inputs: dict[Hashable, YearInput] = {e.version: e.data for e in earlier}
+    inputs[sup.CURRENT] = current
+    truth = {}
+    for index, owner in enumerate(model.parts):
+        if owner == sup.REST:
+            continue
+        data = inputs[next(iter(sorted(model.presence[index], key=repr)))]
+        arrays = []
+        for q, clique in enumerate(CLIQUES):
+            out = np.zeros([len(model.dimensions[d]) for d in clique], dtype=np.int64)
+            arrays.append(out)
+            if owner not in data.source.position:
+                continue  # a member whose file holds no hires
+            # Place this version's categories among the model's (occupation groups may differ).
+            where = np.ix_(
+                *[[model.dimensions[d].index(c) for c in data.dimensions[d]] for d in clique]
+            )
+            out[where] = data.source.counts[q][data.source.position[owner]]
+        truth[index] = arrays
+    return truth
+
+
 def report_tables_protect(
-    *, data: YearInput
+    *, data: YearInput, earlier: list[EarlierVersion] | None = None
 ) -> list[tuple[TableDef, int | None, sup.ProtectedTable]]:
-    """Protect the Alliance tables and every opted-in member's tables together."""
+    """Protect the Alliance tables and every opted-in member's tables together.
+
+    ``earlier``: the year's public versions. Cells whose change since one of them fails the
+    primary rule are withheld, and the audit bounds withheld cells from all versions at once.
+    """
+    earlier = earlier or []
     defs: list[tuple[TableDef, int | None, sup.TableSpec]] = []
     for table in ALLIANCE_TABLES:
         defs.append((table, None, _spec(table, data=data, scope=None, key=table.key)))
@@ -196,13 +317,19 @@ def report_tables_protect(
         for table in MEMBER_TABLES:
             key = f"member-{member_id}-{table.key}"
             defs.append((table, member_id, _spec(table, data=data, scope=member_id, key=key)))
-    model = sup.AuditModel(
-        dimensions=data.dimensions,
-        cliques=CLIQUES,
-        parts=(*data.opted_in, sup.REST),
+    changes = (
+        sup.VersionChanges(current=data.source, earlier=[e.data.source for e in earlier])
+        if earlier
+        else None
     )
+    model = audit_model(current=data, earlier=earlier)
     protected = sup.tables_protect(
-        specs=[spec for _, _, spec in defs], source=data.source, model=model
+        specs=[spec for _, _, spec in defs],
+        source=data.source,
+        model=model,
+        changes=changes,
+        earlier=[t for e in earlier for t in e.tables],
+        known=owner_truth(model=model, current=data, earlier=earlier),
     )
     return [(table, member, p) for (table, member, _), p in zip(defs, protected, strict=True)]
 

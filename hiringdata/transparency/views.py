@@ -93,6 +93,9 @@ def _report_context(request: HttpRequest, year: int, version: int | None) -> dic
         "member_tables": list(by_member.values()),
         "latest": latest,
         "is_latest": latest is not None and latest.pk == report.pk,
+        "update_waits": latest is not None
+        and latest.pk == report.pk
+        and selectors.report_update_waits(report=report),
         "versions": TransparencyReport.objects.published().filter(year=year),
         "sections": report_sections_render(request=request, report=report),
         "change_rows": _change_rows(summary, alliance),

@@ -62,10 +62,12 @@ def test_build_makes_a_draft_whose_shown_numbers_are_true_and_withheld_ones_abse
 def test_small_groups_are_withheld_with_a_reason(hiring_year):
     report = report_build(year=YEAR)
     crossed = report.tables.get(key="pathway-group-by-race")
-    reasons = [c["withheld"] for c in cells_of(crossed.data) if "withheld" in c]
+    shown = {c["withheld"] for c in cells_of(crossed.data) if "withheld" in c}
+    rules = {entry["reason"] for entry in crossed.audit["entries"]}
     # 3,120 hires with 1 % Pacific Islander and American Indian: some crossed cells are small.
-    assert "few_people" in reasons
-    assert "complementary" in reasons
+    assert {"few_people", "complementary"} <= rules
+    # In public every withheld cell gives one reason: which rule withheld it is not told.
+    assert shown == {"protected"}
 
 
 def test_two_builds_of_the_same_data_give_identical_tables(hiring_year):
@@ -184,7 +186,9 @@ def test_page_shows_charts_with_data_tables_and_explains_withheld_cells(publishe
     assert html.count('class="tr-chart"') >= 5
     assert html.count("<caption>") >= html.count('class="tr-chart"')
     assert 'scope="row"' in html and 'scope="col"' in html
-    assert "Withheld: fewer than 11 people" in html
+    # One reason on every withheld cell; the rule that withheld it is not told.
+    assert "Withheld to protect small groups" in html
+    assert "Withheld: fewer than 11 people" not in html
     assert "synthetic-flag" in html
     assert "Change since last year" in html
     assert "How we pick candidates" in html
@@ -352,7 +356,7 @@ def test_a_share_is_shown_only_when_its_total_is_shown():
     row_a = data["values"][0]
     assert all("share" not in cell for cell in row_a)  # its row total is withheld
     assert all("share" in cell for cell in data["values"][2] if "hires" in cell)
-    assert data["row_totals"][0] == {"withheld": sup.COMPLEMENTARY}
+    assert data["row_totals"][0] == {"withheld": sup.PROTECTED}
 
 
 def test_report_page_shows_the_alliance_commitment_board_and_that_years_awards(published, client):
