@@ -10,6 +10,7 @@ append a CarriedSource naming the management command and its arguments, with "{d
 for the data/public folder. Keep the whole of data/public/ under 20 MB.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,4 +35,20 @@ def carried_data_dir() -> Path:
 CARRIED_SOURCES: list[CarriedSource] = [
     CarriedSource("load_crosswalk", ("{data}/crosswalks/soc2018_cip2020_crosswalk.csv.xz",)),
     CarriedSource("load_zcta", ("{data}/geo/census_zcta_2023_centroids.csv.xz",)),
+    CarriedSource("load_onet", ("{data}/onet_30_1",)),
+    CarriedSource("load_oews", ("{data}/bls/oews_national_M2024_dl.xlsx",)),
+    CarriedSource(
+        "load_projections",
+        ("{data}/bls/ep_2024_2034_occupation.xlsx", "{data}/bls/ep_2024_2034_education.xlsx"),
+    ),
 ]
+
+
+def _portal_titles() -> None:
+    from pathways.services import occupation_titles_portal_load
+
+    occupation_titles_portal_load()
+
+
+# Run after the loads: our own titles for occupations that O*NET has just created.
+AFTER_LOAD: list[Callable[[], None]] = [_portal_titles]

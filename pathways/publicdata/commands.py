@@ -31,7 +31,7 @@ class PublicDataCommand(BaseCommand):
     source: ClassVar[Source]
     location_help = "path or http(s) URL of the file as the publisher released it"
 
-    def run(self, path: Path, **options: Any) -> LoadResult:
+    def run(self, path: Path, *extras: Path, **options: Any) -> LoadResult:
         raise NotImplementedError
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -40,16 +40,33 @@ class PublicDataCommand(BaseCommand):
             "--force", action="store_true", help="load even when the same bytes were loaded last"
         )
 
+    def extra_locations(self, options: dict[str, Any]) -> list[str]:
+        """Files loaded together with the main one (one transaction, one record)."""
+        return []
+
     def handle(self, *args: object, **options: Any) -> None:
-        self.load(str(options["location"]), force=bool(options["force"]), run=self._runner(options))
+        self.load(
+            str(options["location"]),
+            force=bool(options["force"]),
+            run=lambda path, *extras: self.run(path, *extras, **options),
+            extra_locations=self.extra_locations(options),
+        )
 
-    def _runner(self, options: dict[str, Any]) -> Callable[[Path], LoadResult]:
-        return lambda path: self.run(path, **options)
-
-    def load(self, location: str, *, force: bool, run: Callable[[Path], LoadResult]) -> DataLoad:
+    def load(
+        self,
+        location: str,
+        *,
+        force: bool,
+        run: Callable[..., LoadResult],
+        extra_locations: list[str] | None = None,
+    ) -> DataLoad:
         try:
             record, loaded = public_data_load(
-                source=self.source, location=location, run=run, force=force
+                source=self.source,
+                location=location,
+                run=run,
+                force=force,
+                extra_locations=extra_locations or (),
             )
         except FileRefused as error:
             raise CommandError(str(error)) from error

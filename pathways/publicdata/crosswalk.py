@@ -7,6 +7,7 @@ from .importing import (
     LoadResult,
     Problems,
     Source,
+    code_problem,
     copy_rows,
     delimited_rows,
     header_check,
@@ -31,11 +32,7 @@ CIP_RE = re.compile(r"^\d{2}\.\d{4}$")
 
 def soc_problem(value: str) -> str:
     """Why a value is not a SOC 2018 detailed code ('' when it is one)."""
-    if SOC_RE.match(value):
-        return ""
-    if re.match(r"^[A-Za-z]{3}-\d{2}$|^\d{1,2}-[A-Za-z]{3}$|^\d{4}-\d{2}-\d{2}", value):
-        return "looks like a date a spreadsheet made of a SOC code; use the publisher's file"
-    return "not a SOC 2018 code like 15-1212"
+    return code_problem(value, SOC_RE, "a SOC 2018 code like 15-1212")
 
 
 def cip_problem(value: str) -> str:

@@ -17,6 +17,7 @@ import gzip
 import hashlib
 import io
 import lzma
+import re
 import shutil
 import tempfile
 import urllib.request
@@ -122,6 +123,22 @@ class Problems:
     def raise_if_any(self, *, rows_read: int = 0) -> None:
         if self.items:
             raise FileRefused(self.items, rows_read=rows_read, file=self.file)
+
+
+DATE_LIKE_RE = re.compile(
+    r"^[A-Za-z]{3}-\d{2}$|^\d{1,2}-[A-Za-z]{3}$|^\d{4}-\d{2}-\d{2}|^\d{1,2}/\d{1,2}/\d{2,4}"
+)
+
+
+def code_problem(value: str, pattern: re.Pattern[str], want: str) -> str:
+    """Why a value is not a code of the wanted form ('' when it is one)."""
+    if pattern.match(value):
+        return ""
+    if DATE_LIKE_RE.match(value):
+        return f"looks like a date a spreadsheet made of a code; want {want}"
+    if value == "":
+        return f"required: {want}"
+    return f"not {want}"
 
 
 # --- input: a path or a URL, plain or compressed ---------------------------------------------
@@ -234,6 +251,42 @@ def delimited_rows(
         if row_no == 1:
             header = [c.strip() for c in cells]
         yield row_no, cells
+
+
+def xlsx_rows(
+    path: Path, *, sheet: str | None = None, file: str = ""
+) -> Iterator[tuple[int, list[object]]]:
+    """Yield (row number, values) of one sheet (the first by default), streamed (read-only)."""
+    from zipfile import BadZipFile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(open_binary(path), read_only=True, data_only=True)
+    except (BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise FileRefused(
+            [RowProblem(0, "", published_name(path), f"not an Excel workbook (.xlsx): {error}")],
+            file=file,
+        ) from error
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise FileRefused(
+                [RowProblem(0, "", ", ".join(workbook.sheetnames[:6]), f"no sheet {sheet!r}")],
+                file=file,
+            )
+        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            yield number, list(values)
+    finally:
+        workbook.close()
+
+
+def workbook_title(path: Path, *, sheet: str) -> str:
+    """The first cell of a sheet (BLS puts the release's name there), or ''."""
+    for _number, values in xlsx_rows(path, sheet=sheet):
+        return str(values[0] or "") if values else ""
+    return ""
 
 
 def header_check(
@@ -388,16 +441,23 @@ def public_data_load(
     *,
     source: Source,
     location: str,
-    run: Callable[[Path], LoadResult],
+    run: Callable[..., LoadResult],
     force: bool = False,
+    extra_locations: Sequence[str] = (),
 ) -> tuple[DataLoad, bool]:
     """Load one file (or O*NET folder) through `run`, recorded; return (record, was_loaded).
 
     Unchanged bytes are skipped (was_loaded False, the earlier record returned). A refused or
     failed load is recorded with its message and the error is raised again.
     """
-    with local_copy(location) as path:
+    with contextlib.ExitStack() as stack:
+        path = stack.enter_context(local_copy(location))
+        extras = [stack.enter_context(local_copy(extra)) for extra in extra_locations]
         digest = sha256_of(path)
+        if extras:
+            # Files loaded together (projections' two tables) are one load: hash them together.
+            joined = "\n".join([digest, *(sha256_of(extra) for extra in extras)])
+            digest = hashlib.sha256(joined.encode()).hexdigest()
         if not force and (earlier := load_unchanged(source=source, sha256=digest)) is not None:
             return earlier, False
         record = DataLoad.objects.create(
@@ -407,14 +467,14 @@ def public_data_load(
             licence=source.licence,
             credit=source.credit,
             home_url=source.home_url,
-            location=location[:1000],
+            location=" ".join([location, *extra_locations])[:1000],
             file_name=published_name(path) if not is_url(location) else location.rsplit("/")[-1],
             sha256=digest,
             status=LoadStatus.RUNNING,
         )
         try:
             with transaction.atomic():
-                result = run(path)
+                result = run(path, *extras)
         except FileRefused as error:
             _finish(record, LoadStatus.REFUSED, message=str(error), refused=len(error.problems))
             record.rows_read = error.rows_read

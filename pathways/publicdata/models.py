@@ -1,7 +1,10 @@
 """Public data as the publishers release it: the record of each load, CIP, the CIP-SOC crosswalk
 and ZIP Code Tabulation Area centroids."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models import F, Func
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -120,3 +123,190 @@ class Zcta(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+# --- O*NET: what the database says about each occupation -------------------------------------
+
+
+class TitleKind(models.TextChoices):
+    OFFICIAL = "official", _("O*NET title")
+    ALTERNATE = "alternate", _("O*NET alternate title")
+    REPORTED = "reported", _("Title reported by workers (O*NET)")
+    # Written by this project (O*NET 30.1 has no Spanish titles); marked so on the page.
+    PORTAL = "portal", _("Written by this portal")
+
+
+class OccupationTitle(models.Model):
+    """Another name people use for an occupation, searched like the title itself."""
+
+    occupation = models.ForeignKey(
+        "pathways.Occupation", on_delete=models.CASCADE, related_name="other_titles"
+    )
+    title = models.CharField(max_length=250)
+    short_title = models.CharField(max_length=120, blank=True)
+    kind = models.CharField(max_length=10, choices=TitleKind.choices)
+    language = models.CharField(max_length=8, default="en")
+    # What search compares: lower case without accents ("técnico" and "tecnico" meet).
+    search_text = models.GeneratedField(
+        expression=Lower(Func(F("title"), function="immutable_unaccent")),
+        output_field=models.CharField(max_length=250),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["occupation_id", "kind", "title"]
+        indexes = [
+            GinIndex(fields=["search_text"], name="occ_title_trgm", opclasses=["gin_trgm_ops"])
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "kind", "language", "title"], name="occupation_title_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OccupationTask(models.Model):
+    occupation = models.ForeignKey(
+        "pathways.Occupation", on_delete=models.CASCADE, related_name="tasks"
+    )
+    task_id = models.PositiveIntegerField()
+    text = models.TextField()
+    core = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["occupation_id", "-core", "task_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["occupation", "task_id"], name="occupation_task_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class TechnologySkill(models.Model):
+    occupation = models.ForeignKey(
+        "pathways.Occupation", on_delete=models.CASCADE, related_name="technology_skills"
+    )
+    example = models.CharField(max_length=250)
+    commodity_code = models.PositiveIntegerField()
+    commodity_title = models.CharField(max_length=250)
+    hot = models.BooleanField(default=False)
+    in_demand = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["occupation_id", "-in_demand", "-hot", "example"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "example", "commodity_code"], name="technology_skill_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["example"], name="technology_skill_example")]
+
+    def __str__(self) -> str:
+        return self.example
+
+
+class RelatedOccupation(models.Model):
+    occupation = models.ForeignKey(
+        "pathways.Occupation", on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey("pathways.Occupation", on_delete=models.CASCADE, related_name="+")
+    tier = models.CharField(max_length=30)
+    rank = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["occupation_id", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["occupation", "related"], name="related_pair_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation_id} ~ {self.related_id}"
+
+
+class EducationShare(models.Model):
+    """O*NET "Required Level of Education": the share of workers saying each level is needed."""
+
+    occupation = models.ForeignKey(
+        "pathways.Occupation", on_delete=models.CASCADE, related_name="education_shares"
+    )
+    category = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=400)
+    percent = models.DecimalField(max_digits=5, decimal_places=2)
+
+    class Meta:
+        ordering = ["occupation_id", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "category"], name="education_share_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.percent}%"
+
+
+# --- BLS: wages (OEWS) and projections, by SOC detailed code ---------------------------------
+
+
+class Wage(models.Model):
+    """OEWS figures for one SOC code in one area; a value BLS withheld or top-coded is empty and
+    its mark ("*" or "#") is kept in `marks` by column name."""
+
+    soc_code = models.CharField(max_length=7)
+    area_code = models.CharField(max_length=10)
+    area_title = models.CharField(max_length=200)
+    area_type = models.PositiveSmallIntegerField()  # 1 U.S., 2 state, 3 territory, 4 metro, ...
+    state = models.CharField(max_length=2, blank=True)
+    vintage = models.CharField(max_length=30)
+    employment = models.PositiveIntegerField(null=True)
+    hourly_mean = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    annual_mean = models.PositiveIntegerField(null=True)
+    hourly_pct10 = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    hourly_pct25 = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    hourly_median = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    hourly_pct75 = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    hourly_pct90 = models.DecimalField(max_digits=8, decimal_places=2, null=True)
+    annual_pct10 = models.PositiveIntegerField(null=True)
+    annual_pct25 = models.PositiveIntegerField(null=True)
+    annual_median = models.PositiveIntegerField(null=True)
+    annual_pct75 = models.PositiveIntegerField(null=True)
+    annual_pct90 = models.PositiveIntegerField(null=True)
+    # BLS publishes annual wages only for some occupations (teachers, pilots...): "ANNUAL" flag.
+    annual_only = models.BooleanField(default=False)
+    marks = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["soc_code", "area_type", "area_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["soc_code", "area_code"], name="wage_soc_area_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.soc_code} {self.area_title} {self.vintage}"
+
+
+class Projection(models.Model):
+    """BLS Employment Projections (Table 1.2 + 5.4) for one SOC detailed code."""
+
+    soc_code = models.CharField(max_length=7, unique=True)
+    title = models.CharField(max_length=250)
+    period = models.CharField(max_length=10)  # "2024-2034"
+    employment_base = models.PositiveIntegerField(null=True)
+    employment_target = models.PositiveIntegerField(null=True)
+    change_number = models.IntegerField(null=True)
+    change_pct = models.DecimalField(max_digits=6, decimal_places=1, null=True)
+    annual_openings = models.PositiveIntegerField(null=True)
+    median_wage = models.PositiveIntegerField(null=True)
+    entry_education = models.CharField(max_length=80, blank=True)
+    work_experience = models.CharField(max_length=80, blank=True)
+    job_training = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["soc_code"]
+
+    def __str__(self) -> str:
+        return f"{self.soc_code} {self.period}"

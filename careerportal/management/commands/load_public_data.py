@@ -5,7 +5,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from careerportal.public_data import CARRIED_SOURCES
+from careerportal.public_data import AFTER_LOAD, CARRIED_SOURCES
 
 
 class Command(BaseCommand):
@@ -22,4 +22,6 @@ class Command(BaseCommand):
         extra = ["--force"] if options["force"] else []
         for source in CARRIED_SOURCES:
             call_command(source.command, *source.argv(), *extra, stdout=self.stdout)
+        for step in AFTER_LOAD:
+            step()
         self.stdout.write(f"public data: done in {time.perf_counter() - started:.1f} s")

@@ -12,5 +12,5 @@ class Command(PublicDataCommand):
     help = "Load the CIP 2020 <-> SOC 2018 crosswalk (CSV, path or URL; .gz/.xz/.bz2 too)."
     source = crosswalk.SOURCE
 
-    def run(self, path: Path, **options: Any) -> LoadResult:
+    def run(self, path: Path, *extras: Path, **options: Any) -> LoadResult:
         return crosswalk.crosswalk_import(path)

@@ -12,5 +12,5 @@ class Command(PublicDataCommand):
     help = "Load Census ZCTA centroids (CSV with ZCTA5, Latitude, Longitude...; path or URL)."
     source = zcta.SOURCE
 
-    def run(self, path: Path, **options: Any) -> LoadResult:
+    def run(self, path: Path, *extras: Path, **options: Any) -> LoadResult:
         return zcta.zcta_import(path)
