@@ -17,7 +17,32 @@ from django.db import connection
 from .publicdata.models import OccupationTitle, TitleKind
 
 STOPWORDS = frozenset(
-    ["a", "an", "and", "or", "of", "the", "for", "in", "on", "to", "with", "de", "del", "la", "las", "el", "los", "y", "o", "en", "para", "por", "con", "al"]
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "the",
+        "for",
+        "in",
+        "on",
+        "to",
+        "with",
+        "de",
+        "del",
+        "la",
+        "las",
+        "el",
+        "los",
+        "y",
+        "o",
+        "en",
+        "para",
+        "por",
+        "con",
+        "al",
+    ]
 )
 KIND_WEIGHT = {
     TitleKind.OFFICIAL: 0.30,

@@ -69,6 +69,7 @@ def _load_portal(records: dict[str, dict[str, Any]]) -> str:
     copied back from their tables after the rows are written.
     """
     from .publicdata.oews import occupation_national_wage_refresh
+    from .publicdata.onet import occupation_tech_family_refresh
     from .publicdata.projections import occupation_projection_refresh
 
     from_onet = set(
@@ -102,6 +103,7 @@ def _load_portal(records: dict[str, dict[str, Any]]) -> str:
             )
         occupation_national_wage_refresh()
         occupation_projection_refresh()
+        occupation_tech_family_refresh()
     return f"{len(records)} occupations loaded"
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("careers/compare/", views.career_compare, name="career-compare"),
     path("careers/<str:soc_code>/", views.career_detail, name="career-detail"),
     path("funding/", views.funding, name="funding"),
+    path("data/", views.data_sources, name="data"),
 ]

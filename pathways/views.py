@@ -12,7 +12,7 @@ from .filters import OccupationFilter
 from .forms import FundingScreenerForm
 from .models import EducationLevel, Occupation, OccupationField
 
-SOC_RE = re.compile(r"^\d{2}-\d{4}$")
+SOC_RE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -21,7 +21,10 @@ class HtmxHttpRequest(HttpRequest):
 
 def career_list(request: HtmxHttpRequest) -> HttpResponse:
     """Browse careers by field, filter by education, wage and growth, and search."""
-    filterset = OccupationFilter(request.GET, queryset=Occupation.objects.all())
+    searching = bool(request.GET.get("q", "").strip())
+    # Without a search the page features the tech family; a search reaches every occupation.
+    base = Occupation.objects.all() if searching else Occupation.objects.tech_family()
+    filterset = OccupationFilter(request.GET, queryset=base)
     occupations = filterset.qs if filterset.is_valid() else Occupation.objects.none()
     groups: list[tuple[str, list[Occupation]]] = []
     for value, label in OccupationField.choices:
@@ -35,7 +38,7 @@ def career_list(request: HtmxHttpRequest) -> HttpResponse:
         "filter": filterset,
         "groups": groups,
         "count": len(occupations),
-        "sorted": bool(request.GET.get("sort")),
+        "sorted": bool(request.GET.get("sort")) or searching,
         "occupations": occupations,
     }
     template = (
@@ -56,6 +59,7 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
             % {"code": soc_code[:20]}
         )
     pathways = selectors.occupation_pathways(occupation=occupation)
+    public = selectors.occupation_public_data(occupation=occupation)
     levels = [p.pathway.education_level for p in pathways]
     level = request.GET.get("level") or (
         EducationLevel.HIGH_SCHOOL
@@ -73,6 +77,7 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
         "chosen": chosen,
         "level_unknown": bool(request.GET.get("level")) and chosen is None,
         "panels": extensions.occupation_panels_render(request=request, occupation=occupation),
+        "public": public,
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
@@ -133,3 +138,8 @@ def funding(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "pathways/includes/_screener_results.html", context)
     status = 400 if form.errors or program_error else 200
     return render(request, "pathways/funding.html", context, status=status)
+
+
+def data_sources(request: HttpRequest) -> HttpResponse:
+    """Every public-data source: publisher, vintage, licence and credit, rows, last load."""
+    return render(request, "pathways/data_sources.html", selectors.data_sources())

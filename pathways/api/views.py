@@ -26,7 +26,7 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OccupationSerializer
     filterset_class = OccupationFilter
     lookup_field = "soc_code"
-    lookup_value_regex = r"\d{2}-\d{4}"
+    lookup_value_regex = r"\d{2}-\d{4}(\.\d{2})?"
 
 
 class PathwayViewSet(viewsets.ReadOnlyModelViewSet):

@@ -288,6 +288,27 @@ class Wage(models.Model):
     def __str__(self) -> str:
         return f"{self.soc_code} {self.area_title} {self.vintage}"
 
+    PERCENTILES = (
+        ("pct10", "H_PCT10", "A_PCT10"),
+        ("pct25", "H_PCT25", "A_PCT25"),
+        ("median", "H_MEDIAN", "A_MEDIAN"),
+        ("pct75", "H_PCT75", "A_PCT75"),
+        ("pct90", "H_PCT90", "A_PCT90"),
+    )
+
+    def percentile_rows(self) -> list[tuple[str, object, str, object, str]]:
+        """(which, hourly, hourly mark, annual, annual mark) for the 10th to 90th percentile."""
+        return [
+            (
+                name,
+                getattr(self, f"hourly_{name}"),
+                self.marks.get(hourly, ""),
+                getattr(self, f"annual_{name}"),
+                self.marks.get(annual, ""),
+            )
+            for name, hourly, annual in self.PERCENTILES
+        ]
+
 
 class Projection(models.Model):
     """BLS Employment Projections (Table 1.2 + 5.4) for one SOC detailed code."""

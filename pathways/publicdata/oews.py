@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
 
 from .crosswalk import SOC_RE
 from .importing import (
@@ -85,9 +86,9 @@ TARGET = [
 ]
 # What each mark means, in the file's own words (Field Descriptions sheet).
 MARKS = {
-    "*": "not published: the wage estimate did not meet BLS's standards",
-    "**": "not published: the employment estimate did not meet BLS's standards",
-    "#": "at or above the top of the survey's wage range ($115.00 an hour, $239,200 a year)",
+    "*": _("not published: the estimate did not meet BLS's standards"),
+    "**": _("not published: the employment estimate did not meet BLS's standards"),
+    "#": _("at or above the top of the survey's wage range ($115.00 an hour, $239,200 a year)"),
 }
 AREA_SCOPES = {1: "national", 2: "state", 3: "territory", 4: "metro", 6: "nonmetro"}
 

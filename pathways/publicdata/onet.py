@@ -413,6 +413,13 @@ def _occupations_upsert(
             "onet_confidence": "verified",
         }
         occupation = existing.get(key)
+        if occupation is not None and occupation.bright_outlook is not None:
+            # The Bright Outlook flag came from a secondary copy (data/README.md): the O*NET
+            # figures shown beside it keep the weaker label and its source link.
+            values["onet_confidence"] = "secondary"
+            values["onet_source_url"] = "; ".join(
+                [values["onet_source_url"], *occupation.onet_source_urls[1:]]
+            )
         if occupation is None:
             new.append(Occupation(soc_code=key, **values))
             continue
