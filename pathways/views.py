@@ -143,3 +143,28 @@ def funding(request: HtmxHttpRequest) -> HttpResponse:
 def data_sources(request: HttpRequest) -> HttpResponse:
     """Every public-data source: publisher, vintage, licence and credit, rows, last load."""
     return render(request, "pathways/data_sources.html", selectors.data_sources())
+
+
+def career_match(request: HttpRequest) -> HttpResponse:
+    """Which tech job fits me: tick tools, answer the interest check, see ranked jobs."""
+    from django.urls import Resolver404, resolve
+
+    from .matcher import INTEREST_QUESTIONS, match_tools, occupation_match
+
+    tools = [t for t in request.GET.getlist("tool") if t][:60]
+    answers = {code: request.GET.get(f"interest_{code}", "") for code, _label in INTEREST_QUESTIONS}
+    asked = bool(tools) or any(answers.values())
+    try:
+        resolve("/programs/")
+        programs = True
+    except Resolver404:
+        programs = False
+    context = {
+        "tools": match_tools(),
+        "chosen": set(tools),
+        "questions": [(code, label, answers[code]) for code, label in INTEREST_QUESTIONS],
+        "asked": asked,
+        "matches": occupation_match(tools=tools, answers=answers) if asked else [],
+        "programs": programs,
+    }
+    return render(request, "pathways/career_match.html", context)

@@ -1,10 +1,7 @@
 """Public data as the publishers release it: the record of each load, CIP, the CIP-SOC crosswalk
 and ZIP Code Tabulation Area centroids."""
 
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import F, Func
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -146,18 +143,9 @@ class OccupationTitle(models.Model):
     short_title = models.CharField(max_length=120, blank=True)
     kind = models.CharField(max_length=10, choices=TitleKind.choices)
     language = models.CharField(max_length=8, default="en")
-    # What search compares: lower case without accents ("técnico" and "tecnico" meet).
-    search_text = models.GeneratedField(
-        expression=Lower(Func(F("title"), function="immutable_unaccent")),
-        output_field=models.CharField(max_length=250),
-        db_persist=True,
-    )
 
     class Meta:
         ordering = ["occupation_id", "kind", "title"]
-        indexes = [
-            GinIndex(fields=["search_text"], name="occ_title_trgm", opclasses=["gin_trgm_ops"])
-        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["occupation", "kind", "language", "title"], name="occupation_title_unique"
