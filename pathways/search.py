@@ -44,7 +44,7 @@ STOPWORDS = frozenset(
         "al",
     ]
 )
-KIND_WEIGHT = {
+KIND_WEIGHT: dict[str, float] = {
     TitleKind.OFFICIAL: 0.30,
     TitleKind.PORTAL: 0.25,
     TitleKind.ALTERNATE: 0.10,

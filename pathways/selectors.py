@@ -334,7 +334,7 @@ class OccupationPublicData:
     area_wages: list[Any]
     projection: Any
     onet_credit: str
-    wage_marks: dict[str, str]
+    wage_marks: dict[str, Any]
 
 
 def occupation_public_data(*, occupation: Occupation) -> OccupationPublicData:

@@ -257,21 +257,21 @@ def onet_import(folder: Path) -> LoadResult:
                 values["Category"],
                 "not a Required Level of Education category",
             )
-        key = (values["O*NET-SOC Code"], category)
-        if key in education:
+        share_key = (values["O*NET-SOC Code"], category)
+        if share_key in education:
             problems.add(row, f"{EDUCATION.name}: Category", values["Category"], "appears twice")
         if share is not None and category is not None:
-            education[key] = share
+            education[share_key] = share
 
     technology: dict[tuple[str, str, int], tuple[str, bool, bool]] = {}
     for row, values in reader.rows(TECHNOLOGY):
         commodity = reader.number(
             row, TECHNOLOGY.name, "Commodity Code", values["Commodity Code"], int
         )
-        key = (values["O*NET-SOC Code"], values["Example"], commodity)
-        if key in technology:
+        tech_key = (values["O*NET-SOC Code"], values["Example"], commodity)
+        if tech_key in technology:
             problems.add(row, f"{TECHNOLOGY.name}: Example", values["Example"], "appears twice")
-        technology[key] = (
+        technology[tech_key] = (
             values["Commodity Title"],
             reader.flag(row, TECHNOLOGY.name, "Hot Technology", values["Hot Technology"]),
             reader.flag(row, TECHNOLOGY.name, "In Demand", values["In Demand"]),
@@ -281,10 +281,10 @@ def onet_import(folder: Path) -> LoadResult:
     for row, values in reader.rows(
         RELATED, code_columns=("O*NET-SOC Code", "Related O*NET-SOC Code")
     ):
-        key = (values["O*NET-SOC Code"], values["Related O*NET-SOC Code"])
-        if key in related:
-            problems.add(row, f"{RELATED.name}: Related O*NET-SOC Code", key[1], "appears twice")
-        related[key] = (
+        pair = (values["O*NET-SOC Code"], values["Related O*NET-SOC Code"])
+        if pair in related:
+            problems.add(row, f"{RELATED.name}: Related O*NET-SOC Code", pair[1], "appears twice")
+        related[pair] = (
             values["Relatedness Tier"],
             reader.number(row, RELATED.name, "Index", values["Index"], int) or 0,
         )
@@ -292,10 +292,10 @@ def onet_import(folder: Path) -> LoadResult:
     tasks: dict[tuple[str, int], tuple[str, bool]] = {}
     for row, values in reader.rows(TASKS):
         task_id = reader.number(row, TASKS.name, "Task ID", values["Task ID"], int)
-        key = (values["O*NET-SOC Code"], task_id)
-        if key in tasks:
+        task_key = (values["O*NET-SOC Code"], task_id)
+        if task_key in tasks:
             problems.add(row, f"{TASKS.name}: Task ID", values["Task ID"], "appears twice")
-        tasks[key] = (values["Task"], values["Task Type"] != "Supplemental")
+        tasks[task_key] = (values["Task"], values["Task Type"] != "Supplemental")
 
     interests: dict[str, dict[str, float]] = {}
     for row, values in reader.rows(INTERESTS):
