@@ -74,7 +74,14 @@ class OccupationFilter(django_filters.FilterSet):
         hits = occupation_search(q=value, language=(get_language() or "en")[:2], limit=50)
         ranks = [When(id=hit.occupation_id, then=Value(rank)) for rank, hit in enumerate(hits)]
         if not ranks:
-            return queryset.filter(soc_code__startswith=value)
+            # No title matches: look in the code, the descriptions and the skills instead.
+            return queryset.filter(
+                Q(soc_code__startswith=value)
+                | Q(description_en__icontains=value)
+                | Q(description_es__icontains=value)
+                | Q(skills__name_en__icontains=value)
+                | Q(skills__name_es__icontains=value)
+            ).distinct()
         return (
             queryset.filter(
                 Q(id__in=[h.occupation_id for h in hits]) | Q(soc_code__startswith=value)

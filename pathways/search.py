@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from .models import Occupation
 from .publicdata.models import OccupationTitle, TitleKind
 
 STOPWORDS = frozenset(
@@ -175,17 +176,18 @@ class TitleIndex:
 
 
 _lock = threading.Lock()
-_cache: dict[str, tuple[tuple[int, int], TitleIndex]] = {}
+_cache: dict[str, tuple[tuple[int, int, int], TitleIndex]] = {}
 
 
-def _version() -> tuple[int, int]:
+def _version() -> tuple[int, int, int]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT (SELECT coalesce(max(id), 0) FROM pathways_occupationtitle), "
-            "(SELECT coalesce(max(id), 0) FROM pathways_dataload)"
+            "(SELECT coalesce(max(id), 0) FROM pathways_dataload), "
+            "(SELECT coalesce(max(id), 0) FROM pathways_occupation)"
         )
         row = cursor.fetchone()
-    return (int(row[0]), int(row[1])) if row else (0, 0)
+    return (int(row[0]), int(row[1]), int(row[2])) if row else (0, 0, 0)
 
 
 def title_index(*, language: str = "en") -> TitleIndex:
@@ -201,6 +203,15 @@ def title_index(*, language: str = "en") -> TitleIndex:
                 "occupation_id", "title", "kind", "occupation__in_tech_family"
             )
         )
+        # The occupations' own titles (and the translated one) count as official titles too:
+        # hand-compiled occupations have them before any O*NET load.
+        for occupation_id, title, spanish, tech in Occupation.objects.values_list(
+            "id", "title_en", "title_es", "in_tech_family"
+        ):
+            rows.append((occupation_id, title, TitleKind.OFFICIAL, tech))
+            translated = spanish if language == "es" else ""
+            if translated and translated != title:
+                rows.append((occupation_id, translated, TitleKind.OFFICIAL, tech))
         index = TitleIndex(rows)
         _cache[language] = (version, index)
         return index

@@ -338,7 +338,11 @@ class OccupationPublicData:
 
 
 def occupation_public_data(*, occupation: Occupation) -> OccupationPublicData:
-    """Tasks, technologies, education, related jobs, titles, wages and projections (8 queries)."""
+    """Tasks, technologies, education, related jobs, titles, wages and projections.
+
+    Queries: titles, wages, projection; and with O*NET data also tasks, technologies,
+    education shares, related occupations (7 at most).
+    """
     from django.utils.translation import get_language
 
     from .publicdata.models import (
@@ -354,10 +358,15 @@ def occupation_public_data(*, occupation: Occupation) -> OccupationPublicData:
     from .publicdata.oews import MARKS
     from .publicdata.onet import SOURCE as ONET
 
-    technologies = list(
-        TechnologySkill.objects.filter(occupation=occupation).filter(
-            Q(hot=True) | Q(in_demand=True)
+    onet = bool(occupation.onet_code)
+    technologies = (
+        list(
+            TechnologySkill.objects.filter(occupation=occupation).filter(
+                Q(hot=True) | Q(in_demand=True)
+            )
         )
+        if onet
+        else []
     )
     titles = list(
         OccupationTitle.objects.filter(occupation=occupation)
@@ -369,20 +378,30 @@ def occupation_public_data(*, occupation: Occupation) -> OccupationPublicData:
         Wage.objects.filter(soc_code=occupation.soc_detailed).order_by("area_type", "area_title")
     )
     return OccupationPublicData(
-        tasks=list(OccupationTask.objects.filter(occupation=occupation)[:12]),
+        tasks=list(OccupationTask.objects.filter(occupation=occupation)[:12]) if onet else [],
         hot_technologies=[t for t in technologies if t.hot][:40],
         in_demand=[t for t in technologies if t.in_demand],
         technology_count=len(technologies),
-        education=list(EducationShare.objects.filter(occupation=occupation, percent__gt=0)),
-        related=list(
-            RelatedOccupation.objects.filter(occupation=occupation).select_related("related")[:10]
+        education=(
+            list(EducationShare.objects.filter(occupation=occupation, percent__gt=0))
+            if onet
+            else []
+        ),
+        related=(
+            list(
+                RelatedOccupation.objects.filter(occupation=occupation).select_related("related")[
+                    :10
+                ]
+            )
+            if onet
+            else []
         ),
         alternate_titles=[t for t in titles if t.kind != TitleKind.PORTAL][:24],
         our_titles=[t for t in titles if t.kind == TitleKind.PORTAL],
         national_wage=next((w for w in wages if w.area_code == "99"), None),
         area_wages=[w for w in wages if w.area_code != "99"],
         projection=Projection.objects.filter(soc_code=occupation.soc_detailed).first(),
-        onet_credit=ONET.credit if occupation.onet_code else "",
+        onet_credit=ONET.credit if onet else "",
         wage_marks=MARKS,
     )
 

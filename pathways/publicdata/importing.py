@@ -254,7 +254,7 @@ def delimited_rows(
 
 
 def xlsx_rows(
-    path: Path, *, sheet: str | None = None, file: str = ""
+    path: Path, *, sheet: str | None = None, file: str = "", missing_ok: bool = False
 ) -> Iterator[tuple[int, list[object]]]:
     """Yield (row number, values) of one sheet (the first by default), streamed (read-only)."""
     from zipfile import BadZipFile
@@ -270,11 +270,13 @@ def xlsx_rows(
             file=file,
         ) from error
     try:
-        if sheet is not None and sheet not in workbook.sheetnames:
+        if sheet is not None and sheet not in workbook.sheetnames and not missing_ok:
             raise FileRefused(
                 [RowProblem(0, "", ", ".join(workbook.sheetnames[:6]), f"no sheet {sheet!r}")],
                 file=file,
             )
+        if sheet is not None and sheet not in workbook.sheetnames:
+            return
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             yield number, list(values)
@@ -283,8 +285,8 @@ def xlsx_rows(
 
 
 def workbook_title(path: Path, *, sheet: str) -> str:
-    """The first cell of a sheet (BLS puts the release's name there), or ''."""
-    for _number, values in xlsx_rows(path, sheet=sheet):
+    """The first cell of a sheet (BLS puts the release's name there), or '' without the sheet."""
+    for _number, values in xlsx_rows(path, sheet=sheet, missing_ok=True):
         return str(values[0] or "") if values else ""
     return ""
 

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .crosswalk import SOC_RE
 from .importing import (
-    FileRefused,
     LoadResult,
     Problems,
     Source,
@@ -107,11 +106,7 @@ def oews_import(path: Path, *, vintage: str = "") -> LoadResult:
     """Check every row of an OEWS XLSX; replace the wages of the areas the file covers."""
     name = published_name(path)
     problems = Problems(file=name)
-    title = ""
-    try:
-        title = workbook_title(path, sheet="Field Descriptions")
-    except FileRefused:
-        title = ""
+    title = workbook_title(path, sheet="Field Descriptions")
     match = re.match(r"(\w+ \d{4}) OEWS Estimates", title)
     vintage = vintage or (match.group(1) if match else "")
     if not vintage:
