@@ -62,18 +62,35 @@ class OccupationFilter(django_filters.FilterSet):
             self.form.fields[name].widget.attrs["class"] = "usa-select"
 
     def search(self, queryset: QuerySet[Occupation], name: str, value: str) -> QuerySet[Occupation]:
+        """Titles, alternate and reported titles, typos forgiven; best match first."""
+        from django.db.models import Case, IntegerField, Value, When
+        from django.utils.translation import get_language
+
+        from .search import occupation_search
+
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
-            Q(soc_code__startswith=value)
-            | Q(title_en__icontains=value)
-            | Q(title_es__icontains=value)
-            | Q(description_en__icontains=value)
-            | Q(description_es__icontains=value)
-            | Q(skills__name_en__icontains=value)
-            | Q(skills__name_es__icontains=value)
-        ).distinct()
+        hits = occupation_search(q=value, language=(get_language() or "en")[:2], limit=50)
+        ranks = [When(id=hit.occupation_id, then=Value(rank)) for rank, hit in enumerate(hits)]
+        if not ranks:
+            # No title matches: look in the code, the descriptions and the skills instead.
+            return queryset.filter(
+                Q(soc_code__startswith=value)
+                | Q(description_en__icontains=value)
+                | Q(description_es__icontains=value)
+                | Q(skills__name_en__icontains=value)
+                | Q(skills__name_es__icontains=value)
+            ).distinct()
+        return (
+            queryset.filter(
+                Q(id__in=[h.occupation_id for h in hits]) | Q(soc_code__startswith=value)
+            )
+            .annotate(
+                search_rank=Case(*ranks, default=Value(len(hits)), output_field=IntegerField())
+            )
+            .order_by("search_rank", "soc_code")
+        )
 
     def education_at_most(
         self, queryset: QuerySet[Occupation], name: str, value: str

@@ -32,6 +32,10 @@ SOC_CODE_RE = re.compile(rf"^{SOC_CODE_PATTERN}$")
 soc_code_validator = RegexValidator(
     SOC_CODE_RE, _("Enter a SOC 2018 code like 15-1212."), code="bad_soc_form"
 )
+# An occupation's key: its SOC code, or the O*NET-SOC code ("15-1299.08") of an O*NET occupation
+# narrower than its SOC code.
+OCCUPATION_CODE_PATTERN = rf"{SOC_CODE_PATTERN}(\.\d{{2}})?"
+OCCUPATION_CODE_RE = re.compile(rf"^{OCCUPATION_CODE_PATTERN}$")
 
 
 class Confidence(models.TextChoices):
@@ -81,6 +85,9 @@ class OccupationQuerySet(models.QuerySet["Occupation"]):
     def bright_outlook(self) -> "OccupationQuerySet":
         return self.filter(bright_outlook=True)
 
+    def tech_family(self) -> "OccupationQuerySet":
+        return self.filter(in_tech_family=True)
+
     def entry_education_at_most(self, level: str) -> "OccupationQuerySet":
         """Occupations whose typical entry education is this level or a lower one."""
         allowed = [
@@ -92,9 +99,19 @@ class OccupationQuerySet(models.QuerySet["Occupation"]):
 class Occupation(models.Model):
     """A SOC 2018 occupation with its published figures, each with source, vintage and URL."""
 
-    soc_code = models.CharField(_("SOC code"), max_length=7, unique=True)
+    # The page key: the SOC 2018 code ("15-1212") for an O*NET ".00" occupation, the O*NET-SOC
+    # code ("15-1299.08") for O*NET's more specific ones.
+    soc_code = models.CharField(_("SOC code"), max_length=10, unique=True)
+    # The SOC 2018 detailed occupation that BLS wages and projections are published for.
+    soc_detailed = models.CharField(max_length=7, db_index=True, default="")
+    onet_code = models.CharField(max_length=10, blank=True, db_index=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("plain description"), blank=True)
+    onet_description = models.TextField(blank=True)
+    # SOC 15-xxxx and the occupations the CIP-SOC crosswalk ties to computer programs (CIP 11).
+    in_tech_family = models.BooleanField(default=False, db_index=True)
+    # O*NET RIASEC interest profile: {"R": 1.3, "I": 3.2, ...} on O*NET's 1-7 scale.
+    interests = models.JSONField(default=dict, blank=True)
 
     median_annual_wage = models.PositiveIntegerField(
         _("median annual wage (USD)"), null=True, blank=True
@@ -139,7 +156,7 @@ class Occupation(models.Model):
         ordering = ["soc_code"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(soc_code__regex=SOC_CODE_RE.pattern),
+                condition=models.Q(soc_code__regex=OCCUPATION_CODE_RE.pattern),
                 name="occupation_soc_code_form",
             ),
             models.CheckConstraint(
@@ -428,3 +445,19 @@ class PathwayStep(models.Model):
     @property
     def wants_credentials(self) -> bool:
         return bool(self.credential_slugs or self.credential_category)
+
+
+# Public data (load record, CIP, crosswalk, places) lives in its own package.
+from .publicdata.models import (  # noqa: E402, F401
+    Cip,
+    CipSoc,
+    DataLoad,
+    EducationShare,
+    OccupationTask,
+    OccupationTitle,
+    Projection,
+    RelatedOccupation,
+    TechnologySkill,
+    Wage,
+    Zcta,
+)

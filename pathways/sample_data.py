@@ -33,7 +33,7 @@ from .models import (
     Skill,
     StepKind,
 )
-from .services import occupations_load
+from .services import occupation_titles_portal_load, occupations_load
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 READ_ON = dt.date(2026, 11, 26)  # when data/funding_sources.md was compiled from its sources
@@ -817,7 +817,10 @@ def load() -> str:
             if soc in by_soc:
                 by_soc[soc].title_es = title_es  # type: ignore[attr-defined]
                 by_soc[soc].description_es = description_es  # type: ignore[attr-defined]
-        Occupation.objects.bulk_update(by_soc.values(), ["title_es", "description_es"])
+        Occupation.objects.bulk_update(
+            [by_soc[soc] for soc in SPANISH if soc in by_soc], ["title_es", "description_es"]
+        )
+        occupation_titles_portal_load()
         for slug, (en, es, socs) in SKILLS.items():
             skill, _ = Skill.objects.update_or_create(
                 slug=slug, defaults={"name": en, "name_en": en, "name_es": es}

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from . import extensions
@@ -316,3 +316,101 @@ def funding_sources_screen(
     rank = {LIKELY: 0, MAYBE: 1, NO: 2}
     matches.sort(key=lambda m: (rank[m.outcome], m.source.name))
     return matches
+
+
+@dataclass
+class OccupationPublicData:
+    """What the public files say about one occupation, for its page."""
+
+    tasks: list[Any]
+    hot_technologies: list[Any]
+    in_demand: list[Any]
+    technology_count: int
+    education: list[Any]
+    related: list[Any]
+    alternate_titles: list[Any]
+    our_titles: list[Any]
+    national_wage: Any
+    area_wages: list[Any]
+    projection: Any
+    onet_credit: str
+    wage_marks: dict[str, Any]
+
+
+def occupation_public_data(*, occupation: Occupation) -> OccupationPublicData:
+    """Tasks, technologies, education, related jobs, titles, wages and projections.
+
+    Queries: titles, wages, projection; and with O*NET data also tasks, technologies,
+    education shares, related occupations (7 at most).
+    """
+    from django.utils.translation import get_language
+
+    from .publicdata.models import (
+        EducationShare,
+        OccupationTask,
+        OccupationTitle,
+        Projection,
+        RelatedOccupation,
+        TechnologySkill,
+        TitleKind,
+        Wage,
+    )
+    from .publicdata.oews import MARKS
+    from .publicdata.onet import SOURCE as ONET
+
+    onet = bool(occupation.onet_code)
+    technologies = (
+        list(
+            TechnologySkill.objects.filter(occupation=occupation).filter(
+                Q(hot=True) | Q(in_demand=True)
+            )
+        )
+        if onet
+        else []
+    )
+    titles = list(
+        OccupationTitle.objects.filter(occupation=occupation)
+        .exclude(kind=TitleKind.OFFICIAL)
+        .filter(language__in=["en", (get_language() or "en")[:2]])
+        .order_by("kind", "title")
+    )
+    wages = list(
+        Wage.objects.filter(soc_code=occupation.soc_detailed).order_by("area_type", "area_title")
+    )
+    return OccupationPublicData(
+        tasks=list(OccupationTask.objects.filter(occupation=occupation)[:12]) if onet else [],
+        hot_technologies=[t for t in technologies if t.hot][:40],
+        in_demand=[t for t in technologies if t.in_demand],
+        technology_count=len(technologies),
+        education=(
+            list(EducationShare.objects.filter(occupation=occupation, percent__gt=0))
+            if onet
+            else []
+        ),
+        related=(
+            list(
+                RelatedOccupation.objects.filter(occupation=occupation).select_related("related")[
+                    :10
+                ]
+            )
+            if onet
+            else []
+        ),
+        alternate_titles=[t for t in titles if t.kind != TitleKind.PORTAL][:24],
+        our_titles=[t for t in titles if t.kind == TitleKind.PORTAL],
+        national_wage=next((w for w in wages if w.area_code == "99"), None),
+        area_wages=[w for w in wages if w.area_code != "99"],
+        projection=Projection.objects.filter(soc_code=occupation.soc_detailed).first(),
+        onet_credit=ONET.credit if onet else "",
+        wage_marks=MARKS,
+    )
+
+
+def data_sources() -> dict[str, Any]:
+    """The newest successful load of each source and scope, and the latest attempts (2 queries)."""
+    from .publicdata.models import DataLoad
+
+    return {
+        "current": list(DataLoad.objects.latest_per_source()),
+        "history": list(DataLoad.objects.all()[:20]),
+    }

@@ -58,20 +58,53 @@ def occupations_load(*, path: Path, vintage: str = "", source_url: str = "") -> 
     return _update_tracked(parsed.records, fields=fields, label=f"{label} {parsed.vintage}")
 
 
+ONET_GROUP = ["job_zone", "onet_source_url", "onet_confidence", "onet_vintage"]
+
+
 def _load_portal(records: dict[str, dict[str, Any]]) -> str:
-    rows = [
-        # English is the source language; Spanish translations (title_es...) are kept as they are.
-        Occupation(**rec, title_en=rec["title"], description_en=rec["description"])
-        for rec in records.values()
-    ]
+    """Load hand-compiled rows; where a public-data load already holds a figure, it stays.
+
+    The agencies' files are the authority wherever both hold a figure (data/README.md): O*NET
+    figures of an occupation loaded from O*NET are kept, and the OEWS/Projections figures are
+    copied back from their tables after the rows are written.
+    """
+    from .publicdata.oews import occupation_national_wage_refresh
+    from .publicdata.onet import occupation_tech_family_refresh
+    from .publicdata.projections import occupation_projection_refresh
+
+    from_onet = set(
+        Occupation.objects.exclude(onet_code="")
+        .filter(soc_code__in=list(records))
+        .values_list("soc_code", flat=True)
+    )
     with transaction.atomic():
-        Occupation.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["soc_code"],
-            update_fields=[*PORTAL_FIELDS, "title_en", "description_en"],
-        )
-    return f"{len(rows)} occupations loaded"
+        for codes, fields in (
+            ([c for c in records if c not in from_onet], PORTAL_FIELDS),
+            (
+                [c for c in records if c in from_onet],
+                [f for f in PORTAL_FIELDS if f not in ONET_GROUP],
+            ),
+        ):
+            rows = [
+                # English is the source language; Spanish translations (title_es...) are kept.
+                Occupation(
+                    **records[code],
+                    soc_detailed=code[:7],
+                    title_en=records[code]["title"],
+                    description_en=records[code]["description"],
+                )
+                for code in codes
+            ]
+            Occupation.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["soc_code"],
+                update_fields=[*fields, "soc_detailed", "title_en", "description_en"],
+            )
+        occupation_national_wage_refresh()
+        occupation_projection_refresh()
+        occupation_tech_family_refresh()
+    return f"{len(records)} occupations loaded"
 
 
 def _update_tracked(records: dict[str, dict[str, Any]], *, fields: list[str], label: str) -> str:
@@ -102,3 +135,42 @@ def _update_tracked(records: dict[str, dict[str, Any]], *, fields: list[str], la
             occupation.missing_reasons = reasons
         Occupation.objects.bulk_update(tracked, [*fields, "missing_reasons"])
     return f"{found} of {len(tracked)} tracked occupations updated from {label}"
+
+
+PORTAL_TITLES = Path(__file__).resolve().parent.parent / "data" / "occupation_titles_portal.csv"
+
+
+def occupation_titles_portal_load(*, path: Path = PORTAL_TITLES) -> int:
+    """Load the titles this portal wrote (Spanish titles, job-board words); marked as ours.
+
+    Codes not loaded yet (O*NET's narrower occupations before load_onet) are skipped; the
+    next call, after the public data is loaded, adds them. Returns the number of titles.
+    """
+    import csv
+
+    from .publicdata.models import OccupationTitle, TitleKind
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        wanted = [(r["soc_code"], r["language"], r["title"]) for r in csv.DictReader(handle)]
+    ids = dict(
+        Occupation.objects.filter(soc_code__in={c for c, _, _ in wanted}).values_list(
+            "soc_code", "id"
+        )
+    )
+    rows = [
+        OccupationTitle(occupation_id=ids[code], kind=TitleKind.PORTAL, language=lang, title=title)
+        for code, lang, title in wanted
+        if code in ids
+    ]
+    with transaction.atomic():
+        keep = {(r.occupation_id, r.language, r.title) for r in rows}
+        stale = [
+            pk
+            for pk, occ, lang, title in OccupationTitle.objects.filter(
+                kind=TitleKind.PORTAL
+            ).values_list("pk", "occupation_id", "language", "title")
+            if (occ, lang, title) not in keep
+        ]
+        OccupationTitle.objects.filter(pk__in=stale).delete()
+        OccupationTitle.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)

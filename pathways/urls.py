@@ -7,6 +7,8 @@ app_name = "pathways"
 urlpatterns = [
     path("careers/", views.career_list, name="career-list"),
     path("careers/compare/", views.career_compare, name="career-compare"),
+    path("careers/match/", views.career_match, name="career-match"),
     path("careers/<str:soc_code>/", views.career_detail, name="career-detail"),
     path("funding/", views.funding, name="funding"),
+    path("data/", views.data_sources, name="data"),
 ]

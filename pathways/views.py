@@ -8,7 +8,7 @@ from django_htmx.middleware import HtmxDetails
 from . import extensions, selectors
 from .filters import OccupationFilter
 from .forms import FundingScreenerForm
-from .models import SOC_CODE_RE, EducationLevel, Occupation, OccupationField
+from .models import OCCUPATION_CODE_RE, EducationLevel, Occupation, OccupationField
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -17,7 +17,10 @@ class HtmxHttpRequest(HttpRequest):
 
 def career_list(request: HtmxHttpRequest) -> HttpResponse:
     """Browse careers by field, filter by education, wage and growth, and search."""
-    filterset = OccupationFilter(request.GET, queryset=Occupation.objects.all())
+    searching = bool(request.GET.get("q", "").strip())
+    # Without a search the page features the tech family; a search reaches every occupation.
+    base = Occupation.objects.all() if searching else Occupation.objects.tech_family()
+    filterset = OccupationFilter(request.GET, queryset=base)
     occupations = filterset.qs if filterset.is_valid() else Occupation.objects.none()
     groups: list[tuple[str, list[Occupation]]] = []
     for value, label in OccupationField.choices:
@@ -31,7 +34,7 @@ def career_list(request: HtmxHttpRequest) -> HttpResponse:
         "filter": filterset,
         "groups": groups,
         "count": len(occupations),
-        "sorted": bool(request.GET.get("sort")),
+        "sorted": bool(request.GET.get("sort")) or searching,
         "occupations": occupations,
     }
     template = (
@@ -52,6 +55,7 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
             % {"code": soc_code[:20]}
         )
     pathways = selectors.occupation_pathways(occupation=occupation)
+    public = selectors.occupation_public_data(occupation=occupation)
     levels = [p.pathway.education_level for p in pathways]
     level = request.GET.get("level") or (
         EducationLevel.HIGH_SCHOOL
@@ -72,6 +76,7 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
         "save_panels": extensions.occupation_panels_render(
             request=request, occupation=occupation, slot="save"
         ),
+        "public": public,
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
@@ -84,10 +89,10 @@ def career_compare(request: HtmxHttpRequest) -> HttpResponse:
     raw = ",".join(request.GET.getlist("codes"))
     codes = [c.strip() for c in raw.split(",") if c.strip()]
     errors = []
-    bad = [c for c in codes if not SOC_CODE_RE.match(c)]
+    bad = [c for c in codes if not OCCUPATION_CODE_RE.match(c)]
     if bad:
         errors.append(_("These are not SOC codes: %(codes)s.") % {"codes": ", ".join(bad[:5])})
-    codes = list(dict.fromkeys(c for c in codes if SOC_CODE_RE.match(c)))
+    codes = list(dict.fromkeys(c for c in codes if OCCUPATION_CODE_RE.match(c)))
     occupations = selectors.occupations_compare(codes=codes)
     missing = [c for c in codes if c not in {o.soc_code for o in occupations}]
     if missing:
@@ -132,3 +137,33 @@ def funding(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "pathways/includes/_screener_results.html", context)
     status = 400 if form.errors or program_error else 200
     return render(request, "pathways/funding.html", context, status=status)
+
+
+def data_sources(request: HttpRequest) -> HttpResponse:
+    """Every public-data source: publisher, vintage, licence and credit, rows, last load."""
+    return render(request, "pathways/data_sources.html", selectors.data_sources())
+
+
+def career_match(request: HttpRequest) -> HttpResponse:
+    """Which tech job fits me: tick tools, answer the interest check, see ranked jobs."""
+    from django.urls import Resolver404, resolve
+
+    from .matcher import INTEREST_QUESTIONS, match_tools, occupation_match
+
+    tools = [t for t in request.GET.getlist("tool") if t][:60]
+    answers = {code: request.GET.get(f"interest_{code}", "") for code, _label in INTEREST_QUESTIONS}
+    asked = bool(tools) or any(answers.values())
+    try:
+        resolve("/programs/")
+        programs = True
+    except Resolver404:
+        programs = False
+    context = {
+        "tools": match_tools(),
+        "chosen": set(tools),
+        "questions": [(code, label, answers[code]) for code, label in INTEREST_QUESTIONS],
+        "asked": asked,
+        "matches": occupation_match(tools=tools, answers=answers) if asked else [],
+        "programs": programs,
+    }
+    return render(request, "pathways/career_match.html", context)

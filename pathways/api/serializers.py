@@ -27,7 +27,8 @@ class OccupationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Occupation
         fields = [
-            "url", "soc_code", "title", "title_es", "description", "description_es", "field",
+            "url", "soc_code", "soc_detailed", "onet_code", "in_tech_family", "title", "title_es",
+            "description", "description_es", "onet_description", "field",
             "median_annual_wage", "wage_vintage", "wage_source_url", "wage_confidence",
             "employment", "employment_vintage", "projected_change_pct", "projection_period",
             "annual_openings", "projection_source_url", "projection_confidence",

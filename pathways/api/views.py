@@ -9,7 +9,7 @@ from rest_framework.response import Response
 
 from .. import extensions, selectors
 from ..filters import FundingSourceFilter, OccupationFilter, PathwayFilter
-from ..models import SOC_CODE_PATTERN, FundingSource, Occupation, Pathway, PathwayStep
+from ..models import OCCUPATION_CODE_PATTERN, FundingSource, Occupation, Pathway, PathwayStep
 from .serializers import (
     FundingMatchSerializer,
     FundingSourceSerializer,
@@ -26,7 +26,7 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = OccupationSerializer
     filterset_class = OccupationFilter
     lookup_field = "soc_code"
-    lookup_value_regex = SOC_CODE_PATTERN
+    lookup_value_regex = OCCUPATION_CODE_PATTERN
 
 
 class PathwayViewSet(viewsets.ReadOnlyModelViewSet):

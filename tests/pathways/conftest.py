@@ -38,3 +38,15 @@ def fake_step_credentials():
     extensions.register_step_credentials_resolver(resolver)
     yield resolver
     extensions._step_credentials_resolvers.remove(resolver)
+
+
+@pytest.fixture(scope="module")
+def public_data_module(django_db_setup, django_db_blocker):
+    """The carried public data, loaded once for a module's read-only tests, emptied after."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("load_public_data")
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
