@@ -1,65 +1,28 @@
 """Read a publisher's CSV whole and strictly: decoding, header, row shape, with each problem
 named by spreadsheet row (header = row 1), column and value, so a bad file loads nothing."""
 
-import bz2
 import csv
 import io
-import re
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from pathways.publicdata.importing import FileRefused, RowProblem, open_binary
 
 # A file larger than this is not one of the lists these importers read.
 MAX_BYTES = 200 * 1024 * 1024
-MAX_PROBLEMS = 50
+Problem = RowProblem
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    value: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
-        value = f" (value {self.value!r})" if self.value else ""
-        return f"{where}{value}: {self.message}"
-
-
-class FileRefused(ValueError):
-    """The file was refused whole; .problems says where and why."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(self.problems)
-        lines = [str(p) for p in self.problems] + ([f"... and {more} more"] if more > 0 else [])
-        super().__init__("File refused, nothing loaded:\n" + "\n".join(lines))
-
-
-def source_read(source: str) -> tuple[bytes, str]:
-    """Return the raw bytes of a path or http(s) URL (bz2 unpacked) and its file name."""
-    if re.match(r"^https?://", source):
-        with urllib.request.urlopen(source, timeout=120) as response:  # noqa: S310
-            raw = response.read(MAX_BYTES + 1)
-        name = source.rsplit("/", 1)[-1]
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise FileRefused([Problem(0, "", source, "no such file")])
-        raw = path.read_bytes()
-        name = path.name
-    if raw[:3] == b"BZh":
+def file_bytes(path: Path) -> bytes:
+    """The published bytes of a local file (.xz/.bz2/.gz copies unpacked), size-checked."""
+    with open_binary(path) as handle:
         try:
-            raw = bz2.decompress(raw)
-        except (OSError, ValueError) as error:
-            raise FileRefused(
-                [Problem(0, "", name, f"not a readable bz2 file ({error})")]
-            ) from None
+            raw = handle.read(MAX_BYTES + 1)
+        except (OSError, EOFError, ValueError) as error:
+            raise FileRefused([Problem(0, "", path.name, f"not readable ({error})")]) from None
     if len(raw) > MAX_BYTES:
-        raise FileRefused([Problem(0, "", name, "file is too large for this list")])
-    return raw, name
+        raise FileRefused([Problem(0, "", path.name, "file is too large for this list")])
+    return raw
 
 
 # Windows-1252 characters that some exports carry as C1 control codes inside UTF-8 (Scorecard's

@@ -186,6 +186,11 @@ class Program(models.Model):
         return self.name
 
     @property
+    def compare_id(self) -> str:
+        """How the compare list and page name a program beside credential slugs."""
+        return f"program-{self.pk}"
+
+    @property
     def place_label(self) -> str:
         return ", ".join(p for p in (self.city, self.state) if p)
 

@@ -3,25 +3,55 @@
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
+from pathways.publicdata.importing import LoadResult, Source, local_copy, published_name
+from pathways.publicdata.models import Cip
+
 from ..models import Credential, Provider, ProviderKind
-from . import etpl, scorecard
-from .csvfile import FileRefused, Problem, source_read, text_decode
+from . import etpl, places, scorecard
+from .csvfile import FileRefused, Problem, file_bytes, text_decode
 from .models import Program, ProgramSource
 
-ETPL_SOURCE_NAME = "New Jersey ETPL"
 ETPL_URLS = {"NJ": "https://www.mycareer.nj.gov/training"}
-ETPL_OUTCOMES_NAME = "State WIOA outcomes file (outcomes_schcip)"
+ETPL_OUTCOMES_NAME = "State WIOA program outcomes"
+# The outcomes file carries no period of its own; its release year (data README).
+ETPL_OUTCOMES_PERIOD = "state file of 2020"
 SCORECARD_SOURCE_NAME = "College Scorecard, Field of Study"
 SCORECARD_URL = "https://collegescorecard.ed.gov/data/"
+
+SCORECARD_SOURCE = Source(
+    key="scorecard_fos",
+    title="College Scorecard: Field of Study",
+    publisher="U.S. Department of Education",
+    licence="Public domain (U.S. government work)",
+    credit="U.S. Department of Education, College Scorecard",
+    home_url=SCORECARD_URL,
+)
+
+
+def etpl_source(state: str) -> Source:
+    """The /data/ entry of one state's Eligible Training Provider List."""
+    return Source(
+        key=f"etpl_{state.lower()}",
+        title=f"{state} Eligible Training Provider List (WIOA) with program outcomes",
+        publisher=f"State of {state}, Department of Labor"
+        if state != "NJ"
+        else "New Jersey Department of Labor and Workforce Development",
+        licence="Public government data",
+        credit=f"{state} Eligible Training Provider List and WIOA outcomes",
+        home_url=ETPL_URLS.get(state, ""),
+    )
+
 
 # Program fields a load compares to tell "changed" from "unchanged".
 _COMPARED = (
@@ -43,22 +73,6 @@ _NOT_PROGRAM_FIELDS = frozenset(
     {"provider_key", "provider_id", "provider_name", "provider_website", "industry_credential_id",
      "status"}
 )  # fmt: skip
-
-
-@dataclass
-class LoadSummary:
-    rows_read: int
-    added: int
-    changed: int
-    unchanged: int
-    file_name: str
-    file_date: date
-
-    def __str__(self) -> str:
-        return (
-            f"{self.file_name} ({self.file_date}): {self.rows_read} rows read, {self.added} added, "
-            f"{self.changed} changed, {self.unchanged} unchanged"
-        )
 
 
 def search_text_build(*parts: str) -> str:
@@ -163,12 +177,16 @@ def _after_write(*, source: str, state: str, started: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute(_VECTOR_SQL, [source, state, started])
     program_places_refresh(source=source, state=state)
+    # The field's CIP 2020 title where the list gives only the code.
+    Program.objects.filter(source=source, source_state=state, cip_title="").update(
+        cip_title=Coalesce(
+            Subquery(Cip.objects.filter(code=OuterRef("cip_code")).values("title")[:1]), Value("")
+        )
+    )
 
 
 def program_places_refresh(*, source: str | None = None, state: str | None = None) -> int:
     """Set each program's point from its ZIP's Census ZCTA centroid; return rows updated."""
-    from . import places
-
     return places.program_places_set(source=source, state=state)
 
 
@@ -195,27 +213,30 @@ def _credential_links(programs: list[Program], records: list[dict[str, Any]]) ->
     through.objects.bulk_create(links, ignore_conflicts=True)
 
 
+def _side_file(location: str) -> str:
+    """The text of a second file of a load (outcomes, lists), from a path or URL."""
+    with local_copy(location) as path:
+        return text_decode(file_bytes(path), allow_cp1252=False)
+
+
 def programs_etpl_load(
+    path: Path,
     *,
-    programs_source: str,
     state: str,
     outcomes_source: str | None = None,
     in_demand_source: str | None = None,
     online_source: str | None = None,
     file_date: date | None = None,
     source_url: str = "",
-) -> LoadSummary:
+) -> LoadResult:
     """Load one ETPL release (and its outcomes): all rows valid or nothing written."""
     state = state.upper()
-    raw, name = source_read(programs_source)
+    raw, name = file_bytes(path), published_name(path)
     file_date = _file_date(name, file_date)
     online_ids = None
     if online_source:
-        online_raw, _ = source_read(online_source)
         online_ids = etpl.code_list_parse(
-            text_decode(online_raw, allow_cp1252=False),
-            column="PROGRAMID",
-            kind="a list of online program ids",
+            _side_file(online_source), column="PROGRAMID", kind="a list of online program ids"
         )
     records = etpl.programs_parse(
         text_decode(raw, allow_cp1252=False), state=state, online_ids=online_ids
@@ -223,16 +244,14 @@ def programs_etpl_load(
     outcomes: dict[tuple[str, str], dict[str, Any]] = {}
     outcome_period = ""
     if outcomes_source:
-        outcomes_raw, _ = source_read(outcomes_source)
-        outcomes = etpl.outcomes_parse(text_decode(outcomes_raw, allow_cp1252=False))
-        outcome_period = "Exits reported in the state's outcomes file (2020)"
+        outcomes = etpl.outcomes_parse(_side_file(outcomes_source))
+        outcome_period = ETPL_OUTCOMES_PERIOD
     in_demand: set[str] | None = None
     if in_demand_source:
-        demand_raw, _ = source_read(in_demand_source)
         in_demand = {
             etpl.cip_format(c) or c
             for c in etpl.code_list_parse(
-                text_decode(demand_raw, allow_cp1252=False),
+                _side_file(in_demand_source),
                 column="CIP",
                 kind="an in-demand CIP list",
             )
@@ -276,7 +295,14 @@ def programs_etpl_load(
         )
         _credential_links(programs, records)
         _after_write(source=ProgramSource.ETPL, state=state, started=started)
-    return LoadSummary(len(records), added, changed, unchanged, name, file_date)
+    return LoadResult(
+        vintage=file_date.isoformat(),
+        scope=state,
+        rows_read=len(records),
+        rows_added=added,
+        rows_changed=changed,
+        details={"unchanged": unchanged, "with_outcomes": sum(p.has_outcomes for p in programs)},
+    )
 
 
 def _pooled_years(name: str) -> str:
@@ -287,14 +313,14 @@ def _pooled_years(name: str) -> str:
 
 
 def programs_scorecard_load(
+    path: Path,
     *,
-    source: str,
     file_date: date,
     cip_families: tuple[str, ...] | None = None,
     source_url: str = SCORECARD_URL,
-) -> LoadSummary:
+) -> LoadResult:
     """Load College Scorecard field-of-study rows of the given CIP families (all when None)."""
-    raw, name = source_read(source)
+    raw, name = file_bytes(path), published_name(path)
     records = scorecard.programs_parse(
         text_decode(raw, allow_cp1252=True), cip_families=cip_families
     )
@@ -340,11 +366,16 @@ def programs_scorecard_load(
             source=ProgramSource.SCORECARD, state="", programs=programs, file_date=file_date
         )
         _after_write(source=ProgramSource.SCORECARD, state="", started=started)
-    return LoadSummary(len(records), added, changed, unchanged, name, file_date)
+    return LoadResult(
+        vintage=period or file_date.isoformat(),
+        scope="tech CIPs" if cip_families else "all",
+        rows_read=len(records),
+        rows_added=added,
+        rows_changed=changed,
+        details={"unchanged": unchanged, "cip_families": list(cip_families or [])},
+    )
 
 
 def tech_cip_families() -> tuple[str, ...]:
     """CIP 11 and every CIP the CIP-SOC crosswalk ties to a tech-family occupation."""
-    from . import places
-
     return ("11", *places.tech_cips())

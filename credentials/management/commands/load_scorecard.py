@@ -1,19 +1,26 @@
-"""Load College Scorecard field-of-study programs (median earnings and debt)."""
+"""load_scorecard FILE[.bz2] --date YYYY-MM-DD: College Scorecard field-of-study programs."""
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 
-from credentials.programs.csvfile import FileRefused
-from credentials.programs.services import programs_scorecard_load, tech_cip_families
+from credentials.programs.services import (
+    SCORECARD_SOURCE,
+    programs_scorecard_load,
+    tech_cip_families,
+)
+from pathways.publicdata.commands import PublicDataCommand
+from pathways.publicdata.importing import LoadResult
 
 
-class Command(BaseCommand):
-    help = "Load a Scorecard Field of Study file (.csv or .csv.bz2, path or URL)."
+class Command(PublicDataCommand):
+    help = "Load a Scorecard Field of Study file (.csv, .csv.bz2 or .csv.xz; path or URL)."
+    source = SCORECARD_SOURCE
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file")
+        super().add_arguments(parser)
         parser.add_argument(
             "--date",
             type=date.fromisoformat,
@@ -27,13 +34,7 @@ class Command(BaseCommand):
             "the CIP-SOC crosswalk ties to tech occupations; 'all' keeps every row",
         )
 
-    def handle(self, *args: Any, **options: Any) -> None:
+    def run(self, path: Path, **options: Any) -> LoadResult:
         cips = options["cip"]
         families = None if cips == ["all"] else tuple(cips) if cips else tech_cip_families()
-        try:
-            summary = programs_scorecard_load(
-                source=options["file"], file_date=options["date"], cip_families=families
-            )
-        except FileRefused as error:
-            raise CommandError(str(error)) from None
-        self.stdout.write(str(summary))
+        return programs_scorecard_load(path, file_date=options["date"], cip_families=families)
