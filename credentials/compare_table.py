@@ -88,6 +88,8 @@ def _likely_cell(column: CompareColumn) -> dict[str, Any]:
 
 
 def _maybe_cell(column: CompareColumn) -> dict[str, Any]:
+    if getattr(column.row, "is_program", False):
+        return _cell(_("Not screened for programs: see the program's page"))
     screen = column.funding
     if screen is None:
         return _cell("")
@@ -118,6 +120,8 @@ def _maybe_cell(column: CompareColumn) -> dict[str, Any]:
 
 def _cost_left_cell(column: CompareColumn) -> dict[str, Any]:
     """The cost left after the best likely source, with the assumption in words."""
+    if getattr(column.row, "is_program", False):
+        return _cell(_("Not screened for programs: see the program's page"))
     screen = column.funding
     if screen is None or screen.facts.total_cost_usd is None:
         return _cell(_("Price not published"))
