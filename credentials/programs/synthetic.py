@@ -39,7 +39,7 @@ def programs_generate(*, count: int, seed: int, rng: random.Random) -> str:
     prefix = f"syn-s{seed}-"
     start = Program.objects.filter(source=ProgramSource.SYNTHETIC, external_id__startswith=prefix)
     start_at = start.count()
-    providers = []
+    providers: list[dict[str, Any]] = []
     for number in range(max(1, count // PROGRAMS_PER_PROVIDER)):
         code, lat, lon = rng.choice(points)
         providers.append(
