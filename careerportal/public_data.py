@@ -41,6 +41,33 @@ CARRIED_SOURCES: list[CarriedSource] = [
         "load_projections",
         ("{data}/bls/ep_2024_2034_occupation.xlsx", "{data}/bls/ep_2024_2034_education.xlsx"),
     ),
+    # Programs after ZCTAs (their points) and the crosswalk (Scorecard's tech fields); the older
+    # NJ release first, so the newer one's values win for programs in both.
+    *(
+        CarriedSource(
+            "load_etpl",
+            (
+                "{data}/nj_etpl/" + name + ".xz",
+                "--state",
+                "NJ",
+                "--outcomes",
+                "{data}/nj_etpl/outcomes_schcip.csv.xz",
+                "--in-demand",
+                "{data}/nj_etpl/in_demand_cips.csv.xz",
+                "--online",
+                "{data}/nj_etpl/online_program_ids.csv.xz",
+            ),
+        )
+        for name in ("etpl_20210329172300.csv", "standardized_etpl_20230428_seed.csv")
+    ),
+    CarriedSource(
+        "load_scorecard",
+        (
+            "{data}/college_scorecard/FieldOfStudyData1516_1617_PP_tech.csv.xz",
+            "--date",
+            "2023-04-06",
+        ),
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from .models import (
     Provider,
 )
 from .plans import admin as _plans_admin  # noqa: F401  (registers the plans admin)
+from .programs import admin as _programs_admin  # noqa: F401  (registers the programs admin)
 from .services import comparison_index_mark_stale
 
 
