@@ -1,8 +1,8 @@
 """Reads: the program facts of a credential, and what may pay for it (pathways' screener).
 
-The screener (pathways.selectors.funding_sources_screen) knows the funding rules; the catalog
-knows the programs. This module turns a credential into the screener's program facts, saying
-where each fact comes from, so pages can show the facts used next to the answer.
+The screener (pathways.screener) knows the funding rules; the catalog knows the programs. This
+module turns a credential into the screener's program facts, saying where each fact comes from,
+so pages can show the facts used next to the verdict and the range left to pay.
 """
 
 import math
@@ -19,18 +19,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pathways.extensions import ScreenProgram
-from pathways.models import FundingSource
-from pathways.selectors import LIKELY, MAYBE, FundingMatch, funding_sources_screen
+from pathways.screener import (
+    LIKELY,
+    POSSIBLE,
+    UNKNOWN,
+    FundingMatch,
+    LeftToPay,
+    funding_sources_for_screen,
+    funding_sources_screen,
+    left_to_pay,
+)
 
 from .models import Credential, CredentialType, OutcomeReport
 
 _SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
 
-# What "cost left to pay" assumes; the compare page and the compare API say it in these words.
+# What "left to pay" assumes; the compare page and the compare API say it in these words.
 FUNDING_ASSUMPTIONS = gettext_lazy(
-    "Cost left to pay starts from the highest published price and takes off the most the best "
-    "likely source pays. It is before any income-based grant, such as a Pell Grant, and only if "
-    "you qualify; a yearly limit is counted once. “May help” sources need a check first."
+    "Left to pay is a range. It starts from the highest published price. The lower figure is "
+    "if every source marked likely or possible pays the most its agency publishes for this "
+    "year; the higher figure is if none pays. Sources without a confirmed amount are not "
+    "counted; a yearly limit is counted once."
 )
 
 
@@ -58,8 +67,14 @@ class ProgramFacts:
     listed_funding: list[str] = field(default_factory=list)
     # How the provider charges ("Paid by the employer"), shown when no price is published.
     price_model_label: str = ""
-    # The catalog does not track state Eligible Training Provider Lists: always unknown.
+    # The catalog does not track state Eligible Training Provider Lists, Title IV participation
+    # or VA approval of a credential: unknown unless a program record says so.
     on_etpl: bool | None = None
+    etpl_state: str = ""
+    title_iv: bool | None = None
+    va_approved: bool | None = None
+    # Where the facts above come from, by fact name, when known.
+    fact_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -75,10 +90,20 @@ class ProgramFacts:
             "weeks": weeks,
             "total_cost_usd": self.total_cost_usd,
             "on_etpl": self.on_etpl,
+            "etpl_state": self.etpl_state,
+            "title_iv": self.title_iv,
+            "va_approved": self.va_approved,
             "credential_type": self.credential_type,
             "completion_rate": self.completion_rate,
             "placement_rate": self.placement_rate,
             "listed_funding": self.listed_funding,
+            "sources": {
+                "clock_hours": self.clock_hours_basis,
+                "weeks": _("Published length") if self.weeks is not None else "",
+                "completion_rate": self.outcome_basis,
+                "placement_rate": self.outcome_basis,
+                **self.fact_sources,
+            },
         }
 
     def for_screen(self) -> ScreenProgram:
@@ -92,6 +117,13 @@ class ProgramFacts:
             total_cost_usd=self.total_cost_usd,
             cost_date=self.cost_date,
         )
+
+    def _yes_no_row(
+        self, label: str, value: bool | None, key: str, silent: str
+    ) -> tuple[str, str, str]:
+        if value is None:
+            return (label, _("Not known"), silent)
+        return (label, _("Yes") if value else _("No"), self.fact_sources.get(key, ""))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The facts as shown: (label, value, where it comes from), translated."""
@@ -142,10 +174,23 @@ class ProgramFacts:
                 else not_known,
                 outcome_note if self.placement_rate is not None else _("Not reported"),
             ),
-            (
+            self._yes_no_row(
                 _("On the state's training provider list (ETPL)"),
-                not_known,
+                self.on_etpl,
+                "on_etpl",
                 _("This catalog does not track state lists: ask the provider or a job center."),
+            ),
+            self._yes_no_row(
+                _("School takes federal student aid (Title IV)"),
+                self.title_iv,
+                "title_iv",
+                _("Not in our data: ask the school's financial aid office."),
+            ),
+            self._yes_no_row(
+                _("Approved for VA education benefits"),
+                self.va_approved,
+                "va_approved",
+                _("Not in our data: ask the school's certifying official."),
             ),
         ]
 
@@ -257,27 +302,28 @@ class FundingScreen:
         return [m for m in self.matches if m.outcome == LIKELY]
 
     @property
-    def maybe(self) -> list[FundingMatch]:
-        return [m for m in self.matches if m.outcome == MAYBE]
+    def possible(self) -> list[FundingMatch]:
+        return [m for m in self.matches if m.outcome == POSSIBLE]
 
     @property
-    def best_likely(self) -> FundingMatch | None:
-        """The likely source that leaves the least to pay, when any says how much it pays."""
-        known = [m for m in self.likely if m.cost_left_usd is not None]
-        return min(known, key=lambda m: m.cost_left_usd or 0) if known else None
+    def unknown(self) -> list[FundingMatch]:
+        return [m for m in self.matches if m.outcome == UNKNOWN]
 
     @property
-    def cost_left_usd(self) -> int | None:
-        """Cost left after the best likely source, or the full price when none is known."""
-        best = self.best_likely
-        return best.cost_left_usd if best is not None else self.facts.total_cost_usd
+    def left(self) -> LeftToPay:
+        """The range left to pay, with its assumptions (pathways.screener.left_to_pay)."""
+        return left_to_pay(
+            matches=self.matches,
+            cost_usd=self.facts.total_cost_usd,
+            cost_date=self.facts.cost_date,
+        )
 
 
 def credentials_funding_screen(
     *, facts: list[ProgramFacts], answers: Mapping[str, Any]
 ) -> list[FundingScreen]:
     """Screen each program against every funding source, loading the sources once."""
-    sources = list(FundingSource.objects.prefetch_related("apply_steps"))
+    sources = funding_sources_for_screen()
     return [
         FundingScreen(
             facts=f,
