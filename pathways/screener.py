@@ -455,6 +455,11 @@ def _screen_dates(match: FundingMatch, on: dt.date) -> None:
         )
 
 
+def screening_day() -> dt.date:
+    """The day whose facts apply when a caller names none: today."""
+    return timezone.localdate()
+
+
 def funding_sources_for_screen() -> list[FundingSource]:
     """Every funding source with its application steps and facts, in two extra queries."""
     return list(
@@ -483,7 +488,7 @@ def funding_sources_screen(
     sources: the funding sources to screen, loaded by funding_sources_for_screen (all when None).
     on: the day whose facts apply (today when None).
     """
-    on = on or timezone.localdate()
+    on = on or screening_day()
     if sources is None:
         sources = funding_sources_for_screen()
     person_state = answers.get("state") or ""
