@@ -15,11 +15,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	rm -rf build *.egg-info
 	touch $(STAMP)
 
-## run: the portal at http://127.0.0.1:8000 with the sample data loaded
+## run: the portal at http://127.0.0.1:8000 with the sample data and the carried public data loaded
 run: export DEBUG ?= 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_sample_data
+	$(BIN)/python manage.py load_public_data
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## test: the whole test suite (browser tests use Debian's chromium at /usr/bin/chromium)

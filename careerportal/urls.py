@@ -12,6 +12,7 @@ from . import health, views
 api_v1 = [
     path("", include("pathways.api.urls")),
     path("", include("credentials.api.urls")),
+    path("", include("credentials.programs.api.urls")),
     path("", include("credentials.api.plan_urls")),
     path("", include("alliance.api.urls")),
     path("", include("hiringdata.api.urls")),
@@ -34,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("pathways.urls")),
     path("credentials/", include("credentials.urls")),
+    path("programs/", include("credentials.programs.urls")),
     path("plans/", include("credentials.plan_urls")),
     path("", include("alliance.urls")),
     path("", include("hiringdata.urls")),

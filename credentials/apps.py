@@ -15,9 +15,10 @@ class CredentialsConfig(AppConfig):
         )
 
         from .funding import screen_program_resolve
-        from .panels import occupation_credentials_panel
+        from .panels import occupation_credentials_panel, occupation_programs_panel
         from .selectors import step_credentials_resolve
 
         register_occupation_panel(key="credentials", order=20, render=occupation_credentials_panel)
+        register_occupation_panel(key="programs", order=25, render=occupation_programs_panel)
         register_step_credentials_resolver(step_credentials_resolve)
         register_screen_program_resolver(screen_program_resolve)

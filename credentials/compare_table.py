@@ -30,6 +30,13 @@ def cost_text(row: Any) -> str:
 
 
 def weeks_text(row: Any) -> str:
+    if getattr(row, "is_program", False):
+        parts = []
+        if row.total_hours:
+            parts.append(_("%(hours)s hours of class") % {"hours": number_format(row.total_hours)})
+        if row.program.calendar_length:
+            parts.append(str(row.program.get_calendar_length_display()))
+        return " · ".join(parts) or _("Not published")
     if row.duration_weeks is not None:
         return _("%(weeks)s weeks") % {"weeks": number_format(row.duration_weeks.normalize())}
     if row.total_hours:
@@ -64,7 +71,31 @@ def _verdict_names(matches: list[Any]) -> str:
     return "; ".join(parts)
 
 
+def _program_salary_text(program: Any) -> str:
+    """A program's earnings figure in its own terms (state quarterly wage or Scorecard median)."""
+    if program.wage_q2_usd is not None:
+        return _("%(wage)s a quarter on average, 2 quarters after finishing") % {
+            "wage": money(program.wage_q2_usd)
+        }
+    if program.median_earnings_usd is not None:
+        text = _("median earnings %(pay)s a year") % {"pay": money(program.median_earnings_usd)}
+        if program.median_debt_usd is not None:
+            text += "; " + _("median debt %(debt)s") % {"debt": money(program.median_debt_usd)}
+        return text
+    if {"wage_q2_usd", "median_earnings_usd"} & set(program.withheld):
+        return withheld_text(program)
+    return _("Not reported")
+
+
+def withheld_text(program: Any) -> str:
+    if program.source == "scorecard":
+        return _("Withheld to protect students' privacy")
+    return _("Withheld by the state")
+
+
 def _likely_cell(column: CompareColumn) -> dict[str, Any]:
+    if getattr(column.row, "is_program", False):
+        return _cell(_("Not screened for programs: see the program's page"))
     screen = column.funding
     names = _verdict_names(screen.likely) if screen else ""
     return _cell(names or _("None from what we know"))
@@ -105,6 +136,29 @@ def _cell(text: str, *, best: bool = False, **extra: Any) -> dict[str, Any]:
     return {"text": text, "best": best, **extra}
 
 
+def _kind_text(row: Any) -> str:
+    if getattr(row, "is_program", False):
+        what = row.program.credential_earned or row.program.cip_title
+        return f"{_('Training program')} · {what}" if what else _("Training program")
+    return f"{CredentialType(row.credential_type).label} · {Category(row.category).label}"
+
+
+def _place_text(row: Any) -> str:
+    if not getattr(row, "is_program", False):
+        return _("Not tied to a place")
+    program = row.program
+    place = ", ".join(p for p in (program.city, program.state) if p)
+    if program.online:
+        return f"{place} · {_('Online')}" if place else _("Online")
+    return place or _("Place not published")
+
+
+def _detail_url(row: Any) -> str:
+    if getattr(row, "is_program", False):
+        return reverse("programs:detail", kwargs={"program_id": row.program.pk})
+    return reverse("credentials:detail", kwargs={"slug": row.slug})
+
+
 def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
     """Return the table as rows of labelled cells (plain text plus source, date and flags)."""
     rows: list[dict[str, Any]] = []
@@ -113,16 +167,9 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
         rows.append({"key": key, "label": label, "cells": cells})
 
     add("provider", _("Who offers it"), [_cell(c.row.provider_name) for c in columns])
-    add(
-        "type",
-        _("Kind"),
-        [
-            _cell(
-                f"{CredentialType(c.row.credential_type).label} · {Category(c.row.category).label}"
-            )
-            for c in columns
-        ],
-    )
+    add("type", _("Kind"), [_cell(_kind_text(c.row)) for c in columns])
+    if any(getattr(c.row, "is_program", False) for c in columns):
+        add("place", _("Where"), [_cell(_place_text(c.row)) for c in columns])
     add(
         "cost",
         _("Total cost"),
@@ -151,15 +198,38 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
             "synthetic": c.row.outcome_is_synthetic,
         }
         placement = c.row.placement_rate_pct
-        outcome_cells.append(
-            _cell(
+        program = getattr(c.row, "program", None)
+        if program is not None:
+            placement_missing = (
+                withheld_text(program)
+                if "employed_q2_pct" in program.withheld
+                else _("Not reported")
+            )
+            placement_text = (
+                _("%(pct)s%% employed 2 quarters after finishing")
+                % {"pct": number_format(placement.normalize())}
+                if placement is not None
+                else placement_missing
+            )
+            salary_text = _program_salary_text(program)
+            salary_cells.append(
+                _cell(salary_text, **(extra if program.earnings_usd is not None else {}))
+            )
+        else:
+            placement_text = (
                 f"{number_format(placement.normalize())}%"
                 if placement is not None
-                else _("Not reported"),
+                else _("Not reported")
+            )
+        outcome_cells.append(
+            _cell(
+                placement_text,
                 best="placement" in c.best,
                 **(extra if placement is not None else {}),
             )
         )
+        if program is not None:
+            continue
         salary = c.row.median_salary_usd
         salary_cells.append(
             _cell(
@@ -221,9 +291,6 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
     add(
         "link",
         _("Details"),
-        [
-            _cell(reverse("credentials:detail", kwargs={"slug": c.row.slug}), link=True)
-            for c in columns
-        ],
+        [_cell(_detail_url(c.row), link=True) for c in columns],
     )
     return rows

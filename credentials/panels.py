@@ -4,7 +4,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from .programs.selectors import ZIP_SESSION_KEY, occupation_programs
 from .selectors import occupation_credentials
 
 
@@ -16,5 +19,26 @@ def occupation_credentials_panel(request: HttpRequest, occupation: Any) -> str:
     return render_to_string(
         "credentials/includes/_occupation_panel.html",
         {"rows": rows, "occupation": occupation},
+        request=request,
+    )
+
+
+def occupation_programs_panel(request: HttpRequest, occupation: Any) -> str:
+    """Render the programs whose field leads to an occupation, nearest first once a ZIP is
+    known ('' when none)."""
+    zip_code = request.session.get(ZIP_SESSION_KEY) if hasattr(request, "session") else None
+    programs, nearest = occupation_programs(soc_code=occupation.soc_code, zip_code=zip_code)
+    if not programs:
+        return ""
+    return render_to_string(
+        "credentials/programs/includes/_programs_table.html",
+        {
+            "programs": programs,
+            "nearest": nearest,
+            "zip_code": zip_code,
+            "heading": _("Training programs for this job"),
+            "heading_id": "occupation-programs-heading",
+            "more_url": reverse("programs:list") + f"?occupation={occupation.soc_code}",
+        },
         request=request,
     )

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection
@@ -24,6 +25,8 @@ from .funding import (
     credentials_program_facts,
 )
 from .models import ComparisonIndex, Credential, CredentialStatus, OutcomeReport
+from .programs.compare import program_compare_id_parse, program_compare_rows
+from .programs.models import Program
 from .services import COMPARE_MAX, COMPARE_TRAY_SESSION_KEY
 
 # What payback is measured against: the median wage of all U.S. occupations, BLS OEWS May 2024
@@ -56,7 +59,7 @@ def compare_slugs_parse(*, raw: str | None) -> list[str]:
     """Split ?ids=a,b,c into 2 to 4 distinct slugs, or raise CompareError saying what is wrong."""
     parts = [p.strip().lower() for p in (raw or "").split(",") if p.strip()]
     if not parts:
-        raise CompareError(_("Choose 2 to 4 credentials to compare."))
+        raise CompareError(_("Choose 2 to 4 credentials or programs to compare."))
     bad = [p for p in parts if not _SLUG_RE.match(p)]
     if bad:
         raise CompareError(
@@ -64,22 +67,23 @@ def compare_slugs_parse(*, raw: str | None) -> list[str]:
         )
     slugs = list(dict.fromkeys(parts))
     if len(slugs) < 2:
-        raise CompareError(_("Choose at least 2 different credentials to compare."))
+        raise CompareError(_("Choose at least 2 different credentials or programs to compare."))
     if len(slugs) > COMPARE_MAX:
-        raise CompareError(_("You can compare at most 4 credentials at a time."))
+        raise CompareError(_("You can compare at most 4 credentials or programs at a time."))
     return slugs
 
 
 @dataclass
 class CompareColumn:
-    row: ComparisonIndex
+    # A credential's index row, or a program dressed as one (row.is_program).
+    row: Any
     occupations: list[Occupation] = field(default_factory=list)
     funding: FundingScreen | None = None
     payback_months: int | None = None
     best: set[str] = field(default_factory=set)
 
 
-def _payback_months(row: ComparisonIndex) -> int | None:
+def _payback_months(row: Any) -> int | None:
     """Months of wage gain (lowest linked occupation median minus the baseline) to repay cost."""
     if row.total_cost_max_usd is None or row.occupation_wage_min_usd is None:
         return None
@@ -117,20 +121,40 @@ def credential_compare(
     """Return one column per slug in the order given, or raise CompareError for unknown slugs.
 
     Each column says what may pay for it, screened with the person's answers (none: the
-    program's facts alone).
+    program's facts alone). Programs ("program-<id>") stand beside credentials; funding is
+    screened for credentials only.
     """
-    rows = {
-        row.slug: row
-        for row in ComparisonIndex.objects.defer(*_HEAVY_COLUMNS).filter(slug__in=slugs)
-    }
+    program_ids = {s: program_compare_id_parse(s) for s in slugs}
+    credential_slugs = [s for s in slugs if program_ids[s] is None]
+    rows: dict[str, Any] = {}
+    if credential_slugs:
+        rows = {
+            row.slug: row
+            for row in ComparisonIndex.objects.defer(*_HEAVY_COLUMNS).filter(
+                slug__in=credential_slugs
+            )
+        }
+    wanted_programs = [i for i in program_ids.values() if i is not None]
+    if wanted_programs:
+        rows.update((row.slug, row) for row in program_compare_rows(ids=wanted_programs).values())
     missing = [s for s in slugs if s not in rows]
     if missing:
         raise CompareError(
-            _("We could not find these credentials: %(ids)s.") % {"ids": ", ".join(missing)}
+            _("We could not find these credentials or programs: %(ids)s.")
+            % {"ids": ", ".join(missing)}
         )
     codes = {code for row in rows.values() for code in row.occupation_codes}
     occupations = {o.soc_code: o for o in Occupation.objects.filter(soc_code__in=codes)}
-    facts = credentials_program_facts(slugs=slugs)
+    for row in rows.values():
+        if getattr(row, "is_program", False):
+            wages = [
+                occupations[c].median_annual_wage
+                for c in row.occupation_codes
+                if c in occupations and occupations[c].median_annual_wage is not None
+            ]
+            # Payback uses the cautious figure, as for credentials.
+            row.occupation_wage_min_usd = min(wages) if wages else None
+    facts = credentials_program_facts(slugs=credential_slugs) if credential_slugs else {}
     screens = {
         screen.facts.slug: screen
         for screen in credentials_funding_screen(facts=list(facts.values()), answers=answers or {})
@@ -150,22 +174,33 @@ def credential_compare(
     return columns
 
 
-def compare_tray_rows(*, session: Mapping[str, Any]) -> list[ComparisonIndex]:
-    """Return the index rows of the credentials in the session's compare tray, in tray order."""
+def compare_tray_rows(*, session: Mapping[str, Any]) -> list[Any]:
+    """Return the credentials' index rows and programs in the compare tray, in tray order."""
     slugs = list(session.get(COMPARE_TRAY_SESSION_KEY, []))
     if not slugs:
         return []
-    rows = {
-        r.slug: r
-        for r in ComparisonIndex.objects.only(
-            "credential_id", "slug", "name", "provider_name"
-        ).filter(slug__in=slugs)
-    }
+    program_ids = [i for i in (program_compare_id_parse(s) for s in slugs) if i is not None]
+    rows: dict[str, Any] = {}
+    if len(program_ids) < len(slugs):
+        rows = {
+            r.slug: r
+            for r in ComparisonIndex.objects.only(
+                "credential_id", "slug", "name", "provider_name"
+            ).filter(slug__in=slugs)
+        }
+    if program_ids:
+        rows.update(
+            (p.compare_id, SimpleNamespace(slug=p.compare_id, name=p.name))
+            for p in Program.objects.only("id", "name").filter(pk__in=program_ids)
+        )
     return [rows[s] for s in slugs if s in rows]
 
 
 def compare_tray_known(*, slug: str) -> bool:
-    """Say whether a slug names a published credential that can go in the compare tray."""
+    """Say whether a slug names a published credential or a program that can be compared."""
+    program_id = program_compare_id_parse(slug)
+    if program_id is not None:
+        return Program.objects.filter(pk=program_id).exists()
     return bool(_SLUG_RE.match(slug)) and ComparisonIndex.objects.filter(slug=slug).exists()
 
 

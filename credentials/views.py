@@ -19,6 +19,7 @@ from . import funding, selectors, services
 from .compare_table import compare_rows
 from .pagination import CappedPaginator
 from .plan_views import SESSION_KEY as PLAN_SESSION_KEY
+from .programs.selectors import ZIP_SESSION_KEY, credential_programs
 
 PAGE_SIZE = 20
 
@@ -95,7 +96,12 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         raise Http404(_("No published credential has this id."))
     form, answers, answers_query = _screener(request)
     screen = funding.credentials_funding_screen(facts=[detail.facts], answers=answers)[0]
+    zip_code = request.session.get(ZIP_SESSION_KEY)
+    programs, nearest = credential_programs(credential_id=detail.credential.pk, zip_code=zip_code)
     context = {
+        "programs": programs,
+        "nearest": nearest,
+        "zip_code": zip_code,
         "detail": detail,
         "credential": detail.credential,
         "row": detail.row,

@@ -515,3 +515,7 @@ class PathwayStep(models.Model):
     @property
     def wants_credentials(self) -> bool:
         return bool(self.credential_slugs or self.credential_category)
+
+
+# Public data (load record, CIP, crosswalk, places) lives in its own package.
+from .publicdata.models import Cip, CipSoc, DataLoad, Zcta  # noqa: E402, F401

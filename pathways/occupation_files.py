@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import Confidence, EntryEducation, OccupationField
+from .publicdata.importing import RowProblem
 
 SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 URL_RE = re.compile(r"^https?://\S+$")
@@ -53,17 +54,6 @@ MISSING_REASONS = {
     "job_zone": "Not published by O*NET for this code",
     "bright_outlook": "Not published by O*NET for this code",
 }
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int
-    column: str
-    value: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}, column {self.column!r}, value {self.value!r}: {self.message}"
 
 
 class OccupationFileError(ValueError):

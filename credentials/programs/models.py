@@ -113,9 +113,9 @@ class Program(models.Model):
     employed_q2_pct = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     employed_q4_pct = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     employed_q8_pct = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
-    wage_q2_usd = models.PositiveIntegerField(null=True, blank=True)
-    wage_q4_usd = models.PositiveIntegerField(null=True, blank=True)
-    wage_q8_usd = models.PositiveIntegerField(null=True, blank=True)
+    wage_q2_usd = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    wage_q4_usd = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    wage_q8_usd = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     completers_q2 = models.PositiveIntegerField(null=True, blank=True)
     completers_q4 = models.PositiveIntegerField(null=True, blank=True)
     completers_q8 = models.PositiveIntegerField(null=True, blank=True)
@@ -184,6 +184,11 @@ class Program(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def compare_id(self) -> str:
+        """How the compare list and page name a program beside credential slugs."""
+        return f"program-{self.pk}"
 
     @property
     def place_label(self) -> str:

@@ -1,0 +1,37 @@
+"""The public data the project carries (compressed, under data/public/) and how each is loaded.
+
+`manage.py load_public_data` (run by `make run`) loads every entry in order; each load_* command
+skips a file whose SHA-256 matches its last load, so a second run does nothing and is quick.
+This list lives in the wiring layer so each app's importers stay in their own layer: pathways'
+and credentials' commands are both named here, and neither app imports the other.
+
+To add a source: carry the publisher's file compressed (xz) under data/public/<folder>/, and
+append a CarriedSource naming the management command and its arguments, with "{data}" standing
+for the data/public folder. Keep the whole of data/public/ under 20 MB.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class CarriedSource:
+    command: str
+    args: tuple[str, ...]
+
+    def argv(self) -> list[str]:
+        folder = str(carried_data_dir())
+        return [arg.replace("{data}", folder) for arg in self.args]
+
+
+def carried_data_dir() -> Path:
+    return Path(settings.BASE_DIR) / "data" / "public"
+
+
+# In load order: the crosswalk and places first, then occupations, then the figures about them.
+CARRIED_SOURCES: list[CarriedSource] = [
+    CarriedSource("load_crosswalk", ("{data}/crosswalks/soc2018_cip2020_crosswalk.csv.xz",)),
+    CarriedSource("load_zcta", ("{data}/geo/census_zcta_2023_centroids.csv.xz",)),
+]

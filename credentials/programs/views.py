@@ -1,0 +1,73 @@
+"""Pages of the training finder: search programs by words, filters and place; one program."""
+
+from typing import Any
+
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ..pagination import CappedPaginator
+from ..views import HtmxHttpRequest, _tray_context
+from . import selectors
+from .filters import LANGUAGE_CHOICES
+
+PAGE_SIZE = 20
+
+
+def _params_with_session_zip(request: HtmxHttpRequest) -> QueryDict:
+    """The query, with the ZIP kept in the session when the person gave one (never required)."""
+    params = request.GET.copy()
+    if "zip" in params:
+        zip_code = params.get("zip", "").strip()
+        if zip_code.isdigit() and len(zip_code) == 5:
+            request.session[selectors.ZIP_SESSION_KEY] = zip_code
+        elif not zip_code:
+            request.session.pop(selectors.ZIP_SESSION_KEY, None)
+    elif request.session.get(selectors.ZIP_SESSION_KEY):
+        params["zip"] = request.session[selectors.ZIP_SESSION_KEY]
+    return params
+
+
+@require_GET
+def program_list(request: HtmxHttpRequest) -> HttpResponse:
+    """Search and filter training programs; htmx requests get only the results region."""
+    params = _params_with_session_zip(request)
+    filterset = selectors.program_search(params=params, request=request)
+    context: dict[str, Any] = {
+        "filterset": filterset,
+        "selected": {name: params.getlist(name) for name in ("schedule", "support")},
+        **_tray_context(request),
+    }
+    status = 200
+    if filterset.is_valid():
+        paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        query = params.copy()
+        query.pop("page", None)
+        context.update(page=page, querystring=query.urlencode())
+    else:
+        status = 400
+        context["errors"] = [
+            (filterset.form[name].label if name in filterset.form.fields else name, messages)
+            for name, messages in filterset.errors.items()
+        ]
+    template = "credentials/programs/list.html"
+    if request.htmx and request.htmx.target == "search-results":
+        template = "credentials/programs/includes/_results.html"
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def program_detail(request: HtmxHttpRequest, program_id: int) -> HttpResponse:
+    """One program: where, cost breakdown, time, schedule, support, outcomes with sources."""
+    program = selectors.program_detail(program_id=program_id)
+    if program is None:
+        raise Http404(_("No program has this id."))
+    names = dict(LANGUAGE_CHOICES)
+    context = {
+        "program": program,
+        "language_names": [str(names.get(code, code)) for code in program.languages],
+        **_tray_context(request),
+    }
+    return render(request, "credentials/programs/detail.html", context)
