@@ -94,8 +94,6 @@ def withheld_text(program: Any) -> str:
 
 
 def _likely_cell(column: CompareColumn) -> dict[str, Any]:
-    if getattr(column.row, "is_program", False):
-        return _cell(_("Not screened for programs: see the program's page"))
     screen = column.funding
     names = _verdict_names(screen.likely) if screen else ""
     return _cell(names or _("None from what we know"))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -75,19 +75,26 @@ class ProgramFacts:
     va_approved: bool | None = None
     # Where the facts above come from, by fact name, when known.
     fact_sources: dict[str, str] = field(default_factory=dict)
+    # A published length band ("4 to 11 weeks") when no exact number of weeks is known.
+    weeks_low: Decimal | None = None
+    weeks_high: Decimal | None = None
+    # The page of a program (credentials have their own detail page).
+    page_url: str = ""
 
     @property
     def url(self) -> str:
-        return reverse("credentials:detail", kwargs={"slug": self.slug})
+        return self.page_url or reverse("credentials:detail", kwargs={"slug": self.slug})
 
     def as_program(self) -> dict[str, Any]:
         """The screener's program facts."""
         weeks: Decimal | int | None = self.weeks
         if self.weeks is not None and self.weeks == self.weeks.to_integral_value():
             weeks = int(self.weeks)  # the screener's reasons print "12 weeks", not "12.0 weeks"
+        band = {"weeks_low": self.weeks_low, "weeks_high": self.weeks_high}
         return {
             "clock_hours": self.clock_hours,
             "weeks": weeks,
+            **(band if weeks is None and self.weeks_low is not None else {}),
             "total_cost_usd": self.total_cost_usd,
             "on_etpl": self.on_etpl,
             "etpl_state": self.etpl_state,
@@ -152,8 +159,10 @@ class ProgramFacts:
                 _("Length"),
                 _("%(weeks)s weeks") % {"weeks": number_format(self.weeks.normalize())}
                 if self.weeks is not None
-                else not_known,
-                _("Published length") if self.weeks is not None else _("Not published"),
+                else self.fact_sources.get("weeks_band", not_known),
+                _("Published length")
+                if self.weeks is not None or self.weeks_low is not None
+                else _("Not published"),
             ),
             (
                 _("Clock hours"),
@@ -335,8 +344,100 @@ def credentials_funding_screen(
     ]
 
 
+# ETPL calendar-length codes as weeks (low, high), from the code labels; months at 52/12 weeks.
+_CALENDAR_WEEKS: dict[int, tuple[str, str | None]] = {
+    1: ("0", "0.2"),
+    2: ("0.2", "0.4"),
+    3: ("0.4", "1"),
+    4: ("2", "3"),
+    5: ("4", "11"),
+    6: ("13", "26"),
+    7: ("26", "56"),
+    8: ("56", "104"),
+    9: ("156", "208"),
+    10: ("208", None),
+}
+
+
+def program_facts(*, program: Any) -> ProgramFacts:
+    """The screener's facts of a training program (credentials.programs.Program), with sources.
+
+    Listed on a state ETPL: on that state's list. In the College Scorecard (the program, or
+    another program of the same provider): the school takes federal student aid (Title IV).
+    Pass programs from programs_for_screen so the provider's Scorecard presence is known.
+    """
+    from .programs.models import ProgramSource
+
+    listing = _("%(list)s, file of %(date)s") % {
+        "list": f"{program.get_source_display()} {program.source_state}".strip(),
+        "date": program.source_date.isoformat(),
+    }
+    is_etpl = program.source == ProgramSource.ETPL
+    in_scorecard = program.source == ProgramSource.SCORECARD or bool(
+        getattr(program, "provider_in_scorecard", False)
+    )
+    sources = {
+        "clock_hours": listing,
+        "weeks": listing,
+        "on_etpl": listing,
+        "title_iv": _(
+            "The College Scorecard (U.S. Department of Education) lists this school; it covers "
+            "schools that take federal student aid (Title IV)"
+        ),
+    }
+    band = _CALENDAR_WEEKS.get(program.calendar_length or 0)
+    if band:
+        sources["weeks_band"] = str(program.get_calendar_length_display())
+    return ProgramFacts(
+        slug=f"program-{program.pk}",
+        name=program.name,
+        credential_type="training_program",
+        clock_hours=program.clock_hours,
+        clock_hours_basis=listing if program.clock_hours is not None else _("Not published"),
+        weeks=None,
+        weeks_low=Decimal(band[0]) if band else None,
+        weeks_high=Decimal(band[1]) if band and band[1] is not None else None,
+        total_cost_usd=math.ceil(program.total_cost_usd)
+        if program.total_cost_usd is not None
+        else None,
+        cost_date=program.source_date.isoformat(),
+        completion_rate=None,
+        placement_rate=None,
+        outcome_basis="",
+        outcome_is_synthetic=program.is_synthetic,
+        on_etpl=True if is_etpl else None,
+        etpl_state=program.source_state if is_etpl else "",
+        title_iv=True if in_scorecard else None,
+        fact_sources=sources,
+        page_url=reverse("programs:detail", kwargs={"program_id": program.pk}),
+    )
+
+
+def programs_for_screen() -> Any:
+    """Programs with their provider and whether the provider is in the College Scorecard."""
+    from .programs.models import Program, ProgramSource
+
+    scorecard = Program.objects.filter(
+        provider=OuterRef("provider"), source=ProgramSource.SCORECARD
+    )
+    return Program.objects.select_related("provider").annotate(
+        provider_in_scorecard=Exists(scorecard)
+    )
+
+
+def program_funding_screen(*, program_id: int, answers: Mapping[str, Any]) -> FundingScreen | None:
+    """What may pay for one program, or None when no program has this id."""
+    program = programs_for_screen().filter(pk=program_id).first()
+    if program is None:
+        return None
+    return credentials_funding_screen(facts=[program_facts(program=program)], answers=answers)[0]
+
+
 def screen_program_resolve(slug: str) -> ScreenProgram | None:
-    """Describe a published credential for the /funding/ screener (pathways.extensions)."""
+    """Describe a published credential or a program ("program-<id>") for /funding/."""
+    if slug.startswith("program-") and slug[8:].isdigit():
+        program = programs_for_screen().filter(pk=int(slug[8:])).first()
+        return program_facts(program=program).for_screen() if program is not None else None
     if not _SLUG_RE.match(slug):
         return None
     facts = credentials_program_facts(slugs=[slug]).get(slug)

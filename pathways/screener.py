@@ -98,10 +98,12 @@ class FundingMatch:
     @property
     def decided_by(self) -> Reason | None:
         """The rule that set the verdict."""
-        for reasons in (self.reasons_against, self.unknowns, self.to_check, self.reasons_for):
+        for reasons in (self.reasons_against, self.unknowns, self.to_check):
             if reasons:
                 return reasons[0]
-        return None
+        # A likely verdict rests most on a fact with a named source (the program's listing).
+        sourced = [r for r in self.reasons_for if r.source]
+        return (sourced or self.reasons_for or [None])[0]
 
 
 def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:

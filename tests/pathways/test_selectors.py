@@ -6,6 +6,7 @@ from pathways.selectors import occupation_pathways
 
 pytestmark = pytest.mark.django_db
 
+
 def test_pathways_come_in_education_order_with_resolved_credentials(
     sample_data, fake_step_credentials
 ):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pathways', '0002_occupation_fields_funding_rules_pathways'),
+        ('pathways', '0003_public_data_load_cip_zcta'),
     ]
 
     operations = [
