@@ -34,4 +34,31 @@ def carried_data_dir() -> Path:
 CARRIED_SOURCES: list[CarriedSource] = [
     CarriedSource("load_crosswalk", ("{data}/crosswalks/soc2018_cip2020_crosswalk.csv.xz",)),
     CarriedSource("load_zcta", ("{data}/geo/census_zcta_2023_centroids.csv.xz",)),
+    # Programs after ZCTAs (their points) and the crosswalk (Scorecard's tech fields); the older
+    # NJ release first, so the newer one's values win for programs in both.
+    *(
+        CarriedSource(
+            "load_etpl",
+            (
+                "{data}/nj_etpl/" + name + ".xz",
+                "--state",
+                "NJ",
+                "--outcomes",
+                "{data}/nj_etpl/outcomes_schcip.csv.xz",
+                "--in-demand",
+                "{data}/nj_etpl/in_demand_cips.csv.xz",
+                "--online",
+                "{data}/nj_etpl/online_program_ids.csv.xz",
+            ),
+        )
+        for name in ("etpl_20210329172300.csv", "standardized_etpl_20230428_seed.csv")
+    ),
+    CarriedSource(
+        "load_scorecard",
+        (
+            "{data}/college_scorecard/FieldOfStudyData1516_1617_PP_tech.csv.xz",
+            "--date",
+            "2023-04-06",
+        ),
+    ),
 ]

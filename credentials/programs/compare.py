@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import Q
+
 from pathways.publicdata.models import CipSoc
 
 from .models import Program
@@ -68,15 +70,10 @@ def program_compare_rows(*, ids: list[int]) -> dict[int, ProgramCompareRow]:
             outcome_is_synthetic=program.is_synthetic,
         )
     # The jobs each program's field leads to (CIP-SOC crosswalk), in one query for all.
-    links = (
-        CipSoc.objects.filter(
-            cip_id__regex=r"^("
-            + "|".join(re.escape(r.program.cip_code) for r in rows.values())
-            + ")"
-        ).values_list("cip_id", "soc_code")
-        if rows
-        else []
-    )
+    condition = Q()
+    for row in rows.values():
+        condition |= Q(cip__code__startswith=row.program.cip_code)
+    links = list(CipSoc.objects.filter(condition).values_list("cip_id", "soc_code")) if rows else []
     for row in rows.values():
         row.occupation_codes = sorted(
             {soc for cip, soc in links if cip.startswith(row.program.cip_code)}

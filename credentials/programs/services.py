@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -138,6 +136,15 @@ def _programs_upsert(
 ) -> tuple[int, int, int]:
     """Insert new programs, update changed ones (never with an older file's values)."""
     keys = [p.external_id for p in programs]
+    # The field's CIP 2020 title where the list gives only the code.
+    titles = dict(
+        Cip.objects.filter(code__in={p.cip_code for p in programs if not p.cip_title}).values_list(
+            "code", "title"
+        )
+    )
+    for program in programs:
+        if not program.cip_title:
+            program.cip_title = titles.get(program.cip_code, "")[:300]
     existing = {
         p.external_id: p
         for p in Program.objects.filter(source=source, source_state=state, external_id__in=keys)
@@ -160,8 +167,9 @@ def _programs_upsert(
         to_update.append(program)
         changed += 1
     Program.objects.bulk_create(to_create, batch_size=2000)
-    if to_update:
-        Program.objects.bulk_update(to_update, list(_COMPARED), batch_size=1000)
+    # One UPDATE per changed program: bulk_update's CASE over 55 columns was far slower.
+    for program in to_update:
+        Program.objects.filter(pk=program.pk).update(**{f: getattr(program, f) for f in _COMPARED})
     return added, changed, unchanged
 
 
@@ -177,12 +185,6 @@ def _after_write(*, source: str, state: str, started: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute(_VECTOR_SQL, [source, state, started])
     program_places_refresh(source=source, state=state)
-    # The field's CIP 2020 title where the list gives only the code.
-    Program.objects.filter(source=source, source_state=state, cip_title="").update(
-        cip_title=Coalesce(
-            Subquery(Cip.objects.filter(code=OuterRef("cip_code")).values("title")[:1]), Value("")
-        )
-    )
 
 
 def program_places_refresh(*, source: str | None = None, state: str | None = None) -> int:

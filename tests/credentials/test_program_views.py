@@ -1,0 +1,160 @@
+"""/programs/, /programs/<id>/, /api/v1/programs/ and programs in compare."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from credentials.models import Program, Provider
+from credentials.programs.services import search_text_build
+from pathways.publicdata.models import Zcta
+
+pytestmark = pytest.mark.django_db
+
+NEWARK = (40.7357, -74.1724)
+HACKENSACK = (40.8859, -74.0435)
+TRENTON = (40.2171, -74.7429)
+
+
+def _program(name, *, point, zip_code, cost, **extra):
+    provider, _ = Provider.objects.get_or_create(
+        slug="school", defaults={"name": "A School", "kind": "community_college"}
+    )
+    program = Program.objects.create(
+        source="etpl",
+        source_state="NJ",
+        external_id=str(Program.objects.count() + 1),
+        source_date=date(2023, 4, 28),
+        name=name,
+        provider=provider,
+        cip_code="11.1003",
+        zip_code=zip_code,
+        city="Newark",
+        state="NJ",
+        latitude=point[0],
+        longitude=point[1],
+        total_cost_usd=cost,
+        wioa_eligible=True,
+        search_text=search_text_build(name),
+        **extra,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE credentials_program SET search_vector = "
+            "to_tsvector('english_unaccent', search_text)"
+        )
+    return program
+
+
+@pytest.fixture
+def newark(db):
+    Zcta.objects.create(code="07102", latitude=NEWARK[0], longitude=NEWARK[1])
+    near = _program("CompTIA Security+ Bootcamp", point=NEWARK, zip_code="07102", cost=4000,
+                    employment_rate_pct=70, has_outcomes=True, evening_courses=True)  # fmt: skip
+    middle = _program("Network Support", point=HACKENSACK, zip_code="07601", cost=3000)
+    far = _program("Cybersecurity Analyst", point=TRENTON, zip_code="08608", cost=2000)
+    return near, middle, far
+
+
+def test_zip_and_distance_keep_near_programs_nearest_first(client, newark):
+    near, middle, far = newark
+    response = client.get("/programs/", {"zip": "07102", "within": "25", "sort": "distance"})
+    assert response.status_code == 200
+    names = [p.name for p in response.context["page"].object_list]
+    assert names == [near.name, middle.name]  # Trenton is about 48 miles away
+    assert response.context["page"].object_list[1].distance_miles == pytest.approx(12.6, abs=0.3)
+    assert client.session["program_zip"] == "07102"
+
+
+def test_filters_combine_with_place(client, newark):
+    response = client.get(
+        "/programs/", {"zip": "07102", "within": "50", "schedule": "evening", "outcomes": "true"}
+    )
+    assert response.status_code == 200
+    assert [p.name for p in response.context["page"].object_list] == ["CompTIA Security+ Bootcamp"]
+
+
+def test_typos_find_look_alike_names(client, newark):
+    response = client.get("/programs/", {"q": "securty plus", "zip": ""})
+    assert response.status_code == 200
+    assert response.context["filterset"].lookalike
+    assert [p.name for p in response.context["page"].object_list][0] == "CompTIA Security+ Bootcamp"
+
+
+def test_an_unknown_zip_says_so_and_finds_nothing(client, newark):
+    response = client.get("/programs/", {"zip": "00000"})
+    assert response.status_code == 200
+    assert response.context["filterset"].zip_unknown
+    assert response.context["page"].paginator.count == 0
+
+
+def test_a_bad_zip_is_a_400_naming_the_field(client, newark):
+    response = client.get("/programs/", {"zip": "7102x"})
+    assert response.status_code == 400
+
+
+def test_sort_by_cost(client, newark):
+    response = client.get("/programs/", {"sort": "cost", "zip": ""})
+    assert response.status_code == 200
+    assert [p.total_cost_usd for p in response.context["page"].object_list] == [2000, 3000, 4000]
+
+
+def test_search_query_count_does_not_grow_with_rows(client, newark):
+    params = {"zip": "07102", "within": "100", "wioa": "true", "max_cost": "5000"}
+    with CaptureQueriesContext(connection) as few:
+        response = client.get("/programs/", params)
+    assert response.status_code == 200
+    for number in range(30):
+        _program(f"Extra {number}", point=NEWARK, zip_code="07102", cost=100 + number)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get("/programs/", params)
+    assert response.status_code == 200
+    # session read, session write (the ZIP), ZCTA lookup, count, the page with providers,
+    # and the compare tray's session read
+    assert len(many) == len(few)
+    assert len(many) <= 10
+
+
+def test_program_page_shows_costs_and_withheld_outcomes(client, newark):
+    near = newark[0]
+    near.withheld = ["wage_q2_usd"]
+    near.save()
+    response = client.get(f"/programs/{near.pk}/")
+    assert response.status_code == 200
+    assert b"withheld by the state" in response.content
+    assert b"$4,000" in response.content
+
+
+def test_an_unknown_program_is_404(client, db):
+    response = client.get("/programs/999999/")
+    assert response.status_code == 404
+
+
+def test_api_takes_the_same_filters(client, newark):
+    response = client.get("/api/v1/programs/", {"zip": "07102", "within": "5"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 1
+    assert body["results"][0]["distance_miles"] == pytest.approx(0, abs=0.01)
+
+
+def test_compare_takes_programs_beside_credentials(client, newark, security_catalog):
+    near, middle, _ = newark
+    response = client.get(
+        "/credentials/compare/", {"ids": f"security-plus,{near.compare_id},{middle.compare_id}"}
+    )
+    assert response.status_code == 200
+    assert b"CompTIA Security+ Bootcamp" in response.content
+    assert b"70% employed 2 quarters after finishing" in response.content
+    csv_response = client.get(
+        "/credentials/compare/", {"ids": f"security-plus,{near.compare_id}", "format": "csv"}
+    )
+    assert csv_response.status_code == 200
+    assert b"$4,000 (2023-04-28)" in csv_response.content
+
+
+def test_compare_names_a_missing_program(client, newark, security_catalog):
+    response = client.get("/credentials/compare/", {"ids": "security-plus,program-999999"})
+    assert response.status_code == 400
+    assert b"program-999999" in response.content
