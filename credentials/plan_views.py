@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import plan_services
+from . import funding, plan_services
 from .plan_models import Plan
 
 SESSION_KEY = "plan_token"
@@ -121,10 +121,22 @@ def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
 
 def _items_context(plan: Plan) -> dict[str, object]:
     items = list(plan.items.all())
+    credentials = [i for i in items if i.credential_id]
+    # The same verdicts and range left to pay as the credential page and compare show, from
+    # the programs' facts alone (a plan keeps no personal answers).
+    facts = funding.credentials_program_facts(slugs=[i.credential.slug for i in credentials])
+    screens = (
+        {
+            s.facts.slug: s
+            for s in funding.credentials_funding_screen(facts=list(facts.values()), answers={})
+        }
+        if facts
+        else {}
+    )
     return {
         "plan": plan,
         "careers": [i for i in items if i.occupation_id],
-        "credentials": [i for i in items if i.credential_id],
+        "credentials": [(i, screens.get(i.credential.slug)) for i in credentials],
     }
 
 
