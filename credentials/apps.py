@@ -9,12 +9,13 @@ class CredentialsConfig(AppConfig):
     def ready(self) -> None:
         # Career pages (pathways) show the catalog through extension points, never by import.
         from pathways.extensions import (
+            register_listed_programs_resolver,
             register_occupation_panel,
             register_screen_program_resolver,
             register_step_credentials_resolver,
         )
 
-        from .funding import screen_program_resolve
+        from .funding import listed_programs_resolve, screen_program_resolve
         from .panels import occupation_credentials_panel, occupation_programs_panel
         from .selectors import step_credentials_resolve
 
@@ -22,3 +23,4 @@ class CredentialsConfig(AppConfig):
         register_occupation_panel(key="programs", order=25, render=occupation_programs_panel)
         register_step_credentials_resolver(step_credentials_resolve)
         register_screen_program_resolver(screen_program_resolve)
+        register_listed_programs_resolver(listed_programs_resolve)

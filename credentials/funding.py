@@ -18,7 +18,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pathways.extensions import ScreenProgram
+from pathways.extensions import ListedPrograms, ScreenProgram
 from pathways.screener import (
     LIKELY,
     POSSIBLE,
@@ -431,6 +431,29 @@ def program_funding_screen(*, program_id: int, answers: Mapping[str, Any]) -> Fu
     if program is None:
         return None
     return credentials_funding_screen(facts=[program_facts(program=program)], answers=answers)[0]
+
+
+def listed_programs_resolve(states: list[str]) -> dict[str, ListedPrograms]:
+    """The programs loaded from each state's ETPL, for the state's funding source (one query)."""
+    from django.db.models import Count, Max
+
+    from .programs.models import Program, ProgramSource
+
+    rows = (
+        Program.objects.filter(source=ProgramSource.ETPL, source_state__in=states)
+        .values("source_state")
+        .annotate(count=Count("id"), newest=Max("source_date"))
+    )
+    return {
+        row["source_state"]: ListedPrograms(
+            state=row["source_state"],
+            count=row["count"],
+            url=reverse("programs:list") + "?wioa=true",
+            source=_("%(state)s ETPL, file of %(date)s")
+            % {"state": row["source_state"], "date": row["newest"].isoformat()},
+        )
+        for row in rows
+    }
 
 
 def screen_program_resolve(slug: str) -> ScreenProgram | None:

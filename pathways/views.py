@@ -131,6 +131,10 @@ def funding(request: HtmxHttpRequest) -> HttpResponse:
     # The person's own state's sources first in the full list too.
     state = form.cleaned_data.get("state", "") if form.is_bound and not form.errors else ""
     sources.sort(key=lambda s: not (state and s.state == state))
+    # State sources list the programs loaded from their state's ETPL (the catalog's count).
+    listed = extensions.listed_programs(states=sorted({s.state for s in sources if s.state}))
+    for source in sources:
+        source.listed_programs = listed.get(source.state)  # type: ignore[attr-defined]
     context = {
         "form": form,
         "matches": matches,
