@@ -121,10 +121,11 @@ def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
 
 def _items_context(plan: Plan) -> dict[str, object]:
     items = list(plan.items.all())
-    credentials = [i for i in items if i.credential_id]
+    credentials = [i for i in items if i.credential is not None]
     # The same verdicts and range left to pay as the credential page and compare show, from
     # the programs' facts alone (a plan keeps no personal answers).
-    facts = funding.credentials_program_facts(slugs=[i.credential.slug for i in credentials])
+    slugs = {i.pk: i.credential.slug for i in credentials if i.credential is not None}
+    facts = funding.credentials_program_facts(slugs=list(slugs.values()))
     screens = (
         {
             s.facts.slug: s
@@ -136,7 +137,7 @@ def _items_context(plan: Plan) -> dict[str, object]:
     return {
         "plan": plan,
         "careers": [i for i in items if i.occupation_id],
-        "credentials": [(i, screens.get(i.credential.slug)) for i in credentials],
+        "credentials": [(i, screens.get(slugs[i.pk])) for i in credentials],
     }
 
 

@@ -103,7 +103,8 @@ class FundingMatch:
                 return reasons[0]
         # A likely verdict rests most on a fact with a named source (the program's listing).
         sourced = [r for r in self.reasons_for if r.source]
-        return (sourced or self.reasons_for or [None])[0]
+        chosen = sourced or self.reasons_for
+        return chosen[0] if chosen else None
 
 
 def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
@@ -600,7 +601,7 @@ def left_to_pay(
         return LeftToPay(None, cost_date, counted, not_counted, None, None)
     best: dict[str, int] = {}
     for match in counted:
-        group = _SAME_MONEY.get(match.source.kind, match.source.slug)
+        group = _SAME_MONEY.get(FundingKind(match.source.kind), match.source.slug)
         best[group] = max(best.get(group, 0), match.covers_up_to_usd or 0)
     low = max(cost_usd - sum(best.values()), 0)
     return LeftToPay(cost_usd, cost_date, counted, not_counted, low, cost_usd)
