@@ -9,13 +9,14 @@ class CredentialsConfig(AppConfig):
     def ready(self) -> None:
         # Career pages (pathways) show the catalog through extension points, never by import.
         from pathways.extensions import (
+            register_listed_programs_resolver,
             register_occupation_panel,
             register_screen_program_resolver,
             register_step_credentials_resolver,
         )
 
         from . import stale_marks
-        from .funding import screen_program_resolve
+        from .funding import listed_programs_resolve, screen_program_resolve
         from .panels import occupation_credentials_panel, occupation_programs_panel
         from .plans import models as _plan_models  # noqa: F401  (registers Plan, PlanItem)
         from .plans.panels import occupation_plan_panel
@@ -27,3 +28,4 @@ class CredentialsConfig(AppConfig):
         register_screen_program_resolver(screen_program_resolve)
         register_occupation_panel(key="plans", order=10, render=occupation_plan_panel, slot="save")
         stale_marks.connect()
+        register_listed_programs_resolver(listed_programs_resolve)

@@ -57,6 +57,20 @@ def certification_text(row: Any) -> str:
     return _("Not reviewed by the Alliance")
 
 
+def _verdict_names(matches: list[Any]) -> str:
+    """Each source with the rule that decided it, as the page and the CSV show it."""
+    parts = []
+    for match in matches:
+        amount = (
+            _("up to %(amount)s") % {"amount": money(match.covers_up_to_usd)}
+            if match.covers_up_to_usd is not None
+            else _("amount not confirmed")
+        )
+        rule = f": {match.decided_by}" if match.decided_by else ""
+        parts.append(f"{match.source.name} ({amount}){rule}")
+    return "; ".join(parts)
+
+
 def _program_salary_text(program: Any) -> str:
     """A program's earnings figure in its own terms (state quarterly wage or Scorecard median)."""
     if program.wage_q2_usd is not None:
@@ -80,63 +94,40 @@ def withheld_text(program: Any) -> str:
 
 
 def _likely_cell(column: CompareColumn) -> dict[str, Any]:
-    if getattr(column.row, "is_program", False):
-        return _cell(_("Not screened for programs: see the program's page"))
     screen = column.funding
-    names = ", ".join(m.source.name for m in screen.likely) if screen else ""
+    names = _verdict_names(screen.likely) if screen else ""
     return _cell(names or _("None from what we know"))
 
 
 def _maybe_cell(column: CompareColumn) -> dict[str, Any]:
-    if getattr(column.row, "is_program", False):
-        return _cell(_("Not screened for programs: see the program's page"))
+    """Possible sources in full; unknown ones named, with what we do not know on the page."""
     screen = column.funding
     if screen is None:
         return _cell("")
-    # Only the sources the catalog ties to the program: the others are all "maybe" for almost
-    # any program, and the credential's page lists them with their reasons.
-    listed = [m for m in screen.maybe if m.source.slug in screen.facts.listed_funding]
-    others = len(screen.maybe) - len(listed)
-    parts = []
-    for match in listed:
-        if match.cost_left_usd is not None:
-            parts.append(
-                _("%(source)s (if it applies: %(left)s left)")
-                % {"source": match.source.name, "left": money(match.cost_left_usd)}
-            )
-        else:
-            parts.append(match.source.name)
-    if others:
+    parts = [_verdict_names(screen.possible)] if screen.possible else []
+    if screen.unknown:
         parts.append(
-            ngettext(
-                "%(count)s other to check on its page",
-                "%(count)s others to check on its page",
-                others,
-            )
-            % {"count": others}
+            _("Unknown from our data: %(names)s")
+            % {"names": ", ".join(m.source.name for m in screen.unknown)}
         )
     return _cell("; ".join(parts) or _("None"))
 
 
 def _cost_left_cell(column: CompareColumn) -> dict[str, Any]:
-    """The cost left after the best likely source, with the assumption in words."""
-    if getattr(column.row, "is_program", False):
-        return _cell(_("Not screened for programs: see the program's page"))
+    """The range left to pay, with its assumptions in words."""
     screen = column.funding
     if screen is None or screen.facts.total_cost_usd is None:
         return _cell(_("Price not published"))
-    best = screen.best_likely
     if screen.facts.total_cost_usd == 0:
         return _cell(_("Nothing to pay: the published price is $0"))
-    if best is None:
-        return _cell(
-            _("%(left)s: the full price (no likely source with a known amount)")
-            % {"left": money(screen.facts.total_cost_usd)}
-        )
-    return _cell(
-        _("%(left)s after %(source)s, if you qualify")
-        % {"left": money(best.cost_left_usd), "source": best.source.name}
-    )
+    left = screen.left
+    if left.low_usd == left.high_usd:
+        text = _("%(left)s: the full price (no source that may pay has a confirmed amount)") % {
+            "left": money(left.high_usd)
+        }
+    else:
+        text = _("%(low)s to %(high)s") % {"low": money(left.low_usd), "high": money(left.high_usd)}
+    return _cell(text, assumptions=left.assumptions)
 
 
 def _cell(text: str, *, best: bool = False, **extra: Any) -> dict[str, Any]:
@@ -293,8 +284,8 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
         [_cell(str(c.row.recognition_count), best="recognition" in c.best) for c in columns],
     )
     add("funding_likely", _("Likely to help pay"), [_likely_cell(c) for c in columns])
-    add("cost_left", _("Cost left to pay"), [_cost_left_cell(c) for c in columns])
-    add("funding_maybe", _("May help: check first"), [_maybe_cell(c) for c in columns])
+    add("cost_left", _("Left to pay (range)"), [_cost_left_cell(c) for c in columns])
+    add("funding_maybe", _("May help, or not known"), [_maybe_cell(c) for c in columns])
     add(
         "link",
         _("Details"),

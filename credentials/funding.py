@@ -1,8 +1,8 @@
 """Reads: the program facts of a credential, and what may pay for it (pathways' screener).
 
-The screener (pathways.selectors.funding_sources_screen) knows the funding rules; the catalog
-knows the programs. This module turns a credential into the screener's program facts, saying
-where each fact comes from, so pages can show the facts used next to the answer.
+The screener (pathways.screener) knows the funding rules; the catalog knows the programs. This
+module turns a credential into the screener's program facts, saying where each fact comes from,
+so pages can show the facts used next to the verdict and the range left to pay.
 """
 
 import math
@@ -11,23 +11,33 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pathways.extensions import ScreenProgram
-from pathways.models import FundingSource
-from pathways.selectors import LIKELY, MAYBE, FundingMatch, funding_sources_screen
+from pathways.extensions import ListedPrograms, ScreenProgram
+from pathways.screener import (
+    LIKELY,
+    POSSIBLE,
+    UNKNOWN,
+    FundingMatch,
+    LeftToPay,
+    funding_sources_for_screen,
+    funding_sources_screen,
+    left_to_pay,
+)
 
 from .models import CREDENTIAL_SLUG_RE, Credential, CredentialType, OutcomeReport
+from .programs.compare import program_compare_id_parse
 
-# What "cost left to pay" assumes; the compare page and the compare API say it in these words.
+# What "left to pay" assumes; the compare page and the compare API say it in these words.
 FUNDING_ASSUMPTIONS = gettext_lazy(
-    "Cost left to pay starts from the highest published price and takes off the most the best "
-    "likely source pays. It is before any income-based grant, such as a Pell Grant, and only if "
-    "you qualify; a yearly limit is counted once. “May help” sources need a check first."
+    "Left to pay is a range. It starts from the highest published price. The lower figure is "
+    "if every source marked likely or possible pays the most its agency publishes for this "
+    "year; the higher figure is if none pays. Sources without a confirmed amount are not "
+    "counted; a yearly limit is counted once."
 )
 
 
@@ -55,27 +65,50 @@ class ProgramFacts:
     listed_funding: list[str] = field(default_factory=list)
     # How the provider charges ("Paid by the employer"), shown when no price is published.
     price_model_label: str = ""
-    # The catalog does not track state Eligible Training Provider Lists: always unknown.
+    # The catalog does not track state Eligible Training Provider Lists, Title IV participation
+    # or VA approval of a credential: unknown unless a program record says so.
     on_etpl: bool | None = None
+    etpl_state: str = ""
+    title_iv: bool | None = None
+    va_approved: bool | None = None
+    # Where the facts above come from, by fact name, when known.
+    fact_sources: dict[str, str] = field(default_factory=dict)
+    # A published length band ("4 to 11 weeks") when no exact number of weeks is known.
+    weeks_low: Decimal | None = None
+    weeks_high: Decimal | None = None
+    # The page of a program (credentials have their own detail page).
+    page_url: str = ""
 
     @property
     def url(self) -> str:
-        return reverse("credentials:detail", kwargs={"slug": self.slug})
+        return self.page_url or reverse("credentials:detail", kwargs={"slug": self.slug})
 
     def as_program(self) -> dict[str, Any]:
         """The screener's program facts."""
         weeks: Decimal | int | None = self.weeks
         if self.weeks is not None and self.weeks == self.weeks.to_integral_value():
             weeks = int(self.weeks)  # the screener's reasons print "12 weeks", not "12.0 weeks"
+        band = {"weeks_low": self.weeks_low, "weeks_high": self.weeks_high}
         return {
             "clock_hours": self.clock_hours,
             "weeks": weeks,
+            **(band if weeks is None and self.weeks_low is not None else {}),
             "total_cost_usd": self.total_cost_usd,
             "on_etpl": self.on_etpl,
+            "etpl_state": self.etpl_state,
+            "title_iv": self.title_iv,
+            "va_approved": self.va_approved,
             "credential_type": self.credential_type,
             "completion_rate": self.completion_rate,
             "placement_rate": self.placement_rate,
             "listed_funding": self.listed_funding,
+            "sources": {
+                "clock_hours": self.clock_hours_basis,
+                "weeks": _("Published length") if self.weeks is not None else "",
+                "completion_rate": self.outcome_basis,
+                "placement_rate": self.outcome_basis,
+                **self.fact_sources,
+            },
         }
 
     def for_screen(self) -> ScreenProgram:
@@ -89,6 +122,13 @@ class ProgramFacts:
             total_cost_usd=self.total_cost_usd,
             cost_date=self.cost_date,
         )
+
+    def _yes_no_row(
+        self, label: str, value: bool | None, key: str, silent: str
+    ) -> tuple[str, str, str]:
+        if value is None:
+            return (label, _("Not known"), silent)
+        return (label, _("Yes") if value else _("No"), self.fact_sources.get(key, ""))
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The facts as shown: (label, value, where it comes from), translated."""
@@ -117,8 +157,10 @@ class ProgramFacts:
                 _("Length"),
                 _("%(weeks)s weeks") % {"weeks": number_format(self.weeks.normalize())}
                 if self.weeks is not None
-                else not_known,
-                _("Published length") if self.weeks is not None else _("Not published"),
+                else self.fact_sources.get("weeks_band", not_known),
+                _("Published length")
+                if self.weeks is not None or self.weeks_low is not None
+                else _("Not published"),
             ),
             (
                 _("Clock hours"),
@@ -139,10 +181,23 @@ class ProgramFacts:
                 else not_known,
                 outcome_note if self.placement_rate is not None else _("Not reported"),
             ),
-            (
+            self._yes_no_row(
                 _("On the state's training provider list (ETPL)"),
-                not_known,
+                self.on_etpl,
+                "on_etpl",
                 _("This catalog does not track state lists: ask the provider or a job center."),
+            ),
+            self._yes_no_row(
+                _("School takes federal student aid (Title IV)"),
+                self.title_iv,
+                "title_iv",
+                _("Not in our data: ask the school's financial aid office."),
+            ),
+            self._yes_no_row(
+                _("Approved for VA education benefits"),
+                self.va_approved,
+                "va_approved",
+                _("Not in our data: ask the school's certifying official."),
             ),
         ]
 
@@ -243,27 +298,28 @@ class FundingScreen:
         return [m for m in self.matches if m.outcome == LIKELY]
 
     @property
-    def maybe(self) -> list[FundingMatch]:
-        return [m for m in self.matches if m.outcome == MAYBE]
+    def possible(self) -> list[FundingMatch]:
+        return [m for m in self.matches if m.outcome == POSSIBLE]
 
     @property
-    def best_likely(self) -> FundingMatch | None:
-        """The likely source that leaves the least to pay, when any says how much it pays."""
-        known = [m for m in self.likely if m.cost_left_usd is not None]
-        return min(known, key=lambda m: m.cost_left_usd or 0) if known else None
+    def unknown(self) -> list[FundingMatch]:
+        return [m for m in self.matches if m.outcome == UNKNOWN]
 
     @property
-    def cost_left_usd(self) -> int | None:
-        """Cost left after the best likely source, or the full price when none is known."""
-        best = self.best_likely
-        return best.cost_left_usd if best is not None else self.facts.total_cost_usd
+    def left(self) -> LeftToPay:
+        """The range left to pay, with its assumptions (pathways.screener.left_to_pay)."""
+        return left_to_pay(
+            matches=self.matches,
+            cost_usd=self.facts.total_cost_usd,
+            cost_date=self.facts.cost_date,
+        )
 
 
 def credentials_funding_screen(
     *, facts: list[ProgramFacts], answers: Mapping[str, Any]
 ) -> list[FundingScreen]:
     """Screen each program against every funding source, loading the sources once."""
-    sources = list(FundingSource.objects.prefetch_related("apply_steps"))
+    sources = funding_sources_for_screen()
     return [
         FundingScreen(
             facts=f,
@@ -275,8 +331,124 @@ def credentials_funding_screen(
     ]
 
 
+# ETPL calendar-length codes as weeks (low, high), from the code labels; months at 52/12 weeks.
+_CALENDAR_WEEKS: dict[int, tuple[str, str | None]] = {
+    1: ("0", "0.2"),
+    2: ("0.2", "0.4"),
+    3: ("0.4", "1"),
+    4: ("2", "3"),
+    5: ("4", "11"),
+    6: ("13", "26"),
+    7: ("26", "56"),
+    8: ("56", "104"),
+    9: ("156", "208"),
+    10: ("208", None),
+}
+
+
+def program_facts(*, program: Any) -> ProgramFacts:
+    """The screener's facts of a training program (credentials.programs.Program), with sources.
+
+    Listed on a state ETPL: on that state's list. In the College Scorecard (the program, or
+    another program of the same provider): the school takes federal student aid (Title IV).
+    Pass programs from programs_for_screen so the provider's Scorecard presence is known.
+    """
+    from .programs.models import ProgramSource
+
+    listing = _("%(list)s, file of %(date)s") % {
+        "list": f"{program.get_source_display()} {program.source_state}".strip(),
+        "date": program.source_date.isoformat(),
+    }
+    is_etpl = program.source == ProgramSource.ETPL
+    in_scorecard = program.source == ProgramSource.SCORECARD or bool(
+        getattr(program, "provider_in_scorecard", False)
+    )
+    sources = {
+        "clock_hours": listing,
+        "weeks": listing,
+        "on_etpl": listing,
+        "title_iv": _(
+            "The College Scorecard (U.S. Department of Education) lists this school; it covers "
+            "schools that take federal student aid (Title IV)"
+        ),
+    }
+    band = _CALENDAR_WEEKS.get(program.calendar_length or 0)
+    if band:
+        sources["weeks_band"] = str(program.get_calendar_length_display())
+    return ProgramFacts(
+        slug=f"program-{program.pk}",
+        name=program.name,
+        credential_type="training_program",
+        clock_hours=program.clock_hours,
+        clock_hours_basis=listing if program.clock_hours is not None else _("Not published"),
+        weeks=None,
+        weeks_low=Decimal(band[0]) if band else None,
+        weeks_high=Decimal(band[1]) if band and band[1] is not None else None,
+        total_cost_usd=math.ceil(program.total_cost_usd)
+        if program.total_cost_usd is not None
+        else None,
+        cost_date=program.source_date.isoformat(),
+        completion_rate=None,
+        placement_rate=None,
+        outcome_basis="",
+        outcome_is_synthetic=program.is_synthetic,
+        on_etpl=True if is_etpl else None,
+        etpl_state=program.source_state if is_etpl else "",
+        title_iv=True if in_scorecard else None,
+        fact_sources=sources,
+        page_url=reverse("programs:detail", kwargs={"program_id": program.pk}),
+    )
+
+
+def programs_for_screen() -> Any:
+    """Programs with their provider and whether the provider is in the College Scorecard."""
+    from .programs.models import Program, ProgramSource
+
+    scorecard = Program.objects.filter(
+        provider=OuterRef("provider"), source=ProgramSource.SCORECARD
+    )
+    return Program.objects.select_related("provider").annotate(
+        provider_in_scorecard=Exists(scorecard)
+    )
+
+
+def program_funding_screen(*, program_id: int, answers: Mapping[str, Any]) -> FundingScreen | None:
+    """What may pay for one program, or None when no program has this id."""
+    program = programs_for_screen().filter(pk=program_id).first()
+    if program is None:
+        return None
+    return credentials_funding_screen(facts=[program_facts(program=program)], answers=answers)[0]
+
+
+def listed_programs_resolve(states: list[str]) -> dict[str, ListedPrograms]:
+    """The programs loaded from each state's ETPL, for the state's funding source (one query)."""
+    from django.db.models import Count, Max
+
+    from .programs.models import Program, ProgramSource
+
+    rows = (
+        Program.objects.filter(source=ProgramSource.ETPL, source_state__in=states)
+        .values("source_state")
+        .annotate(count=Count("id"), newest=Max("source_date"))
+    )
+    return {
+        row["source_state"]: ListedPrograms(
+            state=row["source_state"],
+            count=row["count"],
+            url=reverse("programs:list") + "?wioa=true",
+            source=_("%(state)s ETPL, file of %(date)s")
+            % {"state": row["source_state"], "date": row["newest"].isoformat()},
+        )
+        for row in rows
+    }
+
+
 def screen_program_resolve(slug: str) -> ScreenProgram | None:
-    """Describe a published credential for the /funding/ screener (pathways.extensions)."""
+    """Describe a published credential or a program ("program-<id>") for /funding/."""
+    program_id = program_compare_id_parse(slug)
+    if program_id is not None:
+        program = programs_for_screen().filter(pk=program_id).first()
+        return program_facts(program=program).for_screen() if program is not None else None
     if not CREDENTIAL_SLUG_RE.match(slug):
         return None
     facts = credentials_program_facts(slugs=[slug]).get(slug)

@@ -20,6 +20,8 @@ from .funding import (
     credential_program_facts,
     credentials_funding_screen,
     credentials_program_facts,
+    program_facts,
+    programs_for_screen,
 )
 from .models import CREDENTIAL_SLUG_RE, ComparisonIndex, Credential, CredentialStatus, OutcomeReport
 from .programs.compare import program_compare_id_parse, program_compare_rows
@@ -116,8 +118,8 @@ def credential_compare(
     """Return one column per slug in the order given, or raise CompareError for unknown slugs.
 
     Each column says what may pay for it, screened with the person's answers (none: the
-    program's facts alone). Programs ("program-<id>") stand beside credentials; funding is
-    screened for credentials only.
+    program's facts alone). Programs ("program-<id>") stand beside credentials and are
+    screened by the same rules from their own facts (state list, Scorecard, hours, length).
     """
     program_ids = {s: program_compare_id_parse(s) for s in slugs}
     credential_slugs = [s for s in slugs if program_ids[s] is None]
@@ -150,6 +152,10 @@ def credential_compare(
             # Payback uses the cautious figure, as for credentials.
             row.occupation_wage_min_usd = min(wages) if wages else None
     facts = credentials_program_facts(slugs=credential_slugs) if credential_slugs else {}
+    if wanted_programs:
+        for program in programs_for_screen().filter(pk__in=wanted_programs):
+            screened = program_facts(program=program)
+            facts[screened.slug] = screened
     screens = {
         screen.facts.slug: screen
         for screen in credentials_funding_screen(facts=list(facts.values()), answers=answers or {})

@@ -106,6 +106,7 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "row": detail.row,
         "form": form,
         "matches": screen.matches,
+        "left": screen.left,
         "program": detail.facts.for_screen(),
         "answers_query": answers_query,
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
@@ -131,6 +132,7 @@ def _csv_text(cell: dict[str, Any]) -> str:
     if occupations and occupations[0].wage_vintage:
         details.append(f"BLS OEWS {occupations[0].wage_vintage}")
     text = str(cell.get("text", ""))
+    details.extend(str(a) for a in cell.get("assumptions", []))
     if details:
         text += f" ({'; '.join(details)})"
     if cell.get("synthetic"):
@@ -160,6 +162,7 @@ def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
         "rows": rows,
         "ids": ",".join(slugs),
         "form": form,
+        "funding_assumptions": funding.FUNDING_ASSUMPTIONS,
         "answers_query": answers_query,
         **_plan_context(request),
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,

@@ -1,7 +1,15 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from .models import FundingApplyStep, FundingSource, Occupation, Pathway, PathwayStep, Skill
+from .models import (
+    FundingApplyStep,
+    FundingFact,
+    FundingSource,
+    Occupation,
+    Pathway,
+    PathwayStep,
+    Skill,
+)
 
 
 @admin.register(Occupation)
@@ -23,12 +31,23 @@ class FundingApplyStepInline(TranslationTabularInline):
     extra = 1
 
 
+class FundingFactInline(TranslationTabularInline):
+    model = FundingFact
+    extra = 1
+    fields = [
+        "key", "value", "value_date", "unit", "text", "award_year", "effective_from",
+        "effective_until", "source_url", "read_on", "confidence", "note",
+    ]  # fmt: skip
+
+
 @admin.register(FundingSource)
 class FundingSourceAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug", "kind", "status", "source_confidence", "last_verified_on"]
-    list_filter = ["kind", "status", "source_confidence"]
+    list_display = [
+        "name", "slug", "kind", "state", "status", "source_confidence", "last_verified_on",
+    ]  # fmt: skip
+    list_filter = ["kind", "status", "source_confidence", "state"]
     search_fields = ["name", "slug"]
-    inlines = [FundingApplyStepInline]
+    inlines = [FundingFactInline, FundingApplyStepInline]
 
 
 class PathwayStepInline(TranslationTabularInline):

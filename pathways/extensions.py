@@ -81,3 +81,32 @@ def screen_program(*, slug: str) -> ScreenProgram | None:
         if found is not None:
             return found
     return None
+
+
+@dataclass(frozen=True)
+class ListedPrograms:
+    """How many loaded programs a state's list names, and where to see them (an upper layer)."""
+
+    state: str
+    count: int
+    url: str
+    source: str
+
+
+_listed_programs_resolvers: list[Callable[[list[str]], dict[str, ListedPrograms]]] = []
+
+
+def register_listed_programs_resolver(
+    resolver: Callable[[list[str]], dict[str, ListedPrograms]],
+) -> None:
+    """Let the catalog say how many programs each state's training provider list holds."""
+    if resolver not in _listed_programs_resolvers:
+        _listed_programs_resolvers.append(resolver)
+
+
+def listed_programs(*, states: list[str]) -> dict[str, ListedPrograms]:
+    """The loaded programs on each state's list, from every registered resolver, in bulk."""
+    found: dict[str, ListedPrograms] = {}
+    for resolver in _listed_programs_resolvers:
+        found.update(resolver(states))
+    return found

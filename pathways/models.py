@@ -1,6 +1,8 @@
 """The base vocabulary: occupations (SOC 2018), skills, education levels and funding sources."""
 
+import datetime as dt
 import re
+from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.validators import RegexValidator
@@ -266,13 +268,15 @@ class FundingSource(models.Model):
         max_length=10, choices=FundingStatus.choices, default=FundingStatus.ACTIVE
     )
     status_since = models.DateField(null=True, blank=True)
-    max_amount_usd = models.PositiveIntegerField(null=True, blank=True)
     max_amount_note = models.CharField(_("maximum amount note"), max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
     source_confidence = models.CharField(max_length=12, choices=Confidence.choices, blank=True)
     last_verified_on = models.DateField(null=True, blank=True)
 
     agency_level = models.CharField(max_length=10, choices=AgencyLevel.choices, blank=True)
+    # The state that runs it (a state program, or a state's share of a federal one); empty for
+    # national sources. Residency rules stay in `states`.
+    state = models.CharField(max_length=2, blank=True, db_index=True)
     status_until = models.DateField(null=True, blank=True)
     status_note = models.CharField(_("status note"), max_length=300, blank=True)
     max_amount_period = models.CharField(max_length=20, choices=AmountPeriod.choices, blank=True)
@@ -304,13 +308,16 @@ class FundingSource(models.Model):
 
     # Which programs qualify.
     requires_etpl = models.BooleanField(_("program must be on the state ETPL"), default=False)
-    min_clock_hours = models.PositiveIntegerField(null=True, blank=True)
-    max_clock_hours = models.PositiveIntegerField(null=True, blank=True)
-    min_weeks = models.PositiveSmallIntegerField(null=True, blank=True)
-    # Workforce Pell allows "8 to under 15 weeks": an exclusive upper bound says that exactly.
-    weeks_less_than = models.PositiveSmallIntegerField(null=True, blank=True)
-    min_completion_rate_pct = models.PositiveSmallIntegerField(null=True, blank=True)
-    min_placement_rate_pct = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Pell and Workforce Pell pay only at schools that take federal student aid (Title IV).
+    requires_title_iv = models.BooleanField(
+        _("school must take federal student aid (Title IV)"), default=False
+    )
+    # GI Bill benefits pay only for programs approved for VA education benefits.
+    requires_va_approval = models.BooleanField(
+        _("program must be approved for VA education benefits"), default=False
+    )
+    # Amounts, hour and week limits, outcome thresholds and start dates are FundingFact rows
+    # (one per fact, with its award year and source), never columns here.
     credential_types = ArrayField(models.CharField(max_length=30), default=list, blank=True)
     program_note = models.TextField(_("which programs qualify"), blank=True)
     combine_note = models.TextField(_("combining with other aid"), blank=True)
@@ -325,16 +332,9 @@ class FundingSource(models.Model):
         ordering = ["name"]
         constraints = [
             range_ordered("min_age", "max_age", name="funding_age_range_ordered"),
-            range_ordered("min_clock_hours", "max_clock_hours", name="funding_clock_hours_ordered"),
             models.CheckConstraint(
-                condition=models.Q(min_completion_rate_pct__isnull=True)
-                | models.Q(min_completion_rate_pct__lte=100),
-                name="funding_completion_rate_pct",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(min_placement_rate_pct__isnull=True)
-                | models.Q(min_placement_rate_pct__lte=100),
-                name="funding_placement_rate_pct",
+                condition=models.Q(state="") | models.Q(state__regex=r"^[A-Z]{2}$"),
+                name="funding_state_code",
             ),
         ]
 
@@ -348,6 +348,111 @@ class FundingSource(models.Model):
     @property
     def to_verify(self) -> bool:
         return self.source_confidence == Confidence.UNCONFIRMED
+
+    @property
+    def residency_states(self) -> list[str]:
+        """The states whose residents it serves (a state source serves its own state)."""
+        return self.states or ([self.state] if self.state else [])
+
+    def fact(self, key: str, *, on: "dt.date") -> "FundingFact | None":
+        """The fact for this key in effect on a date, from prefetched facts; None if none is."""
+        for fact in self.facts.all():  # newest award year first (Meta.ordering)
+            if fact.key == key and fact.in_effect(on=on):
+                return fact
+        return None
+
+    def usable_value(self, key: str, *, on: "dt.date") -> "Decimal | None":
+        """A confirmed figure in effect on a date; an unconfirmed one is never computed with."""
+        fact = self.fact(key, on=on)
+        return fact.value if fact is not None and fact.usable else None
+
+
+class FactKey(models.TextChoices):
+    """What a funding fact states; the screener's rules read facts by these keys."""
+
+    MAX_AWARD = "max_award", _("Most it pays")
+    MIN_AWARD = "min_award", _("Least it pays when you qualify")
+    MIN_CLOCK_HOURS = "min_clock_hours", _("Fewest clock hours a program may have")
+    MAX_CLOCK_HOURS = "max_clock_hours", _("Most clock hours a program may have")
+    MIN_WEEKS = "min_weeks", _("Fewest weeks a program may last")
+    WEEKS_LESS_THAN = "weeks_less_than", _("A program must last fewer weeks than")
+    MIN_COMPLETION_PCT = "min_completion_pct", _("Lowest completion rate allowed")
+    MIN_PLACEMENT_PCT = "min_placement_pct", _("Lowest job placement rate allowed")
+    STARTS_ON = "starts_on", _("First day it pays")
+    BENEFIT_SHARE = "benefit_share", _("Share of the full benefit")
+    PUBLIC_TUITION = "public_tuition", _("Tuition at public schools")
+    PROVIDER_RULE = "provider_rule", _("Which schools or providers")
+    LIFETIME_LIMIT = "lifetime_limit", _("Lifetime limit")
+    AMOUNT_RULE = "amount_rule", _("Who sets the amount")
+    STATUS = "status", _("Status")
+
+
+class FactUnit(models.TextChoices):
+    USD = "usd", _("US dollars")
+    CLOCK_HOURS = "clock_hours", _("clock hours")
+    WEEKS = "weeks", _("weeks")
+    PERCENT = "percent", _("percent")
+    DATE = "date", _("date")
+    TEXT = "text", _("words only")
+
+
+class FundingFactQuerySet(models.QuerySet["FundingFact"]):
+    def in_effect(self, *, on: "dt.date") -> "FundingFactQuerySet":
+        """Facts whose award year (or other period) includes the date."""
+        return self.filter(
+            models.Q(effective_from__isnull=True) | models.Q(effective_from__lte=on),
+            models.Q(effective_until__isnull=True) | models.Q(effective_until__gte=on),
+        )
+
+
+class FundingFact(models.Model):
+    """One fact about a funding source, as its agency (or the statute) states it.
+
+    A new award year's figure is a new row; the screener uses the row in effect on the day and
+    only when it was confirmed (confidence not empty).
+    """
+
+    source = models.ForeignKey(FundingSource, on_delete=models.CASCADE, related_name="facts")
+    key = models.CharField(max_length=30, choices=FactKey.choices)
+    value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    value_date = models.DateField(null=True, blank=True)
+    unit = models.CharField(max_length=12, choices=FactUnit.choices)
+    # The fact in plain words, as shown ("Up to $7,395 for the 2026-27 award year").
+    text = models.CharField(_("what it says"), max_length=400)
+    # The period it applies to, as the agency names it ("2026-27", "2026", "Aug 2025-Jul 2026"),
+    # and the same period as dates; empty for a standing rule.
+    award_year = models.CharField(max_length=30, blank=True)
+    effective_from = models.DateField(null=True, blank=True)
+    effective_until = models.DateField(null=True, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    source_title = models.CharField(max_length=300, blank=True)
+    read_on = models.DateField(null=True, blank=True)
+    confidence = models.CharField(max_length=12, choices=Confidence.choices, blank=True)
+    note = models.CharField(_("note"), max_length=400, blank=True)
+
+    objects = FundingFactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source", "key", models.F("effective_from").desc(nulls_last=True)]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "key", "award_year"], name="funding_fact_once_per_year"
+            ),
+            range_ordered("effective_from", "effective_until", name="funding_fact_period_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.slug} {self.key} {self.award_year}".strip()
+
+    @property
+    def usable(self) -> bool:
+        """Confirmed at a cited page: only such a fact enters a computed amount."""
+        return self.confidence != Confidence.UNCONFIRMED and self.value is not None
+
+    def in_effect(self, *, on: "dt.date") -> bool:
+        return (self.effective_from is None or self.effective_from <= on) and (
+            self.effective_until is None or self.effective_until >= on
+        )
 
 
 class FundingApplyStep(models.Model):

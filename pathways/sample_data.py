@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from modeltranslation.translator import translator
 
+from .funding_facts import funding_facts_load
 from .models import (
     AgencyLevel,
     AmountPeriod,
@@ -179,14 +180,15 @@ FUNDING: list[dict[str, Any]] = [
             "trabajo con demanda y a una credencial reconocida. Le deben mostrar el costo y los "
             "resultados de los proveedores.",
         ),
-        "source_url": "https://nwwdb.org/administrative-and-program-procedures/p1/",
+        "source_url": "https://www.law.cornell.edu/cfr/text/20/680.300",
         "other_source_urls": [
+            "https://nwwdb.org/administrative-and-program-procedures/p1/",
             "https://dwd.wisconsin.gov/wioa/policy/07/07.1.1.htm",
             "https://wdbpc.org/individual-training-accounts-itas",
             "https://blog.careeronestop.org/could-you-qualify-for-free-training",
         ],
         "source_confidence": Confidence.SECONDARY,
-        "source_note": "Local board policies (secondary); eligibility from CareerOneStop (verified).",
+        "source_note": "The regulation (20 CFR 680); the amount example is one local board's policy (secondary); eligibility from CareerOneStop.",
         "steps": [
             ("Visit your local American Job Center.", "Vaya a su American Job Center local."),
             (
@@ -216,6 +218,7 @@ FUNDING: list[dict[str, Any]] = [
             "en 8 a menos de 15 semanas, con buenos resultados de finalización y empleo.",
         ),
         "kind": FundingKind.WORKFORCE_PELL,
+        "requires_title_iv": True,
         "agency": "U.S. Department of Education",
         "agency_level": AgencyLevel.FEDERAL,
         "status": FundingStatus.ACTIVE,
@@ -228,12 +231,6 @@ FUNDING: list[dict[str, Any]] = [
             "Counts toward the Pell lifetime limit; cannot be used at the same time as regular Pell.",
             "Cuenta para el límite de Pell de toda la vida; no se puede usar a la vez que la Pell regular.",
         ),
-        "min_clock_hours": 150,
-        "max_clock_hours": 599,
-        "min_weeks": 8,
-        "weeks_less_than": 15,
-        "min_completion_rate_pct": 70,
-        "min_placement_rate_pct": 70,
         "program_note": (
             "150 to 599 clock hours over 8 to under 15 weeks; offered for at least one year; "
             "leads to a stackable, portable credential that gives credit toward further "
@@ -265,18 +262,23 @@ FUNDING: list[dict[str, Any]] = [
             "(Título IV). La mayoría de los bootcamps no califican.",
         ),
         "kind": FundingKind.PELL,
+        "requires_title_iv": True,
         "agency": "U.S. Department of Education",
         "agency_level": AgencyLevel.FEDERAL,
         "income_test": IncomeTest.NEED_BASED,
         "prior_degree_rule": PriorDegreeRule.NO_BACHELOR,
-        "max_amount_note": ("To verify.", "Por verificar."),
+        "max_amount_period": AmountPeriod.PER_AWARD_YEAR,
+        "max_amount_note": (
+            "The most for a full year; less if your FAFSA shows less need or you study part time.",
+            "Lo máximo por un año completo; menos si la FAFSA muestra menos necesidad o si estudia a tiempo parcial.",
+        ),
         "program_note": (
             "The school must take federal student aid (Title IV). Most bootcamps do not.",
             "La escuela debe aceptar ayuda federal (Título IV). La mayoría de los bootcamps no.",
         ),
-        "source_url": "",
-        "source_confidence": Confidence.UNCONFIRMED,
-        "source_note": "To verify: no source was cited for these facts yet.",
+        "source_url": "https://fsapartners.ed.gov/knowledge-center/library/dear-colleague-letters/2025-01-31/2025-2026-federal-pell-grant-maximum-and-minimum-award-amounts",
+        "source_confidence": Confidence.VERIFIED,
+        "source_note": "U.S. Department of Education (FSA) letters on the award amounts; each fact below names its page.",
         "steps": [
             ("Fill out the FAFSA.", "Llene la FAFSA."),
             (
@@ -322,23 +324,38 @@ FUNDING: list[dict[str, Any]] = [
     },
     {
         "slug": "gi-bill",
-        "name": ("GI Bill", "GI Bill"),
+        "name": ("Post-9/11 GI Bill", "GI Bill posterior al 11 de septiembre"),
         "summary": (
-            "Education benefits for veterans. Amounts, eligibility and which programs qualify are "
-            "to verify with the U.S. Department of Veterans Affairs.",
-            "Beneficios de educación para veteranos. Los montos, quién califica y qué programas "
-            "sirven están por verificar con el Departamento de Asuntos de Veteranos.",
+            "Education benefits for people who served on active duty after September 10, 2001: "
+            "tuition and fees paid to the school, at a share set by your time in service.",
+            "Beneficios de educación para quienes sirvieron en servicio activo después del 10 de "
+            "septiembre de 2001: matrícula y cuotas pagadas a la escuela, en una parte según su "
+            "tiempo de servicio.",
         ),
         "kind": FundingKind.VETERANS,
         "agency": "U.S. Department of Veterans Affairs",
         "agency_level": AgencyLevel.FEDERAL,
         "veteran_required": True,
-        "max_amount_note": ("To verify.", "Por verificar."),
-        "eligibility_note": ("To verify.", "Por verificar."),
-        "program_note": ("To verify.", "Por verificar."),
-        "source_url": "",
-        "source_confidence": Confidence.UNCONFIRMED,
-        "source_note": "To verify: no source was cited for these facts yet.",
+        "requires_va_approval": True,
+        "covers": [Coverage.TUITION, Coverage.FEES],
+        "max_amount_period": AmountPeriod.PER_YEAR,
+        "max_amount_note": (
+            "In-state tuition and fees at public schools, at your percentage (50% to 100%).",
+            "Matrícula y cuotas del estado en escuelas públicas, según su porcentaje (50% a 100%).",
+        ),
+        "eligibility_note": (
+            "At least 90 days of active duty after September 10, 2001 (or a service-connected "
+            "disability discharge after 30 continuous days).",
+            "Al menos 90 días de servicio activo después del 10 de septiembre de 2001 (o baja por "
+            "discapacidad del servicio tras 30 días seguidos).",
+        ),
+        "program_note": (
+            "The program must be approved for VA education benefits; ask the school's certifying official.",
+            "El programa debe estar aprobado para beneficios de educación de VA; pregunte al funcionario certificador de la escuela.",
+        ),
+        "source_url": "https://www.va.gov/education/benefit-rates/post-9-11-gi-bill-rates/",
+        "source_confidence": Confidence.VERIFIED,
+        "source_note": "U.S. Department of Veterans Affairs pages; each fact below names its page.",
         "steps": [],
     },
     {
@@ -399,7 +416,6 @@ FUNDING: list[dict[str, Any]] = [
         "kind": FundingKind.EMPLOYER,
         "agency": "Your employer (tax rule: Internal Revenue Code §127)",
         "agency_level": AgencyLevel.EMPLOYER,
-        "max_amount_usd": 5250,
         "max_amount_period": AmountPeriod.PER_YEAR,
         "max_amount_note": (
             "Tax-free up to $5,250 per employee per calendar year.",
@@ -415,9 +431,9 @@ FUNDING: list[dict[str, Any]] = [
             "Courses need not be job-related.",
             "Los cursos no tienen que ser del trabajo.",
         ),
-        "source_url": "https://winenfood.com/explaining-the-section-127-educational-assistance-program",
-        "source_confidence": Confidence.SECONDARY,
-        "source_note": "Secondary; confirm against the IRS text of 26 U.S.C. §127.",
+        "source_url": "https://advance.lexis.com/open/document/openwebdocview/26-USCS-127/?pdcomponentid=6362&pddocfullpath=%2Fshared%2Fdocument%2Fstatutes-legislation%2Furn%3AcontentItem%3A620X-PB13-GXJ9-353B-00000-00&pdmfid=1000522",
+        "source_confidence": Confidence.VERIFIED,
+        "source_note": "The text of the law, 26 U.S.C. §127.",
         "steps": [
             (
                 "Ask your employer's HR office whether it has a written educational assistance plan.",
@@ -453,6 +469,58 @@ FUNDING: list[dict[str, Any]] = [
             ),
         ],
     },
+    {
+        "slug": "nj-wioa-ita",
+        "name": (
+            "New Jersey WIOA training grant (ETPL programs)",
+            "Beca de capacitación WIOA de Nueva Jersey (programas de la ETPL)",
+        ),
+        "summary": (
+            "New Jersey's share of WIOA training money, for New Jersey residents, paid to "
+            "programs on the state's Eligible Training Provider List. You apply at a One-Stop "
+            "Career Center (American Job Center).",
+            "La parte de Nueva Jersey del dinero de capacitación de WIOA, para residentes de Nueva "
+            "Jersey, pagada a programas de la Lista de Proveedores Elegibles del estado. Se pide "
+            "en un One-Stop Career Center (American Job Center).",
+        ),
+        "kind": FundingKind.WIOA_ITA,
+        "agency": "New Jersey Department of Labor and Workforce Development, through local workforce boards",
+        "agency_level": AgencyLevel.STATE,
+        "state": "NJ",
+        "max_amount_period": AmountPeriod.VARIES,
+        "amount_varies_by_place": True,
+        "min_age": 16,
+        "income_test": IncomeTest.PRIORITY,
+        "dislocated_eligible": True,
+        "requires_etpl": True,
+        "eligibility_note": (
+            "The same rules as WIOA everywhere: dislocated workers, adults with low income or "
+            "other barriers, out-of-school youth 16 to 24.",
+            "Las mismas reglas de WIOA en todo el país: trabajadores desplazados, adultos con "
+            "bajos ingresos u otras barreras, jóvenes fuera de la escuela de 16 a 24 años.",
+        ),
+        "program_note": (
+            "Programs on New Jersey's ETPL, as loaded from the state's file: each one says so on its page.",
+            "Programas de la ETPL de Nueva Jersey, según el archivo del estado: cada uno lo dice en su página.",
+        ),
+        "source_url": "https://www.law.cornell.edu/cfr/text/20/680.300",
+        "source_confidence": Confidence.VERIFIED,
+        "source_note": "The WIOA regulation, applied to New Jersey's list as the state publishes it.",
+        "steps": [
+            (
+                "Visit a New Jersey One-Stop Career Center (American Job Center).",
+                "Vaya a un One-Stop Career Center de Nueva Jersey (American Job Center).",
+            ),
+            (
+                "Complete an assessment and an Individual Employment Plan with a counselor.",
+                "Haga una evaluación y un Plan Individual de Empleo con un consejero.",
+            ),
+            (
+                "Choose a program on New Jersey's ETPL; the board pays the provider.",
+                "Elija un programa de la ETPL de Nueva Jersey; la junta le paga al proveedor.",
+            ),
+        ],
+    },
 ]
 
 
@@ -484,6 +552,7 @@ def funding_sources_load() -> int:
             FundingApplyStep(funding_source=source, order=i, text=en, text_en=en, text_es=es)
             for i, (en, es) in enumerate(rec["steps"], start=1)
         )
+    funding_facts_load()
     return len(FUNDING)
 
 

@@ -1,25 +1,18 @@
 """Reads for pathways: occupations, pathways with their credentials, and the funding screener."""
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils.translation import gettext as _
 
 from . import extensions
 from .models import (
     EducationLevel,
-    EmploymentStatus,
     FundingSource,
-    FundingStatus,
-    IncomeBand,
-    IncomeTest,
     Occupation,
     Pathway,
     PathwayStep,
-    PriorDegreeRule,
 )
 
 MAX_COMPARE = 3
@@ -93,229 +86,8 @@ def occupation_pathways(*, occupation: Occupation) -> list[PathwayView]:
 def funding_source_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[FundingSource]:
     from .filters import FundingSourceFilter
 
-    queryset = FundingSource.objects.prefetch_related("apply_steps")
+    queryset = FundingSource.objects.prefetch_related("apply_steps", "facts")
     return FundingSourceFilter(filters or {}, queryset=queryset).qs
-
-
-LIKELY, MAYBE, NO = "likely", "maybe", "no"
-
-
-@dataclass
-class FundingMatch:
-    """Whether one source may pay, and why: reasons for, reasons against, things to check."""
-
-    source: FundingSource
-    outcome: str = LIKELY
-    reasons_for: list[str] = field(default_factory=list)
-    reasons_against: list[str] = field(default_factory=list)
-    to_check: list[str] = field(default_factory=list)
-    covers_up_to_usd: int | None = None
-    cost_left_usd: int | None = None
-
-    def against(self, reason: str) -> None:
-        self.outcome = NO
-        self.reasons_against.append(reason)
-
-    def check(self, reason: str) -> None:
-        if self.outcome == LIKELY:
-            self.outcome = MAYBE
-        self.to_check.append(reason)
-
-    def require(self, known: bool | None, *, met: str, unmet: str, unknown: str) -> None:
-        """A yes/no rule: met, not met, or not answered (then it is something to check)."""
-        if known is True:
-            self.reasons_for.append(met)
-        elif known is False:
-            self.against(unmet)
-        else:
-            self.check(unknown)
-
-
-def _screen_person(match: FundingMatch, answers: Mapping[str, Any]) -> None:
-    source = match.source
-    if source.veteran_required:
-        match.require(
-            answers.get("veteran"),
-            met=_("You said you are a veteran."),
-            unmet=_("Only for veterans."),
-            unknown=_("Only for veterans."),
-        )
-    state = answers.get("state")
-    if source.states:
-        if state and state not in source.states:
-            match.against(
-                _("Only for people in %(states)s.") % {"states": ", ".join(source.states)}
-            )
-        elif not state:
-            match.check(_("Only in some states."))
-    age = answers.get("age")
-    if age is not None:
-        if source.min_age is not None and age < source.min_age:
-            match.against(_("You must be at least %(age)s.") % {"age": source.min_age})
-        if source.max_age is not None and age > source.max_age:
-            match.against(_("Only up to age %(age)s.") % {"age": source.max_age})
-    education = answers.get("education")
-    if source.prior_degree_rule == PriorDegreeRule.NO_BACHELOR:
-        if education in ("bachelor", "graduate"):
-            match.against(_("Only for people without a bachelor's degree."))
-        elif education:
-            match.reasons_for.append(_("You do not have a bachelor's degree yet."))
-    employment = answers.get("employment")
-    if source.employment_statuses and employment:
-        if employment not in source.employment_statuses:
-            labels = ", ".join(
-                str(EmploymentStatus(s).label).lower() for s in source.employment_statuses
-            )
-            match.against(_("Only for people who are: %(statuses)s.") % {"statuses": labels})
-        else:
-            match.reasons_for.append(_("You are working."))
-    if source.employer_required and employment in (None, "", EmploymentStatus.EMPLOYED):
-        match.check(_("Your employer must offer it. Ask your employer."))
-    income = answers.get("income")
-    dislocated = employment == EmploymentStatus.DISLOCATED
-    if source.dislocated_eligible and dislocated:
-        match.reasons_for.append(_("Dislocated workers can qualify."))
-    if source.income_test == IncomeTest.PRIORITY and not dislocated:
-        if income == IncomeBand.LOW:
-            match.reasons_for.append(_("Low income gives you priority."))
-        else:
-            match.check(
-                _(
-                    "A counselor decides if you qualify; low income, no diploma or other "
-                    "barriers help."
-                )
-            )
-    elif source.income_test == IncomeTest.NEED_BASED:
-        if income == IncomeBand.LOW:
-            match.reasons_for.append(
-                _("It is based on financial need, and you said your income is low.")
-            )
-        elif income == IncomeBand.HIGHER:
-            match.check(
-                _("It is based on financial need: with a higher income you may get little or none.")
-            )
-        else:
-            match.check(_("It is based on financial need: the FAFSA decides."))
-
-
-def _range_text(*, low: Any, high: Any, below: bool) -> str:
-    """Word a program-length rule that may set only a minimum, only a maximum, or both."""
-    if high is None:
-        return _("at least %(low)s") % {"low": low}
-    if not low:
-        return (_("under %(high)s") if below else _("at most %(high)s")) % {"high": high}
-    return (_("%(low)s to under %(high)s") if below else _("%(low)s to %(high)s")) % {
-        "low": low,
-        "high": high,
-    }
-
-
-def _screen_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
-    source = match.source
-    if source.requires_etpl:
-        match.require(
-            program.get("on_etpl"),
-            met=_("The program is on the state's training provider list."),
-            unmet=_("The program must be on the state's training provider list (ETPL)."),
-            unknown=_("Check that the program is on your state's training provider list (ETPL)."),
-        )
-    hours = program.get("clock_hours")
-    if source.min_clock_hours is not None or source.max_clock_hours is not None:
-        low, high = source.min_clock_hours or 0, source.max_clock_hours
-        needed = _range_text(low=low, high=high, below=False)
-        if hours is None:
-            match.check(
-                _("The program's clock hours are not known; it needs %(range)s clock hours.")
-                % {"range": needed}
-            )
-        elif hours < low or (high is not None and hours > high):
-            match.against(
-                _("The program has %(hours)s clock hours; it needs %(range)s.")
-                % {"hours": hours, "range": needed}
-            )
-    weeks = program.get("weeks")
-    if source.min_weeks is not None or source.weeks_less_than is not None:
-        low, below = source.min_weeks or 0, source.weeks_less_than
-        needed = _range_text(low=low, high=below, below=True)
-        if weeks is None:
-            match.check(
-                _("The program's length in weeks is not known; it needs %(range)s weeks.")
-                % {"range": needed}
-            )
-        elif Decimal(str(weeks)) < low or (below is not None and Decimal(str(weeks)) >= below):
-            match.against(
-                _("The program lasts %(weeks)s weeks; it needs %(range)s.")
-                % {"weeks": weeks, "range": needed}
-            )
-    for key, threshold, label in (
-        ("completion_rate", source.min_completion_rate_pct, _("completion")),
-        ("placement_rate", source.min_placement_rate_pct, _("job placement")),
-    ):
-        if threshold is None:
-            continue
-        rate = program.get(key)
-        if rate is None:
-            match.check(
-                _("It needs at least %(pct)s%% %(what)s; the program's rate is not known.")
-                % {"pct": threshold, "what": label}
-            )
-        elif rate < threshold:
-            match.against(
-                _("It needs at least %(pct)s%% %(what)s; the program has %(rate)s%%.")
-                % {"pct": threshold, "what": label, "rate": rate}
-            )
-    types = program.get("credential_type")
-    if source.credential_types and types and types not in source.credential_types:
-        match.against(_("It does not pay for this kind of credential."))
-    listed = program.get("listed_funding")
-    if listed is not None and match.outcome != NO:
-        if source.slug in listed:
-            match.reasons_for.append(_("The catalog lists it as a way to pay for this program."))
-        else:
-            match.check(_("Nothing we know ties this program to it: ask the provider."))
-    cost = program.get("total_cost_usd")
-    if cost is not None and match.outcome != NO and source.max_amount_usd is not None:
-        match.covers_up_to_usd = min(int(cost), source.max_amount_usd)
-        match.cost_left_usd = max(int(cost) - source.max_amount_usd, 0)
-
-
-def funding_sources_screen(
-    *,
-    answers: Mapping[str, Any],
-    program: Mapping[str, Any] | None = None,
-    sources: Iterable[FundingSource] | None = None,
-) -> list[FundingMatch]:
-    """Say which funding sources may pay, and why (not), for a person and optionally a program.
-
-    answers: state ("VA"), veteran (bool), income (IncomeBand), employment (EmploymentStatus),
-    education (EducationLevel or "graduate"), age (int); any may be missing.
-    program: clock_hours, weeks, total_cost_usd, on_etpl (bool), credential_type,
-    completion_rate and placement_rate (percent 0-100), listed_funding (slugs of the sources a
-    catalog ties to the program); any may be missing or None.
-    sources: the funding sources to screen (all, with apply_steps, when None); pass one loaded
-    list to screen several programs without a query per program.
-    """
-    if sources is None:
-        sources = FundingSource.objects.prefetch_related("apply_steps")
-    matches = []
-    for source in sources:
-        match = FundingMatch(source=source)
-        if source.status == FundingStatus.CLOSED:
-            match.against(_("Closed to new applicants."))
-        elif source.status == FundingStatus.PENDING:
-            match.check(_("Not open yet."))
-        _screen_person(match, answers)
-        if program is not None:
-            _screen_program(match, program)
-        if source.to_verify:
-            match.check(_("The rules are not confirmed yet: check with the agency."))
-        if match.outcome == LIKELY and not match.reasons_for:
-            # No rule excluded the person, but none confirmed a fit either: say so plainly.
-            match.check(_("Nothing in your answers rules this out; read who is eligible."))
-        matches.append(match)
-    rank = {LIKELY: 0, MAYBE: 1, NO: 2}
-    matches.sort(key=lambda m: (rank[m.outcome], m.source.name))
-    return matches
 
 
 @dataclass

@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FundingApplyStep, FundingSource, Occupation, Pathway, PathwayStep, Skill
+from .models import (
+    FundingApplyStep,
+    FundingFact,
+    FundingSource,
+    Occupation,
+    Pathway,
+    PathwayStep,
+    Skill,
+)
 
 
 @register(Occupation)
@@ -30,6 +38,11 @@ class FundingSourceTranslation(TranslationOptions):
 @register(FundingApplyStep)
 class FundingApplyStepTranslation(TranslationOptions):
     fields = ("text",)
+
+
+@register(FundingFact)
+class FundingFactTranslation(TranslationOptions):
+    fields = ("text", "note")
 
 
 @register(Pathway)

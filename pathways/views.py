@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
-from . import extensions, selectors
+from . import extensions, screener, selectors
 from .filters import OccupationFilter
 from .forms import FundingScreenerForm
 from .models import OCCUPATION_CODE_RE, EducationLevel, Occupation, OccupationField
@@ -118,16 +118,31 @@ def funding(request: HtmxHttpRequest) -> HttpResponse:
     slug = (request.GET.get("credential") or "").strip()
     program = extensions.screen_program(slug=slug) if slug else None
     program_error = bool(slug) and program is None
-    sources = list(selectors.funding_source_list())
+    sources = screener.funding_sources_for_screen()
     matches = None
     if not program_error and (program is not None or form.is_bound) and not form.errors:
         answers = form.answers() if form.is_bound else {}
-        matches = selectors.funding_sources_screen(
+        matches = screener.funding_sources_screen(
             answers=answers, program=program.program if program else None, sources=sources
         )
+    left = (
+        screener.left_to_pay(
+            matches=matches, cost_usd=program.total_cost_usd, cost_date=program.cost_date
+        )
+        if matches is not None and program is not None
+        else None
+    )
+    # The person's own state's sources first in the full list too.
+    state = form.cleaned_data.get("state", "") if form.is_bound and not form.errors else ""
+    sources.sort(key=lambda s: not (state and s.state == state))
+    # State sources list the programs loaded from their state's ETPL (the catalog's count).
+    listed = extensions.listed_programs(states=sorted({s.state for s in sources if s.state}))
+    for source in sources:
+        source.listed_programs = listed.get(source.state)  # type: ignore[attr-defined]
     context = {
         "form": form,
         "matches": matches,
+        "left": left,
         "program": program,
         "program_error": program_error,
         "credential_slug": slug if program else "",

@@ -99,8 +99,10 @@ class ProgramSerializer(serializers.Serializer):
     outcome_basis = serializers.CharField(help_text="The outcome report the rates come from.")
     outcome_is_synthetic = serializers.BooleanField()
     on_etpl = serializers.BooleanField(
-        allow_null=True, help_text="Always null: the catalog does not track state ETPLs."
+        allow_null=True, help_text="Null when the catalog does not know (no state ETPL record)."
     )
+    title_iv = serializers.BooleanField(allow_null=True)
+    va_approved = serializers.BooleanField(allow_null=True)
     listed_funding = serializers.ListField(child=serializers.CharField())
     facts = serializers.SerializerMethodField(help_text="The same facts as the pages show.")
 
@@ -115,15 +117,18 @@ class ProgramSerializer(serializers.Serializer):
 class FundingScreenSerializer(serializers.Serializer):
     program = ProgramSerializer(source="facts")
     sources = FundingMatchSerializer(source="matches", many=True)
-    best_likely = serializers.CharField(
-        source="best_likely.source.slug",
+    left_low_usd = serializers.IntegerField(
+        source="left.low_usd",
         allow_null=True,
-        help_text="The likely source that leaves the least to pay, if any says how much.",
+        help_text="Left to pay if every likely or possible source pays its confirmed most.",
     )
-    cost_left_usd = serializers.IntegerField(
+    left_high_usd = serializers.IntegerField(
+        source="left.high_usd",
         allow_null=True,
-        help_text="Left to pay after the best likely source, else the full price; null when "
-        "the price is not published.",
+        help_text="Left to pay if none pays (the highest published price); null when no price.",
+    )
+    left_assumptions = serializers.ListField(
+        source="left.assumptions", child=serializers.CharField()
     )
 
 

@@ -33,6 +33,10 @@ def _answer_parameter(name: str, field: forms.Field) -> OpenApiParameter:
     if isinstance(field, forms.ChoiceField):
         choices = [str(value) for value, _label in field.choices if value != ""]  # type: ignore[union-attr, misc]
         return OpenApiParameter(name, OpenApiTypes.STR, enum=choices, description=str(field.label))
+    if isinstance(field, forms.RegexField):
+        return OpenApiParameter(
+            name, OpenApiTypes.STR, pattern=field.regex.pattern, description=str(field.label)
+        )
     return OpenApiParameter(
         name,
         OpenApiTypes.INT,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from careerportal.redirects import safe_next_url
 
+from .. import funding
 from . import selectors, services
 from .models import Plan
 
@@ -120,10 +121,23 @@ def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
 
 def _items_context(plan: Plan) -> dict[str, object]:
     items = list(plan.items.all())
+    credentials = [i for i in items if i.credential is not None]
+    # The same verdicts and range left to pay as the credential page and compare show, from
+    # the programs' facts alone (a plan keeps no personal answers).
+    slugs = {i.pk: i.credential.slug for i in credentials if i.credential is not None}
+    facts = funding.credentials_program_facts(slugs=list(slugs.values()))
+    screens = (
+        {
+            s.facts.slug: s
+            for s in funding.credentials_funding_screen(facts=list(facts.values()), answers={})
+        }
+        if facts
+        else {}
+    )
     return {
         "plan": plan,
         "careers": [i for i in items if i.occupation_id],
-        "credentials": [i for i in items if i.credential_id],
+        "credentials": [(i, screens.get(slugs[i.pk])) for i in credentials],
     }
 
 

@@ -7,8 +7,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .. import funding
 from ..pagination import CappedPaginator
-from ..views import HtmxHttpRequest, _tray_context
+from ..views import HtmxHttpRequest, _screener, _tray_context
 from . import selectors
 from .filters import LANGUAGE_CHOICES
 
@@ -65,9 +66,25 @@ def program_detail(request: HtmxHttpRequest, program_id: int) -> HttpResponse:
     if program is None:
         raise Http404(_("No program has this id."))
     names = dict(LANGUAGE_CHOICES)
+    form, answers, answers_query = _screener(request)
+    screen = funding.program_funding_screen(program_id=program.pk, answers=answers)
     context = {
         "program": program,
         "language_names": [str(names.get(code, code)) for code in program.languages],
+        # The funding section (shared with credential pages) reads these names.
+        "form": form,
+        "matches": screen.matches if screen else [],
+        "left": screen.left if screen else None,
+        "screened": screen.facts.for_screen() if screen else None,
+        "answers_query": answers_query,
         **_tray_context(request),
     }
-    return render(request, "credentials/programs/detail.html", context)
+    if request.htmx and request.htmx.target == "funding-results":
+        return render(
+            request,
+            "credentials/includes/_funding_results.html",
+            {**context, "program": context["screened"]},
+        )
+    return render(
+        request, "credentials/programs/detail.html", context, status=400 if form.errors else 200
+    )

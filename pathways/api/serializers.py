@@ -8,6 +8,7 @@ from ..forms import SCREENER_EDUCATION, US_STATES
 from ..models import (
     EmploymentStatus,
     FundingApplyStep,
+    FundingFact,
     FundingSource,
     IncomeBand,
     Occupation,
@@ -89,8 +90,19 @@ class FundingApplyStepSerializer(serializers.ModelSerializer):
         fields = ["order", "text", "text_es"]
 
 
+class FundingFactSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FundingFact
+        fields = [
+            "key", "value", "value_date", "unit", "text", "text_es", "award_year",
+            "effective_from", "effective_until", "source_url", "source_title", "read_on",
+            "confidence", "note", "note_es",
+        ]  # fmt: skip
+
+
 class FundingSourceSerializer(serializers.ModelSerializer):
     apply_steps = FundingApplyStepSerializer(many=True, read_only=True)
+    facts = FundingFactSerializer(many=True, read_only=True)
 
     class Meta:
         model = FundingSource
@@ -110,6 +122,9 @@ class ScreenerQuerySerializer(serializers.Serializer):
     weeks = serializers.DecimalField(max_digits=6, decimal_places=1, min_value=0, required=False)
     total_cost_usd = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
     on_etpl = serializers.BooleanField(required=False, allow_null=True, default=None)
+    etpl_state = serializers.ChoiceField(choices=US_STATES, required=False)
+    title_iv = serializers.BooleanField(required=False, allow_null=True, default=None)
+    va_approved = serializers.BooleanField(required=False, allow_null=True, default=None)
     credential_type = serializers.CharField(max_length=30, required=False)
     completion_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
     placement_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
@@ -120,8 +135,8 @@ class ScreenerQuerySerializer(serializers.Serializer):
     )
 
     PROGRAM_FIELDS = (
-        "clock_hours", "weeks", "total_cost_usd", "on_etpl", "credential_type",
-        "completion_rate", "placement_rate",
+        "clock_hours", "weeks", "total_cost_usd", "on_etpl", "etpl_state", "title_iv",
+        "va_approved", "credential_type", "completion_rate", "placement_rate",
     )  # fmt: skip
 
     def validate_credential(self, value: str) -> ScreenProgram:
@@ -131,12 +146,30 @@ class ScreenerQuerySerializer(serializers.Serializer):
         return program
 
 
+class ReasonSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    # A declared field named "source" (the metaclass moves it off the class; mypy cannot see).
+    source = serializers.CharField(  # type: ignore[assignment]
+        help_text="Where the fact the rule rests on comes from."
+    )
+    url = serializers.CharField()
+
+
 class FundingMatchSerializer(serializers.Serializer):
     slug = serializers.CharField(source="source.slug")
     name = serializers.CharField(source="source.name")
-    outcome = serializers.ChoiceField(choices=["likely", "maybe", "no"])
-    reasons_for = serializers.ListField(child=serializers.CharField())
-    reasons_against = serializers.ListField(child=serializers.CharField())
-    to_check = serializers.ListField(child=serializers.CharField())
+    state = serializers.CharField(source="source.state")
+    outcome = serializers.ChoiceField(
+        choices=["likely", "possible", "unknown", "unlikely"],
+        help_text="unknown: our data is silent on a fact a rule needs.",
+    )
+    decided_by = ReasonSerializer(allow_null=True, help_text="The rule that set the verdict.")
+    reasons_for = ReasonSerializer(many=True)
+    reasons_against = ReasonSerializer(many=True)
+    unknowns = ReasonSerializer(many=True)
+    to_check = ReasonSerializer(many=True)
+    amount = serializers.CharField(
+        source="amount_fact.text", allow_null=True, default=None, help_text="The amount fact."
+    )
     covers_up_to_usd = serializers.IntegerField(allow_null=True)
     cost_left_usd = serializers.IntegerField(allow_null=True)

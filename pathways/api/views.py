@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import extensions, selectors
+from .. import extensions, screener
 from ..filters import FundingSourceFilter, OccupationFilter, PathwayFilter
 from ..models import OCCUPATION_CODE_PATTERN, FundingSource, Occupation, Pathway, PathwayStep
 from .serializers import (
@@ -55,7 +55,7 @@ class PathwayViewSet(viewsets.ReadOnlyModelViewSet):
 class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
     """Ways to pay for training, with structured eligibility and program rules."""
 
-    queryset = FundingSource.objects.prefetch_related("apply_steps")
+    queryset = FundingSource.objects.prefetch_related("apply_steps", "facts")
     serializer_class = FundingSourceSerializer
     filterset_class = FundingSourceFilter
     lookup_field = "slug"
@@ -76,7 +76,7 @@ class FundingSourceViewSet(viewsets.ReadOnlyModelViewSet):
         if credential is not None:
             program = credential.program
         has_program = any(v is not None for v in program.values())
-        matches = selectors.funding_sources_screen(
+        matches = screener.funding_sources_screen(
             answers=data, program=program if has_program else None
         )
         return Response(FundingMatchSerializer(matches, many=True).data)

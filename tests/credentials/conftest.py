@@ -7,7 +7,6 @@ from credentials.services import comparison_index_refresh
 from .factories import (
     CostItemFactory,
     CredentialFactory,
-    FundingSourceFactory,
     OccupationFactory,
     OutcomeReportFactory,
 )
@@ -59,34 +58,12 @@ def security_catalog(db, indexed):
 
 @pytest.fixture
 def sources(db):
-    """Three sources with the structured rules the screener reads (as pathways ships them)."""
-    return {
-        "workforce-pell": FundingSourceFactory(
-            slug="workforce-pell",
-            kind="workforce_pell",
-            name="Workforce Pell",
-            source_confidence="secondary",
-            min_clock_hours=150,
-            max_clock_hours=599,
-            min_weeks=8,
-            weeks_less_than=15,
-            min_completion_rate_pct=70,
-            min_placement_rate_pct=70,
-            max_amount_usd=4000,
-        ),
-        "employer-educational-assistance": FundingSourceFactory(
-            slug="employer-educational-assistance",
-            kind="employer",
-            name="Employer educational assistance",
-            source_confidence="secondary",
-            max_amount_usd=5250,
-            employment_statuses=["employed"],
-            employer_required=True,
-        ),
-        "gi-bill": FundingSourceFactory(
-            slug="gi-bill", kind="veterans", name="GI Bill", veteran_required=True
-        ),
-    }
+    """The shipped funding sources with their facts, as read from the agencies' pages."""
+    from pathways.models import FundingSource
+    from pathways.sample_data import funding_sources_load
+
+    funding_sources_load()
+    return FundingSource.objects.in_bulk(field_name="slug")
 
 
 @pytest.fixture

@@ -122,7 +122,6 @@ def test_plan_page_query_count_is_constant(
     for i in range(5):
         Occupation.objects.create(soc_code=f"15-90{i}0", title=f"Job {i}", title_en=f"Job {i}")
         plan_services.plan_item_add(plan=plan, soc_code=f"15-90{i}0")
-    plan_services.plan_item_add(plan=plan, credential_slug="comptia-security-plus")
     with django_assert_max_num_queries(6):
         client.get(f"/plans/{plan.token}/")
 
@@ -141,3 +140,51 @@ def test_both_back_links_refuse_to_drop_from_https_to_http(
     response = client.post(path, {**data, "next": "http://testserver/credentials/"}, secure=True)
     assert response.status_code == 302
     assert not response["Location"].startswith("http://")
+
+
+def _credentials(count):
+    provider = Provider.objects.create(name="A College", slug="a-college", kind="community_college")
+    return [
+        Credential.objects.create(
+            name=f"Diploma {n}", slug=f"diploma-{n}", provider=provider,
+            credential_type="diploma", category="it_support", status="published",
+        )
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def test_plan_shows_each_credentials_verdicts_and_range_left(client):
+    from pathways.sample_data import funding_sources_load
+
+    funding_sources_load()
+    (diploma,) = _credentials(1)
+    plan = plan_services.plan_create()
+    plan_services.plan_item_add(plan=plan, credential_slug=diploma.slug)
+
+    response = client.get(f"/plans/{plan.token}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Price not published." in html  # no cost items: no range is made up
+    assert "Federal Pell Grant: Unknown: our data does not say" in html
+    assert "Title IV" in html  # the rule that decided it
+
+
+def test_plan_page_query_count_is_constant_with_credentials(client):
+    from pathways.sample_data import funding_sources_load
+
+    funding_sources_load()
+    made = _credentials(3)
+    plan = plan_services.plan_create()
+    plan_services.plan_item_add(plan=plan, credential_slug=made[0].slug)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(f"/plans/{plan.token}/").status_code == 200
+    for credential in made[1:]:
+        plan_services.plan_item_add(plan=plan, credential_slug=credential.slug)
+    with CaptureQueriesContext(connection) as three:
+        assert client.get(f"/plans/{plan.token}/").status_code == 200
+    # The funding facts, sources and rules are read in bulk: same count for 1 and 3.
+    assert len(one.captured_queries) == len(three.captured_queries)

@@ -3,6 +3,16 @@ import pytest
 from pathways import extensions
 
 
+@pytest.fixture(autouse=True)
+def _read_day(monkeypatch):
+    """Screen on the day the shipped funding facts were read, so 2026 figures are in effect."""
+    import datetime as dt
+
+    from pathways import screener
+
+    monkeypatch.setattr(screener, "screening_day", lambda: dt.date(2026, 12, 1))
+
+
 @pytest.fixture
 def sample_data(db):
     from pathways.sample_data import load

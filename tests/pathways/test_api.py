@@ -70,11 +70,15 @@ def test_pathways_filter_by_occupation_and_level(client, sample_data):
 
 
 def test_funding_source_detail(client, sample_data):
-    body = client.get("/api/v1/funding-sources/workforce-pell/").json()
-    assert (body["min_clock_hours"], body["max_clock_hours"]) == (150, 599)
-    assert (body["min_weeks"], body["weeks_less_than"]) == (8, 15)
-    assert (body["min_completion_rate_pct"], body["min_placement_rate_pct"]) == (70, 70)
-    assert body["source_url"].startswith("https://www.sbctc.edu/")
+    response = client.get("/api/v1/funding-sources/workforce-pell/")
+    assert response.status_code == 200
+    facts = {f["key"]: f for f in response.json()["facts"]}
+    assert (facts["min_clock_hours"]["value"], facts["max_clock_hours"]["value"]) == (
+        "150.00",
+        "599.00",
+    )
+    assert facts["weeks_less_than"]["source_url"].startswith("https://www.newamerica.org/")
+    assert facts["max_award"]["confidence"] == ""  # not confirmed, and says so
 
 
 def test_screen_endpoint_with_a_program(client, sample_data):
@@ -84,7 +88,10 @@ def test_screen_endpoint_with_a_program(client, sample_data):
     ).json()
     by_slug = {m["slug"]: m for m in body}
     assert by_slug["employer-educational-assistance"]["cost_left_usd"] == 750
-    assert by_slug["workforce-pell"]["outcome"] == "no"
+    assert by_slug["workforce-pell"]["outcome"] == "unlikely"
+    assert by_slug["workforce-pell"]["reasons_against"][0]["text"] == (
+        "The program lasts 20 weeks; it needs 8 to under 15."
+    )
 
 
 @pytest.mark.parametrize("bad", [{"age": 300}, {"state": "XX"}, {"completion_rate": 101}])

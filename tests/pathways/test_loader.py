@@ -199,22 +199,41 @@ def test_sample_data_is_idempotent(sample_data):
         "registered-apprenticeship",
         "employer-educational-assistance",
         "scholarships",
+        "nj-wioa-ita",
     }
     assert Pathway.objects.values("occupation").distinct().count() >= 6
 
 
-def test_funding_facts_come_from_the_file_and_nothing_more(sample_data):
+def test_funding_facts_each_name_their_page_day_and_award_year(sample_data):
     import datetime as dt
 
-    from pathways.models import FundingSource
+    from pathways.models import FundingFact, FundingSource
 
     sources = FundingSource.objects.in_bulk(field_name="slug")
-    gi_bill = sources["gi-bill"]
-    assert gi_bill.to_verify and gi_bill.source_url == "" and gi_bill.max_amount_usd is None
     vet_tec = sources["vet-tec"]
     assert (vet_tec.status, vet_tec.status_since) == ("closed", dt.date(2024, 4, 1))
-    employer = sources["employer-educational-assistance"]
-    assert (employer.max_amount_usd, employer.max_amount_period) == (5250, "per_year")
-    assert sources["workforce-pell"].status_since is None  # the file says only "July 2026"
-    assert all(s.last_verified_on is None for s in sources.values())  # not checked with agencies
-    assert all(s.source_url or s.to_verify for s in sources.values())
+    pell_years = FundingFact.objects.filter(source__slug="pell-grant", key="max_award")
+    assert sorted(pell_years.values_list("award_year", "value")) == [
+        ("2025-26", 7395),
+        ("2026-27", 7395),
+    ]
+    # Last verified: the day a fact was read at the agency's own page or in the law.
+    assert sources["pell-grant"].last_verified_on == dt.date(2026, 12, 1)
+    assert sources["workforce-pell"].last_verified_on is None  # only secondary pages read
+    assert sources["nj-wioa-ita"].state == "NJ"
+    confirmed = FundingFact.objects.exclude(confidence="")
+    assert not confirmed.filter(read_on__isnull=True).exists()
+    assert not confirmed.filter(source_url="").exists()
+    # What could not be read is a row that says so, with no figure.
+    unconfirmed = FundingFact.objects.filter(confidence="")
+    assert unconfirmed.filter(source__slug="workforce-pell", key="max_award").exists()
+    assert not unconfirmed.exclude(value=None).exists()
+
+
+def test_funding_facts_load_twice_gives_the_same_rows(sample_data):
+    from pathways.funding_facts import funding_facts_load
+    from pathways.models import FundingFact
+
+    before = sorted(FundingFact.objects.values_list("source__slug", "key", "award_year"))
+    funding_facts_load()
+    assert sorted(FundingFact.objects.values_list("source__slug", "key", "award_year")) == before

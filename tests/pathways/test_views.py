@@ -150,11 +150,14 @@ def test_compare_bad_input_is_explained(client, sample_data, codes):
 
 
 def test_funding_page_lists_every_source_with_its_source(client, sample_data):
-    html = client.get("/funding/").content.decode()
+    response = client.get("/funding/")
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "VET TEC" in html and "Closed to new applicants" in html
-    assert "$5,250" in html
-    assert "https://www.sbctc.edu/" in html
-    assert "to verify" in html.lower()
+    assert "Tax-free up to $5,250 per employee in calendar year 2026" in html
+    assert "https://fsapartners.ed.gov/knowledge-center/library/dear-colleague-letters/" in html
+    assert "read 2026-12-01" in html
+    assert "Not confirmed: not used in any amount." in html
 
 
 def test_screener_answers_show_why(client, sample_data):
@@ -204,3 +207,28 @@ def test_funding_page_query_count(client, sample_data, django_assert_max_num_que
                 "education": "high_school",
             },
         )
+
+
+def test_screener_takes_the_state_from_a_zip_and_lists_its_sources_first(client, sample_data):
+    from pathways.publicdata.models import Zcta
+
+    Zcta.objects.create(code="07102", latitude=40.7357, longitude=-74.1724, county_fips="34013")
+    answers = {"zip": "07102", "age": 30, "veteran": "no", "income": "low",
+               "employment": "unemployed", "education": "high_school"}  # fmt: skip
+
+    response = client.get(reverse("pathways:funding"), answers)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "You live in NJ." in html
+    # New Jersey's own source comes before the national one, in the verdicts and the list.
+    assert html.index("New Jersey WIOA training grant") < html.index(
+        "WIOA Individual Training Account (ITA)"
+    )
+
+
+def test_screener_unknown_zip_says_what_to_do(client, sample_data):
+    response = client.get(reverse("pathways:funding"), {"zip": "00000", "age": 30})
+
+    assert response.status_code == 400
+    assert "We do not know this ZIP code: choose your state instead." in response.content.decode()

@@ -1,0 +1,403 @@
+# ruff: noqa: E501  (data: long sentences and URLs read better whole)
+"""The shipped funding facts: one row per fact, each as read from a named page on a named day.
+
+A fact read from the agency's own page or the text of the law is "verified"; one read from a
+copy or a third party's summary is "secondary"; one we could not read is left unconfirmed (value
+None) and says so. A new award year's figure is a new entry here (or a row in the admin), not a
+code change: the screener picks the fact in effect on the day.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from .models import Confidence, FactKey, FactUnit, FundingFact, FundingSource
+
+READ_TODAY = dt.date(2026, 12, 1)  # when these pages were read for issue 17
+COMPILED = dt.date(2026, 11, 26)  # when data/funding_sources.md was compiled
+
+FSA_GEN_25_02 = "https://fsapartners.ed.gov/knowledge-center/library/dear-colleague-letters/2025-01-31/2025-2026-federal-pell-grant-maximum-and-minimum-award-amounts"
+GEN_26_01_COPY = "https://www.collegeaidservices.net/2026/01/30/2026-27-federal-pell-grant-maximum-and-minimum-award-amounts"
+PELL_LIFETIME = (
+    "https://asu.my.salesforce-sites.com/kb/articles/FAQ/Do-I-qualify-for-a-Federal-Pell-Grant/"
+)
+WFP_PLAYBOOK = (
+    "https://www.newamerica.org/insights/state-workforce-pell-grants-a-playbook-for-implementation/"
+)
+WFP_NCAN = (
+    "https://www.ncan.org/news/712759/Workforce-Pell-Youve-Got-Questions-Weve-Got-Some-Answers.htm"
+)
+WFP_RULE_COPY = "https://thefederalregister.org/documents/2026-10013/accountability-in-higher-education-and-access-through-demand-driven-workforce-pell-pell-grant-exclusion-relating-to-othe"
+CFR_680_300 = "https://www.law.cornell.edu/cfr/text/20/680.300"
+CFR_680_310_COPY = "https://self-law.org/code/us/cfr/t20/s%C2%A7%20680.310"
+CFR_680_330_COPY = "https://lexbuild.dev/ecfr/title-20/chapter-V/part-680/section-680.330"
+VA_RATES = "https://www.va.gov/education/benefit-rates/post-9-11-gi-bill-rates/"
+VA_COVERAGE = "https://www.va.gov/resources/how-we-determine-your-post-911-gi-bill-coverage/"
+VET_TEC_TN = (
+    "https://www.tn.gov/military/programs-benefits/education-incentives/gi-bill/vet-tec.html"
+)
+USC_127 = "https://advance.lexis.com/open/document/openwebdocview/26-USCS-127/?pdcomponentid=6362&pddocfullpath=%2Fshared%2Fdocument%2Fstatutes-legislation%2Furn%3AcontentItem%3A620X-PB13-GXJ9-353B-00000-00&pdmfid=1000522"
+
+V, S, U = Confidence.VERIFIED, Confidence.SECONDARY, Confidence.UNCONFIRMED
+
+# {source slug: [fact]}; text and note are (English, Spanish).
+FACTS: dict[str, list[dict[str, Any]]] = {
+    "pell-grant": [
+        {
+            "key": FactKey.MAX_AWARD,
+            "value": 7395,
+            "unit": FactUnit.USD,
+            "award_year": "2025-26",
+            "effective_from": dt.date(2025, 7, 1),
+            "effective_until": dt.date(2026, 6, 30),
+            "text": (
+                "Up to $7,395 for the 2025-26 award year (July 1, 2025 to June 30, 2026).",
+                "Hasta $7,395 para el año de ayuda 2025-26 (del 1 de julio de 2025 al 30 de junio de 2026).",
+            ),
+            "source_url": FSA_GEN_25_02,
+            "source_title": "FSA Dear Colleague Letter GEN-25-02",
+            "read_on": READ_TODAY,
+            "confidence": V,
+        },
+        {
+            "key": FactKey.MAX_AWARD,
+            "value": 7395,
+            "unit": FactUnit.USD,
+            "award_year": "2026-27",
+            "effective_from": dt.date(2026, 7, 1),
+            "effective_until": dt.date(2027, 6, 30),
+            "text": (
+                "Up to $7,395 for the 2026-27 award year (July 1, 2026 to June 30, 2027).",
+                "Hasta $7,395 para el año de ayuda 2026-27 (del 1 de julio de 2026 al 30 de junio de 2027).",
+            ),
+            "source_url": GEN_26_01_COPY,
+            "source_title": "Copy of FSA Dear Colleague Letter GEN-26-01 (January 30, 2026)",
+            "read_on": READ_TODAY,
+            "confidence": S,
+            "note": (
+                "Read in a college's copy of the letter; the Department says the amount could change if Congress acts.",
+                "Leído en la copia de una universidad; el Departamento dice que el monto podría cambiar si el Congreso actúa.",
+            ),
+        },
+        {
+            "key": FactKey.LIFETIME_LIMIT,
+            "value": 12,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Up to 12 semesters (600%) of Pell Grants over your lifetime.",
+                "Hasta 12 semestres (600%) de becas Pell en toda la vida.",
+            ),
+            "source_url": PELL_LIFETIME,
+            "source_title": "Arizona State University financial aid FAQ",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+    ],
+    "workforce-pell": [
+        {
+            "key": FactKey.STARTS_ON,
+            "value_date": dt.date(2026, 7, 1),
+            "unit": FactUnit.DATE,
+            "award_year": "2026-27",
+            "text": (
+                "Starts with the 2026-27 award year (July 2026). The Department's final rule takes effect July 20, 2026.",
+                "Empieza con el año de ayuda 2026-27 (julio de 2026). La regla final del Departamento rige desde el 20 de julio de 2026.",
+            ),
+            "source_url": WFP_NCAN,
+            "source_title": "NCAN, Workforce Pell questions and answers (from the statute)",
+            "read_on": READ_TODAY,
+            "confidence": S,
+            "note": (
+                "Final rule: Federal Register 2026-10013, May 19, 2026, read in a copy.",
+                "Regla final: Federal Register 2026-10013, 19 de mayo de 2026, leída en una copia.",
+            ),
+        },
+        {
+            "key": FactKey.MIN_CLOCK_HOURS,
+            "value": 150,
+            "unit": FactUnit.CLOCK_HOURS,
+            "text": ("At least 150 clock hours.", "Al menos 150 horas reloj."),
+            "source_url": WFP_PLAYBOOK,
+            "source_title": "New America, Workforce Pell state playbook",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.MAX_CLOCK_HOURS,
+            "value": 599,
+            "unit": FactUnit.CLOCK_HOURS,
+            "text": ("At most 599 clock hours.", "Como máximo 599 horas reloj."),
+            "source_url": WFP_PLAYBOOK,
+            "source_title": "New America, Workforce Pell state playbook",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.MIN_WEEKS,
+            "value": 8,
+            "unit": FactUnit.WEEKS,
+            "text": ("At least 8 weeks of instruction.", "Al menos 8 semanas de clases."),
+            "source_url": WFP_PLAYBOOK,
+            "source_title": "New America, Workforce Pell state playbook",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.WEEKS_LESS_THAN,
+            "value": 15,
+            "unit": FactUnit.WEEKS,
+            "text": (
+                "Fewer than 15 weeks (8 to 14 weeks).",
+                "Menos de 15 semanas (de 8 a 14 semanas).",
+            ),
+            "source_url": WFP_PLAYBOOK,
+            "source_title": "New America, Workforce Pell state playbook",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.MIN_COMPLETION_PCT,
+            "value": 70,
+            "unit": FactUnit.PERCENT,
+            "text": (
+                "At least 70% of students finish.",
+                "Al menos el 70% de los estudiantes termina.",
+            ),
+            "source_url": WFP_NCAN,
+            "source_title": "NCAN, Workforce Pell questions and answers",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.MIN_PLACEMENT_PCT,
+            "value": 70,
+            "unit": FactUnit.PERCENT,
+            "text": (
+                "At least 70% of students find a job.",
+                "Al menos el 70% de los estudiantes consigue trabajo.",
+            ),
+            "source_url": WFP_NCAN,
+            "source_title": "NCAN, Workforce Pell questions and answers",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.PROVIDER_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Run by an accredited college or other institution of higher education (for-profit ones too), offered for at least a year, and approved by the governor.",
+                "Lo da una universidad u otra institución de educación superior acreditada (también con fines de lucro), se ofrece desde hace al menos un año y lo aprueba el gobernador.",
+            ),
+            "source_url": WFP_NCAN,
+            "source_title": "NCAN, Workforce Pell questions and answers",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.MAX_AWARD,
+            "unit": FactUnit.USD,
+            "text": (
+                "Award amount not confirmed: it is a Pell Grant for a short program, and we did not read how much.",
+                "Monto no confirmado: es una beca Pell para un programa corto y no leímos cuánto.",
+            ),
+            "confidence": U,
+        },
+    ],
+    "wioa-ita": [
+        {
+            "key": FactKey.PROVIDER_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Pays training providers on the state's list of eligible training providers, chosen with a career planner.",
+                "Paga a proveedores de la lista estatal de proveedores elegibles, elegidos con un planificador de carrera.",
+            ),
+            "source_url": CFR_680_300,
+            "source_title": "20 CFR 680.300 (Cornell LII)",
+            "read_on": READ_TODAY,
+            "confidence": V,
+        },
+        {
+            "key": FactKey.AMOUNT_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "The state or local workforce board may limit how much and for how long; other money, such as a Pell Grant, can add to it.",
+                "La junta laboral estatal o local puede limitar cuánto y por cuánto tiempo; otro dinero, como la beca Pell, puede sumarse.",
+            ),
+            "source_url": CFR_680_310_COPY,
+            "source_title": "20 CFR 680.310 (copy)",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+        {
+            "key": FactKey.MAX_AWARD,
+            "unit": FactUnit.USD,
+            "text": (
+                "No national amount: your local board sets it. Ask your American Job Center.",
+                "No hay un monto nacional: lo fija su junta local. Pregunte en su American Job Center.",
+            ),
+            "source_url": CFR_680_310_COPY,
+            "source_title": "20 CFR 680.310 (copy)",
+            "read_on": READ_TODAY,
+            "confidence": U,
+        },
+    ],
+    "gi-bill": [
+        {
+            "key": FactKey.BENEFIT_SHARE,
+            "unit": FactUnit.TEXT,
+            "value": 100,
+            "text": (
+                "You get 50% to 100% of the full benefit, by time on active duty: 100% after 36 months (or a Purple Heart, or a service-connected disability discharge after 30 days); 50% for 90 to 179 days.",
+                "Recibe del 50% al 100% del beneficio completo según su tiempo en servicio activo: 100% con 36 meses (o Corazón Púrpura, o baja por discapacidad del servicio tras 30 días); 50% con 90 a 179 días.",
+            ),
+            "source_url": VA_RATES,
+            "source_title": "VA, Post-9/11 GI Bill (Chapter 33) rates, August 1, 2025 to July 31, 2026",
+            "read_on": READ_TODAY,
+            "confidence": V,
+        },
+        {
+            "key": FactKey.PUBLIC_TUITION,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "At a public school it pays in-state tuition and fees, at your percentage; at a private school, up to a national yearly maximum.",
+                "En una escuela pública paga la matrícula y cuotas del estado, según su porcentaje; en una privada, hasta un máximo nacional por año.",
+            ),
+            "source_url": VA_COVERAGE,
+            "source_title": "VA, How we determine your Post-9/11 GI Bill coverage",
+            "read_on": READ_TODAY,
+            "confidence": V,
+        },
+        {
+            "key": FactKey.MAX_AWARD,
+            "unit": FactUnit.USD,
+            "text": (
+                "The yearly maximum at private schools was not read: check va.gov.",
+                "No leímos el máximo anual en escuelas privadas: consulte va.gov.",
+            ),
+            "source_url": VA_RATES,
+            "confidence": U,
+        },
+    ],
+    "vet-tec": [
+        {
+            "key": FactKey.STATUS,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Closed to new applications since April 1, 2024.",
+                "Cerrado a nuevas solicitudes desde el 1 de abril de 2024.",
+            ),
+            "source_url": VET_TEC_TN,
+            "source_title": "Tennessee Department of Veterans Services",
+            "read_on": COMPILED,
+            "confidence": S,
+        },
+    ],
+    "registered-apprenticeship": [
+        {
+            "key": FactKey.PROVIDER_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Registered apprenticeships qualify for a state's eligible training provider list automatically, so WIOA money can support them.",
+                "Los aprendizajes registrados entran automáticamente en la lista estatal de proveedores, así que el dinero de WIOA puede apoyarlos.",
+            ),
+            "source_url": CFR_680_330_COPY,
+            "source_title": "20 CFR 680.330 (copy)",
+            "read_on": READ_TODAY,
+            "confidence": S,
+        },
+    ],
+    "employer-educational-assistance": [
+        {
+            "key": FactKey.MAX_AWARD,
+            "value": 5250,
+            "unit": FactUnit.USD,
+            "award_year": "2026",
+            "effective_from": dt.date(2026, 1, 1),
+            "effective_until": dt.date(2026, 12, 31),
+            "text": (
+                "Tax-free up to $5,250 per employee in calendar year 2026, under the employer's separate written plan.",
+                "Sin impuestos hasta $5,250 por empleado en el año 2026, con un plan escrito aparte del empleador.",
+            ),
+            "source_url": USC_127,
+            "source_title": "26 U.S.C. 127(a)(2), (b)(1)",
+            "read_on": READ_TODAY,
+            "confidence": V,
+            "note": (
+                "Check the IRS for the limit after 2026.",
+                "Consulte al IRS el límite después de 2026.",
+            ),
+        },
+        {
+            "key": FactKey.PROVIDER_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Covers tuition, fees, books, supplies and equipment; not meals, lodging, transportation or tools you keep.",
+                "Cubre matrícula, cuotas, libros, materiales y equipo; no comidas, alojamiento, transporte ni herramientas que usted se queda.",
+            ),
+            "source_url": USC_127,
+            "source_title": "26 U.S.C. 127(c)(1)",
+            "read_on": READ_TODAY,
+            "confidence": V,
+        },
+    ],
+    "nj-wioa-ita": [
+        {
+            "key": FactKey.PROVIDER_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Pays providers on New Jersey's Eligible Training Provider List (WIOA).",
+                "Paga a proveedores de la Lista de Proveedores Elegibles de Nueva Jersey (WIOA).",
+            ),
+            "source_url": CFR_680_300,
+            "source_title": "20 CFR 680.300, applied to New Jersey's list",
+            "read_on": READ_TODAY,
+            "confidence": V,
+        },
+        {
+            "key": FactKey.MAX_AWARD,
+            "unit": FactUnit.USD,
+            "text": (
+                "New Jersey's training grant limit was not read: ask your One-Stop Career Center.",
+                "No leímos el límite de Nueva Jersey: pregunte en su One-Stop Career Center.",
+            ),
+            "confidence": U,
+        },
+    ],
+}
+
+
+def _bilingual(name: str, value: tuple[str, str] | None) -> dict[str, str]:
+    english, spanish = value or ("", "")
+    return {name: english, f"{name}_en": english, f"{name}_es": spanish}
+
+
+@transaction.atomic
+def funding_facts_load() -> int:
+    """Replace the shipped facts of the shipped sources and set each source's last-verified day."""
+    sources = FundingSource.objects.in_bulk(list(FACTS), field_name="slug")
+    FundingFact.objects.filter(source__in=sources.values()).delete()
+    rows = []
+    for slug, facts in FACTS.items():
+        for fact in facts:
+            values = {k: v for k, v in fact.items() if k not in {"text", "note", "value"}}
+            value = fact.get("value")
+            rows.append(
+                FundingFact(
+                    source=sources[slug],
+                    value=Decimal(value) if value is not None else None,
+                    **values,
+                    **_bilingual("text", fact["text"]),
+                    **_bilingual("note", fact.get("note")),
+                )
+            )
+    FundingFact.objects.bulk_create(rows)
+    # "Last verified" is the last day a fact was read at the agency's own page or the law.
+    for source in sources.values():
+        read = [f for f in FACTS[source.slug] if f.get("read_on")]
+        verified = [f["read_on"] for f in read if f.get("confidence") == V]
+        source.last_verified_on = max(verified) if verified else None
+        source.source_read_on = max(f["read_on"] for f in read) if read else source.source_read_on
+        source.save(update_fields=["last_verified_on", "source_read_on"])
+    return len(rows)
