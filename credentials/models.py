@@ -1,5 +1,6 @@
 """Providers and the credentials they offer. Cost, outcomes and the comparison index extend this."""
 
+import uuid
 from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField
@@ -9,6 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from pathways.models import Confidence, EducationLevel, FundingSource, Occupation, Skill
+
+
+def ctid_new() -> str:
+    """A new Credential Transparency Identifier: "ce-" and a random UUID, as the registry makes."""
+    return f"ce-{uuid.uuid4()}"
 
 
 class ProviderKind(models.TextChoices):
@@ -29,7 +35,7 @@ class Provider(models.Model):
     website = models.URLField(max_length=500, blank=True)
     states_served = ArrayField(models.CharField(max_length=2), default=list, blank=True)
     accreditation = models.CharField(max_length=300, blank=True)
-    ctdl_id = models.CharField(_("CTDL id"), max_length=80, blank=True)
+    ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True, default=ctid_new)
     is_synthetic = models.BooleanField(default=False)
 
     class Meta:
@@ -50,6 +56,9 @@ class CredentialType(models.TextChoices):
     ASSOCIATE_DEGREE = "associate_degree", _("Associate degree")
     TRAINING_PROGRAM = "training_program", _("Training program")
     CURRICULUM = "curriculum", _("Free curriculum (no certificate)")
+    # A CTDL credential class the portal has no kind for (MasterDegree, License, ...): kept
+    # with its published class in type_as_published.
+    OTHER = "other", _("Other credential")
 
 
 class Category(models.TextChoices):
@@ -134,7 +143,7 @@ class Credential(models.Model):
     official_url = models.URLField(max_length=500, blank=True)
     video_url = models.URLField(max_length=500, blank=True)
     captions_url = models.URLField(max_length=500, blank=True)
-    ctdl_id = models.CharField(_("CTDL id"), max_length=80, blank=True)
+    ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True, default=ctid_new)
     status = models.CharField(
         max_length=12, choices=CredentialStatus.choices, default=CredentialStatus.PUBLISHED
     )
@@ -410,6 +419,30 @@ class ComparisonIndex(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CtdlRecord(models.Model):
+    """A Credential Registry resource as it was read, kept whole: what the portal does not model
+    stays here (raw) and is listed in `unmodelled`, so nothing published is lost on import."""
+
+    ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True)
+    ctdl_type = models.CharField(_("published type"), max_length=120)
+    document = models.JSONField(help_text="The resource as published (JSON-LD).")
+    unmodelled = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    source = models.CharField(max_length=1000, help_text="File path or URL it was read from.")
+    loaded_at = models.DateTimeField(auto_now=True)
+    credential = models.OneToOneField(
+        Credential, null=True, blank=True, on_delete=models.CASCADE, related_name="ctdl_record"
+    )
+    provider = models.OneToOneField(
+        Provider, null=True, blank=True, on_delete=models.CASCADE, related_name="ctdl_record"
+    )
+
+    class Meta:
+        ordering = ["ctdl_id"]
+
+    def __str__(self) -> str:
+        return f"{self.ctdl_type} {self.ctdl_id}"
 
 
 # Plans live in their own module; keep this import last.
