@@ -14,6 +14,7 @@ from .models import (
     OutcomeReport,
     Provider,
 )
+from .programs import admin as program_admin  # noqa: F401
 from .tasks import comparison_index_refresh_enqueue
 
 

@@ -36,10 +36,24 @@ class Provider(models.Model):
     states_served = ArrayField(models.CharField(max_length=2), default=list, blank=True)
     accreditation = models.CharField(max_length=300, blank=True)
     ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True, default=ctid_new)
+    # Where the provider is (its main address as a public list gives it).
+    street = models.CharField(max_length=300, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    state = models.CharField(max_length=2, blank=True)
+    zip_code = models.CharField(max_length=5, blank=True)
+    # The public list's own key for the provider ("etpl-nj:8829", "scorecard:100654").
+    external_key = models.CharField(max_length=60, blank=True)
     is_synthetic = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_key"],
+                condition=~models.Q(external_key=""),
+                name="provider_external_key_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -445,5 +459,6 @@ class CtdlRecord(models.Model):
         return f"{self.ctdl_type} {self.ctdl_id}"
 
 
-# Plans live in their own module; keep this import last.
+# Plans and programs live in their own modules; keep these imports last.
 from .plan_models import *  # noqa: E402, F403
+from .programs.models import CalendarLength, Program, ProgramSource  # noqa: E402, F401

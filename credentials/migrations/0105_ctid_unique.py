@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('credentials', '0103_ctid_fill'),
+        ('credentials', '0104_ctid_fill'),
     ]
 
     operations = [

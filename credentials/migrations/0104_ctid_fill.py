@@ -6,7 +6,7 @@ FILL = "UPDATE {table} SET ctdl_id = 'ce-' || gen_random_uuid() WHERE ctdl_id = 
 
 
 class Migration(migrations.Migration):
-    dependencies = [("credentials", "0102_comparison_index_search_prior_sort_indexes")]
+    dependencies = [("credentials", "0103_programs")]
 
     operations = [
         migrations.RunSQL(FILL.format(table=table), reverse_sql=migrations.RunSQL.noop)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('credentials', '0104_ctid_unique'),
+        ('credentials', '0105_ctid_unique'),
     ]
 
     operations = [
