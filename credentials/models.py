@@ -451,6 +451,13 @@ class CtdlRecord(models.Model):
     provider = models.OneToOneField(
         Provider, null=True, blank=True, on_delete=models.CASCADE, related_name="ctdl_record"
     )
+    program = models.OneToOneField(
+        "credentials.Program",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ctdl_record",
+    )
 
     class Meta:
         ordering = ["ctdl_id"]

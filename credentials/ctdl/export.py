@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
 from ..models import (
+    CalendarLength,
     CostItem,
     CostUnit,
     Credential,
@@ -22,6 +23,8 @@ from ..models import (
     CredentialType,
     OutcomeReport,
     OutcomeVocabulary,
+    Program,
+    ProgramSource,
     Provider,
 )
 from . import terms
@@ -45,6 +48,19 @@ def credential_uri(credential: Credential) -> str:
 
 def provider_uri(provider: Provider) -> str:
     return _url(reverse("ctdl-provider", kwargs={"slug": provider.slug}))
+
+
+def program_uri(program: Program) -> str:
+    return _url(reverse("ctdl-program", kwargs={"pk": program.pk}))
+
+
+def program_ctid(program: Program) -> str:
+    """A registry program keeps its CTID; a list's program gets one derived from its list key,
+    so it stays the same however often the list is reloaded."""
+    if program.source == ProgramSource.CTDL:
+        return program.external_id
+    key = f"{program.source}/{program.source_state}/{program.external_id}"
+    return f"ce-{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
 
 
 def _published_extra(record: Any, prop: str) -> dict[str, Any]:
@@ -294,14 +310,162 @@ def provider_node(provider: Provider, credentials: Iterable[Credential] = ()) ->
     node["ceterms:subjectWebpage"] = provider.website or _url(
         reverse("ctdl-provider", kwargs={"slug": provider.slug})
     )
-    node["ceterms:agentType"] = [
-        terms.concept(terms.ORGANIZATION_CONCEPTS[provider.kind], provider.get_kind_display())
-    ]
+    if provider.kind in terms.ORGANIZATION_CONCEPTS:
+        node["ceterms:agentType"] = [
+            terms.concept(terms.ORGANIZATION_CONCEPTS[provider.kind], provider.get_kind_display())
+        ]
+    if provider.street or provider.city or provider.state:
+        address: Node = {"@type": "ceterms:Place"}
+        for prop, value in (("ceterms:streetAddress", provider.street),
+                            ("ceterms:addressLocality", provider.city),
+                            ("ceterms:addressRegion", provider.state)):  # fmt: skip
+            if value:
+                address[prop] = {"en": value}
+        if provider.zip_code:
+            address["ceterms:postalCode"] = provider.zip_code
+        node["ceterms:address"] = [address]
     owned = [credential_uri(c) for c in credentials]
     if owned:
         node["ceterms:owns"] = owned
         node["ceterms:offers"] = owned
     return node
+
+
+def _place(program: Program) -> Node | None:
+    fields = {
+        "ceterms:streetAddress": program.street,
+        "ceterms:addressLocality": program.city,
+        "ceterms:addressRegion": program.state,
+    }
+    place: Node = {"@type": "ceterms:Place"}
+    place.update({prop: {"en": value} for prop, value in fields.items() if value})
+    if program.zip_code:
+        place["ceterms:postalCode"] = program.zip_code
+    if program.latitude is not None and program.longitude is not None:
+        place["ceterms:latitude"] = program.latitude
+        place["ceterms:longitude"] = program.longitude
+    return place if len(place) > 1 else None
+
+
+def program_node(program: Program) -> Node:
+    """A training program as a ceterms:LearningOpportunityProfile, with the source's facts."""
+    record = _record(program)
+    page = program.source_url or program_uri(program)
+    node: Node = {
+        "@type": record.ctdl_type
+        if record is not None and record.ctdl_type in terms.LEARNING_CLASSES
+        else "ceterms:LearningOpportunityProfile",
+        "@id": program_uri(program),
+        "ceterms:ctid": program_ctid(program),
+        "ceterms:name": _plain_langmap(program.name, record=record, prop="ceterms:name"),
+        "ceterms:description": _plain_langmap(
+            program.description
+            or f"{program.name}, offered by {program.provider.name}"
+            + (" (synthetic: made up for testing)" if program.is_synthetic else ""),
+            record=record,
+            prop="ceterms:description",
+        ),
+        "ceterms:subjectWebpage": page,
+        "ceterms:inLanguage": ["en", *(lang for lang in program.languages if lang != "other")],
+    }
+    if place := _place(program):
+        node["ceterms:availableAt"] = [place]
+    if program.online is not None:
+        delivery = terms.Delivery.ONLINE if program.online else terms.Delivery.IN_PERSON
+        node["ceterms:learningDeliveryType"] = [
+            terms.concept(terms.DELIVERY_CONCEPTS[delivery], str(terms.Delivery(delivery).label))
+        ]
+    costs = []
+    for field, concept in terms.PROGRAM_COST_CONCEPTS.items():
+        amount = getattr(program, field)
+        if amount is None:
+            continue
+        label = str(Program._meta.get_field(field).verbose_name).replace(" usd", "").capitalize()
+        costs.append(
+            {
+                "@type": "ceterms:CostProfile",
+                "ceterms:costDetails": page,
+                "ceterms:currency": "USD",
+                "ceterms:description": {"en": f"{label}, as published on {program.source_date}"},
+                "ceterms:directCostType": terms.concept(concept, label),
+                "ceterms:price": _money(amount),
+            }
+        )
+    if costs:
+        node["ceterms:estimatedCost"] = costs
+    durations: list[Node] = []
+    if program.clock_hours:
+        durations.append(
+            {"@type": "ceterms:DurationProfile", "ceterms:exactDuration": f"PT{program.clock_hours}H",
+             "ceterms:description": {"en": "Clock hours"}}
+        )  # fmt: skip
+    if program.calendar_length in terms.CALENDAR_DURATIONS:
+        low, high = terms.CALENDAR_DURATIONS[program.calendar_length]
+        duration: Node = {
+            "@type": "ceterms:DurationProfile",
+            "ceterms:description": {"en": str(CalendarLength(program.calendar_length).label)},
+            "ceterms:minimumDuration": low,
+        }
+        if high:
+            duration["ceterms:maximumDuration"] = high
+        durations.append(duration)
+    if durations:
+        node["ceterms:estimatedDuration"] = durations
+    if program.cip_code:
+        cip: Node = {
+            "@type": "ceterms:CredentialAlignmentObject",
+            "ceterms:framework": terms.CIP_FRAMEWORK,
+            "ceterms:frameworkName": {"en": terms.CIP_FRAMEWORK_NAME},
+            "ceterms:codedNotation": program.cip_code,
+        }
+        if program.cip_title:
+            cip["ceterms:targetNodeName"] = {"en": program.cip_title}
+        node["ceterms:instructionalProgramType"] = [cip]
+    profiles = []
+    withheld = set(program.withheld)
+    for months, (rate_field, wage_field, _count) in terms.PROGRAM_OUTCOME_MONTHS.items():
+        rate = getattr(program, rate_field)
+        if rate is None:
+            continue
+        profile: Node = {
+            "@type": "ceterms:AggregateDataProfile",
+            "ceterms:name": {"en": program.outcome_period or program.outcome_source},
+            "ceterms:postReceiptMonths": months,
+            "ceterms:jobsObtained": [
+                {"@type": "schema:QuantitativeValue", "qdata:percentage": float(rate),
+                 "schema:description": {"en": f"Employed {months} months after exit"}}
+            ],
+        }  # fmt: skip
+        if program.outcome_source_url:
+            profile["ceterms:source"] = program.outcome_source_url
+        if wage_field in withheld:
+            profile["ceterms:description"] = {"en": "Earnings withheld by the publisher"}
+        profiles.append(profile)
+    if program.median_earnings_usd is not None:
+        profile = {
+            "@type": "ceterms:AggregateDataProfile",
+            "ceterms:name": {"en": program.outcome_period or program.outcome_source},
+            "ceterms:currency": "USD",
+            "ceterms:medianEarnings": program.median_earnings_usd,
+        }
+        if program.outcome_source_url:
+            profile["ceterms:source"] = program.outcome_source_url
+        profiles.append(profile)
+    if profiles:
+        node["ceterms:aggregateData"] = profiles
+    owner = provider_uri(program.provider)
+    node["ceterms:ownedBy"] = [owner]
+    node["ceterms:offeredBy"] = [owner]
+    return node
+
+
+def programs_for_export() -> QuerySet[Program]:
+    return Program.objects.select_related("provider", "ctdl_record", "provider__ctdl_record")
+
+
+def program_document(program: Program) -> Node:
+    node = program_node(program)
+    return document([node, provider_node(program.provider)], graph_id=node["@id"])
 
 
 def document(nodes: list[Node], *, graph_id: str) -> Node:

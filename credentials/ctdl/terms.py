@@ -178,3 +178,26 @@ def ctid_in(value: object) -> str | None:
         return None
     match = CTID_RE.search(value)
     return match.group(0).lower() if match else None
+
+
+# A program's published cost parts (Program fields) and the cost types they are.
+PROGRAM_COST_CONCEPTS: dict[str, str] = {
+    "tuition_usd": "costType:Tuition",
+    "fees_usd": "costType:EnrollmentFee",
+    "books_usd": "costType:LearningResource",
+    "supplies_usd": "costType:ProgramSpecificFee",
+    "other_costs_usd": "costType:MixedFees",
+    "total_cost_usd": "costType:AggregateCost",
+}
+CONCEPT_TO_PROGRAM_COST = {concept: field for field, concept in PROGRAM_COST_CONCEPTS.items()}
+# Months after exit each of a program's employment figures is measured at (state WIOA files).
+PROGRAM_OUTCOME_MONTHS = {6: ("employed_q2_pct", "wage_q2_usd", "completers_q2"),
+                          12: ("employed_q4_pct", "wage_q4_usd", "completers_q4"),
+                          24: ("employed_q8_pct", "wage_q8_usd", "completers_q8")}  # fmt: skip
+# The ETPL's calendar-length codes as ISO 8601 ranges (minimum, maximum).
+CALENDAR_DURATIONS: dict[int, tuple[str, str]] = {
+    1: ("PT1H", "PT23H"), 2: ("P1D", "P2D"), 3: ("P3D", "P7D"), 4: ("P2W", "P3W"),
+    5: ("P4W", "P11W"), 6: ("P3M", "P5M"), 7: ("P6M", "P12M"), 8: ("P13M", "P2Y"),
+    9: ("P3Y", "P4Y"), 10: ("P4Y", ""),
+}  # fmt: skip
+DURATIONS_TO_CALENDAR = {pair: code for code, pair in CALENDAR_DURATIONS.items()}

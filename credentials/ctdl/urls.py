@@ -6,5 +6,6 @@ from . import views
 
 urlpatterns = [
     path("credentials/<slug:slug>.jsonld", views.credential_jsonld, name="ctdl-credential"),
+    path("programs/<int:pk>.jsonld", views.program_jsonld, name="ctdl-program"),
     path("providers/<slug:slug>.jsonld", views.provider_jsonld, name="ctdl-provider"),
 ]

@@ -36,3 +36,12 @@ def provider_jsonld(request: HttpRequest, slug: str) -> HttpResponse:
     """One organization (provider or issuer) as CTDL JSON-LD, with what it owns and offers."""
     provider = get_object_or_404(Provider.objects.select_related("ctdl_record"), slug=slug)
     return jsonld_response(export.provider_document(provider))
+
+
+@require_GET
+def program_jsonld(request: HttpRequest, pk: int) -> HttpResponse:
+    """One training program as a CTDL LearningOpportunityProfile."""
+    program = export.programs_for_export().filter(pk=pk).first()
+    if program is None:
+        raise Http404
+    return jsonld_response(export.program_document(program))
