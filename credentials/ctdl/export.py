@@ -139,7 +139,10 @@ def outcome_nodes(credential: Credential, report: OutcomeReport) -> tuple[Node, 
         rate_label = "Employed in the second quarter after exit (WIOA)"
     else:
         earnings = None if report.reported_salary_is_average else report.reported_salary_usd
-        rate, rate_label = report.reported_employment_pct, "Employment rate as the source reports it"
+        rate, rate_label = (
+            report.reported_employment_pct,
+            "Employment rate as the source reports it",
+        )
     profile: Node = {
         "@type": "ceterms:AggregateDataProfile",
         "ceterms:name": {"en": report.period},
@@ -370,6 +373,8 @@ def program_node(program: Program) -> Node:
     }
     if place := _place(program):
         node["ceterms:availableAt"] = [place]
+    # Where the program is listed (the public list's page, or the portal's record).
+    node["ceterms:availabilityListing"] = [page]
     if program.online is not None:
         delivery = terms.Delivery.ONLINE if program.online else terms.Delivery.IN_PERSON
         node["ceterms:learningDeliveryType"] = [
@@ -488,9 +493,7 @@ def credentials_for_export() -> QuerySet[Credential]:
 def credential_document(credential: Credential) -> Node:
     """The credential's graph: the credential, its owner organization, its outcome data sets."""
     node, datasets = credential_node(credential)
-    return document(
-        [node, provider_node(credential.provider), *datasets], graph_id=node["@id"]
-    )
+    return document([node, provider_node(credential.provider), *datasets], graph_id=node["@id"])
 
 
 def provider_document(provider: Provider) -> Node:

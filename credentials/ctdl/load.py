@@ -47,15 +47,28 @@ COMMON = {"@context", "@id", "@type", "ceterms:ctid", "ceterms:name", "ceterms:d
           "ceterms:subjectWebpage", "ceterms:ownedBy", "ceterms:offeredBy"}  # fmt: skip
 MODELLED: dict[str, set[str]] = {
     "credential": COMMON
-    | {"ceterms:inLanguage", "ceterms:estimatedDuration", "ceterms:estimatedCost",
-       "ceterms:occupationType", "ceterms:credentialStatusType", "ceterms:learningDeliveryType",
-       "ceterms:audienceLevelType", "ceterms:aggregateData"},  # fmt: skip
+    | {
+        "ceterms:inLanguage",
+        "ceterms:estimatedDuration",
+        "ceterms:estimatedCost",
+        "ceterms:occupationType",
+        "ceterms:credentialStatusType",
+        "ceterms:learningDeliveryType",
+        "ceterms:audienceLevelType",
+        "ceterms:aggregateData",
+    },  # fmt: skip
     "program": COMMON
-    | {"ceterms:inLanguage", "ceterms:estimatedDuration", "ceterms:estimatedCost",
-       "ceterms:instructionalProgramType", "ceterms:learningDeliveryType",
-       "ceterms:availableAt", "ceterms:aggregateData"},  # fmt: skip
-    "organization": COMMON | {"ceterms:agentType", "ceterms:address", "ceterms:owns",
-                              "ceterms:offers"},  # fmt: skip
+    | {
+        "ceterms:inLanguage",
+        "ceterms:estimatedDuration",
+        "ceterms:estimatedCost",
+        "ceterms:instructionalProgramType",
+        "ceterms:learningDeliveryType",
+        "ceterms:availableAt",
+        "ceterms:aggregateData",
+    },  # fmt: skip
+    "organization": COMMON
+    | {"ceterms:agentType", "ceterms:address", "ceterms:owns", "ceterms:offers"},  # fmt: skip
 }
 
 
@@ -242,8 +255,13 @@ def _record_keep(node: Node, ctid: str, source: str, kind: str | None, **links: 
     unmodelled = sorted(set(node) - MODELLED[kind]) if kind else sorted(node)
     record, _created = CtdlRecord.objects.update_or_create(
         ctdl_id=ctid,
-        defaults={"ctdl_type": str(node.get("@type")), "document": node, "unmodelled": unmodelled,
-                  "source": source[:1000], **links},  # fmt: skip
+        defaults={
+            "ctdl_type": str(node.get("@type")),
+            "document": node,
+            "unmodelled": unmodelled,
+            "source": source[:1000],
+            **links,
+        },  # fmt: skip
     )
     return record
 
@@ -266,8 +284,10 @@ def organization_upsert(node: Node, ctid: str, source: str, result: LoadResult) 
     agent_types = _targets(node.get("ceterms:agentType"))
     kind = next((terms.CONCEPT_TO_ORGANIZATION[t] for t in agent_types
                  if t in terms.CONCEPT_TO_ORGANIZATION), "")  # fmt: skip
-    if provider is not None and provider.kind in terms.ORGANIZATION_CONCEPTS and (
-        terms.ORGANIZATION_CONCEPTS[provider.kind] in agent_types
+    if (
+        provider is not None
+        and provider.kind in terms.ORGANIZATION_CONCEPTS
+        and (terms.ORGANIZATION_CONCEPTS[provider.kind] in agent_types)
     ):
         kind = provider.kind  # the finer kind the portal had, when it exports to the same type
     address = next((a for a in _as_list(node.get("ceterms:address")) if isinstance(a, dict)), {})
@@ -322,6 +342,11 @@ def _owner(node: Node, graph: Graph, source: str, result: LoadResult) -> Provide
         _record_keep({"@id": str(reference), "@type": "ceterms:CredentialOrganization"}, ctid,
                      source, None, provider=provider)  # fmt: skip
         return provider
+    if references:
+        raise CtdlError(
+            f"{node.get('ceterms:ctid')}: its organization ({references[0]}) is neither in this "
+            "load nor named by a CTID; load the organization's record with it."
+        )
     raise CtdlError(f"{node.get('ceterms:ctid')}: no ownedBy or offeredBy organization.")
 
 
@@ -481,7 +506,9 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
             continue
         for concept in _targets(profile.get("ceterms:directCostType")):
             if concept in terms.CONCEPT_TO_PROGRAM_COST:
-                costs[terms.CONCEPT_TO_PROGRAM_COST[concept]] = _decimal(profile.get("ceterms:price"))
+                costs[terms.CONCEPT_TO_PROGRAM_COST[concept]] = _decimal(
+                    profile.get("ceterms:price")
+                )
     hours = calendar = None
     for profile in _as_list(node.get("ceterms:estimatedDuration")):
         if not isinstance(profile, dict):
@@ -535,8 +562,13 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
         **outcomes,
     }  # fmt: skip
     values["has_outcomes"] = any(
-        values[f] is not None for f in ("employed_q2_pct", "employed_q4_pct", "employed_q8_pct",
-                                        "median_earnings_usd")  # fmt: skip
+        values[f] is not None
+        for f in (
+            "employed_q2_pct",
+            "employed_q4_pct",
+            "employed_q8_pct",
+            "median_earnings_usd",
+        )  # fmt: skip
     )
     values["outcome_source"] = "Credential Registry (CTDL)" if values["has_outcomes"] else ""
     values["employment_rate_pct"] = values["employed_q2_pct"]

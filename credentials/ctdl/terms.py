@@ -11,7 +11,9 @@ from decimal import Decimal
 from ..models import CostKind, CredentialStatus, CredentialType, Delivery, Level, ProviderKind
 
 CONTEXT = "https://credreg.net/ctdl/schema/context/json"
-CTID_RE = re.compile(r"ce-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+CTID_RE = re.compile(
+    r"ce-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
 
 # The catalog's kinds, most specific first; a CTDL class maps back to the first kind listed.
 CREDENTIAL_CLASSES: dict[str, str] = {
