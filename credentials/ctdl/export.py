@@ -168,14 +168,20 @@ def outcome_nodes(credential: Credential, report: OutcomeReport) -> tuple[Node, 
     attributes: Node = {"@type": "qdata:DataProfile", "ceterms:description": {"en": report.period}}
     if report.enrolled is not None:
         attributes["qdata:subjectsInSet"] = [
-            {"@type": "schema:QuantitativeValue", "schema:value": report.enrolled,
-             "schema:description": {"en": "Enrolled"}}
-        ]  # fmt: skip
+            {
+                "@type": "schema:QuantitativeValue",
+                "schema:value": report.enrolled,
+                "schema:description": {"en": "Enrolled"},
+            }
+        ]
     if rate is not None:
         attributes["qdata:employmentRate"] = [
-            {"@type": "schema:QuantitativeValue", "qdata:percentage": float(rate),
-             "schema:description": {"en": rate_label}}
-        ]  # fmt: skip
+            {
+                "@type": "schema:QuantitativeValue",
+                "qdata:percentage": float(rate),
+                "schema:description": {"en": rate_label},
+            }
+        ]
     dataset: Node = {
         "@type": "qdata:DataSetProfile",
         "@id": dataset_id,
@@ -319,9 +325,11 @@ def provider_node(provider: Provider, credentials: Iterable[Credential] = ()) ->
         ]
     if provider.street or provider.city or provider.state:
         address: Node = {"@type": "ceterms:Place"}
-        for prop, value in (("ceterms:streetAddress", provider.street),
-                            ("ceterms:addressLocality", provider.city),
-                            ("ceterms:addressRegion", provider.state)):  # fmt: skip
+        for prop, value in (
+            ("ceterms:streetAddress", provider.street),
+            ("ceterms:addressLocality", provider.city),
+            ("ceterms:addressRegion", provider.state),
+        ):
             if value:
                 address[prop] = {"en": value}
         if provider.zip_code:
@@ -401,9 +409,12 @@ def program_node(program: Program) -> Node:
     durations: list[Node] = []
     if program.clock_hours:
         durations.append(
-            {"@type": "ceterms:DurationProfile", "ceterms:exactDuration": f"PT{program.clock_hours}H",
-             "ceterms:description": {"en": "Clock hours"}}
-        )  # fmt: skip
+            {
+                "@type": "ceterms:DurationProfile",
+                "ceterms:exactDuration": f"PT{program.clock_hours}H",
+                "ceterms:description": {"en": "Clock hours"},
+            }
+        )
     if program.calendar_length in terms.CALENDAR_DURATIONS:
         low, high = terms.CALENDAR_DURATIONS[program.calendar_length]
         duration: Node = {
@@ -437,10 +448,13 @@ def program_node(program: Program) -> Node:
             "ceterms:name": {"en": program.outcome_period or program.outcome_source},
             "ceterms:postReceiptMonths": months,
             "ceterms:jobsObtained": [
-                {"@type": "schema:QuantitativeValue", "qdata:percentage": float(rate),
-                 "schema:description": {"en": f"Employed {months} months after exit"}}
+                {
+                    "@type": "schema:QuantitativeValue",
+                    "qdata:percentage": float(rate),
+                    "schema:description": {"en": f"Employed {months} months after exit"},
+                }
             ],
-        }  # fmt: skip
+        }
         if program.outcome_source_url:
             profile["ceterms:source"] = program.outcome_source_url
         if wage_field in withheld:

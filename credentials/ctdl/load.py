@@ -43,8 +43,17 @@ Node = dict[str, Any]
 MAX_BYTES = 20 * 1024 * 1024
 
 # The properties each kind of record maps onto the portal's fields; everything else is kept raw.
-COMMON = {"@context", "@id", "@type", "ceterms:ctid", "ceterms:name", "ceterms:description",
-          "ceterms:subjectWebpage", "ceterms:ownedBy", "ceterms:offeredBy"}  # fmt: skip
+COMMON = {
+    "@context",
+    "@id",
+    "@type",
+    "ceterms:ctid",
+    "ceterms:name",
+    "ceterms:description",
+    "ceterms:subjectWebpage",
+    "ceterms:ownedBy",
+    "ceterms:offeredBy",
+}
 MODELLED: dict[str, set[str]] = {
     "credential": COMMON
     | {
@@ -56,7 +65,7 @@ MODELLED: dict[str, set[str]] = {
         "ceterms:learningDeliveryType",
         "ceterms:audienceLevelType",
         "ceterms:aggregateData",
-    },  # fmt: skip
+    },
     "program": COMMON
     | {
         "ceterms:inLanguage",
@@ -66,9 +75,9 @@ MODELLED: dict[str, set[str]] = {
         "ceterms:learningDeliveryType",
         "ceterms:availableAt",
         "ceterms:aggregateData",
-    },  # fmt: skip
+    },
     "organization": COMMON
-    | {"ceterms:agentType", "ceterms:address", "ceterms:owns", "ceterms:offers"},  # fmt: skip
+    | {"ceterms:agentType", "ceterms:address", "ceterms:owns", "ceterms:offers"},
 }
 
 
@@ -103,9 +112,10 @@ def _read_json(raw: bytes, origin: str) -> Any:
 def read_source(source: str, *, headers: dict[str, str] | None = None) -> Iterator[tuple[str, Any]]:
     """(origin, parsed JSON) for a file, every .json/.jsonld file in a folder, or a URL."""
     if source.startswith(("http://", "https://")):
-        request = Request(source, headers={"Accept": "application/ld+json, application/json",
-                                           **(headers or {})})  # fmt: skip
-        with urlopen(request, timeout=60) as response:  # noqa: S310 (http(s) only, checked above)
+        request = Request(  # noqa: S310 (http(s) only, checked above)
+            source, headers={"Accept": "application/ld+json, application/json", **(headers or {})}
+        )
+        with urlopen(request, timeout=60) as response:  # noqa: S310
             raw = response.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise CtdlError(f"{source}: larger than {MAX_BYTES // 1024 // 1024} MB.")
@@ -159,8 +169,12 @@ def resources_in(document: Any, origin: str) -> list[Node]:
     if "@graph" in document:
         return resources_in(document["@graph"], origin)
     node_type = document.get("@type")
-    if isinstance(node_type, str) and node_type.split(":")[0] in {"ceterms", "qdata", "ceasn",
-                                                                   "asn"}:  # fmt: skip
+    if isinstance(node_type, str) and node_type.split(":")[0] in {
+        "ceterms",
+        "qdata",
+        "ceasn",
+        "asn",
+    }:
         return [document]
     raise CtdlError(
         f"{origin}: not CTDL JSON-LD: no @graph and no ceterms:/qdata: @type "
@@ -261,7 +275,7 @@ def _record_keep(node: Node, ctid: str, source: str, kind: str | None, **links: 
             "unmodelled": unmodelled,
             "source": source[:1000],
             **links,
-        },  # fmt: skip
+        },
     )
     return record
 
@@ -282,8 +296,14 @@ def _same_as_export(node: Node, exported: Node, kind: str) -> bool:
 def organization_upsert(node: Node, ctid: str, source: str, result: LoadResult) -> Provider:
     provider = Provider.objects.filter(ctdl_id__iexact=ctid).first()
     agent_types = _targets(node.get("ceterms:agentType"))
-    kind = next((terms.CONCEPT_TO_ORGANIZATION[t] for t in agent_types
-                 if t in terms.CONCEPT_TO_ORGANIZATION), "")  # fmt: skip
+    kind = next(
+        (
+            terms.CONCEPT_TO_ORGANIZATION[t]
+            for t in agent_types
+            if t in terms.CONCEPT_TO_ORGANIZATION
+        ),
+        "",
+    )
     if (
         provider is not None
         and provider.kind in terms.ORGANIZATION_CONCEPTS
@@ -298,9 +318,10 @@ def organization_upsert(node: Node, ctid: str, source: str, result: LoadResult) 
         "street": first_text(address.get("ceterms:streetAddress"))[:300],
         "city": first_text(address.get("ceterms:addressLocality"))[:120],
         "state": first_text(address.get("ceterms:addressRegion"))[:2].upper()
-        if len(first_text(address.get("ceterms:addressRegion"))) == 2 else "",
+        if len(first_text(address.get("ceterms:addressRegion"))) == 2
+        else "",
         "zip_code": str(address.get("ceterms:postalCode") or "")[:5],
-    }  # fmt: skip
+    }
     if provider is not None and _same_as_export(
         node, export.provider_node(provider), "organization"
     ):
@@ -339,8 +360,13 @@ def _owner(node: Node, graph: Graph, source: str, result: LoadResult) -> Provide
         provider = Provider.objects.create(
             ctdl_id=ctid, slug=_unique_slug(Provider, ctid, ctid, None), name=ctid, kind=""
         )
-        _record_keep({"@id": str(reference), "@type": "ceterms:CredentialOrganization"}, ctid,
-                     source, None, provider=provider)  # fmt: skip
+        _record_keep(
+            {"@id": str(reference), "@type": "ceterms:CredentialOrganization"},
+            ctid,
+            source,
+            None,
+            provider=provider,
+        )
         return provider
     if references:
         raise CtdlError(
@@ -373,14 +399,20 @@ def _cost_items(node: Node) -> list[dict[str, Any]]:
             continue
         price = _decimal(profile.get("ceterms:price"))
         concepts = _targets(profile.get("ceterms:directCostType"))
-        kind = next((terms.CONCEPT_TO_COST[c] for c in concepts if c in terms.CONCEPT_TO_COST),
-                    CostKind.OTHER)  # fmt: skip
+        kind = next(
+            (terms.CONCEPT_TO_COST[c] for c in concepts if c in terms.CONCEPT_TO_COST),
+            CostKind.OTHER,
+        )
         note = _translated(profile.get("ceterms:description"))
         items.append(
-            {"kind": kind, "amount_min_usd": price, "amount_max_usd": price,
-             "source_url": str(profile.get("ceterms:costDetails") or "")[:500],
-             **{f"note_{lang}": text for lang, text in note.items()}}
-        )  # fmt: skip
+            {
+                "kind": kind,
+                "amount_min_usd": price,
+                "amount_max_usd": price,
+                "source_url": str(profile.get("ceterms:costDetails") or "")[:500],
+                **{f"note_{lang}": text for lang, text in note.items()},
+            }
+        )
     return items
 
 
@@ -389,8 +421,11 @@ def _outcomes(node: Node) -> list[dict[str, Any]]:
     for profile in _as_list(node.get("ceterms:aggregateData")):
         if not isinstance(profile, dict):
             continue
-        rates = [q.get("qdata:percentage") for q in _as_list(profile.get("ceterms:jobsObtained"))
-                 if isinstance(q, dict) and q.get("qdata:percentage") is not None]  # fmt: skip
+        rates = [
+            q.get("qdata:percentage")
+            for q in _as_list(profile.get("ceterms:jobsObtained"))
+            if isinstance(q, dict) and q.get("qdata:percentage") is not None
+        ]
         statement = _translated(profile.get("ceterms:description"))
         period = (
             first_text(profile.get("ceterms:name"))
@@ -398,13 +433,16 @@ def _outcomes(node: Node) -> list[dict[str, Any]]:
             or "as published"
         )
         reports.append(
-            {"vocabulary": OutcomeVocabulary.OTHER, "period": period[:120],
-             "reported_employment_pct": _decimal(rates[0]) if rates else None,
-             "reported_salary_usd": profile.get("ceterms:medianEarnings"),
-             "source_name": "Credential Registry (CTDL)",
-             "source_url": str(profile.get("ceterms:source") or "")[:500],
-             **{f"statement_{lang}": text for lang, text in statement.items()}}
-        )  # fmt: skip
+            {
+                "vocabulary": OutcomeVocabulary.OTHER,
+                "period": period[:120],
+                "reported_employment_pct": _decimal(rates[0]) if rates else None,
+                "reported_salary_usd": profile.get("ceterms:medianEarnings"),
+                "source_name": "Credential Registry (CTDL)",
+                "source_url": str(profile.get("ceterms:source") or "")[:500],
+                **{f"statement_{lang}": text for lang, text in statement.items()},
+            }
+        )
     return reports
 
 
@@ -430,12 +468,21 @@ def credential_upsert(
     ):
         credential_type = credential.credential_type  # keep the finer kind the portal had
     weeks, hours, duration_note = _durations(node)
-    statuses = [terms.CONCEPT_TO_STATUS[t] for t in _targets(node.get("ceterms:credentialStatusType"))
-                if t in terms.CONCEPT_TO_STATUS]  # fmt: skip
-    levels = [k for k, c in terms.LEVEL_CONCEPTS.items()
-              if c in _targets(node.get("ceterms:audienceLevelType"))]  # fmt: skip
-    delivery = [k for k, c in terms.DELIVERY_CONCEPTS.items()
-                if c in _targets(node.get("ceterms:learningDeliveryType"))]  # fmt: skip
+    statuses = [
+        terms.CONCEPT_TO_STATUS[t]
+        for t in _targets(node.get("ceterms:credentialStatusType"))
+        if t in terms.CONCEPT_TO_STATUS
+    ]
+    levels = [
+        k
+        for k, c in terms.LEVEL_CONCEPTS.items()
+        if c in _targets(node.get("ceterms:audienceLevelType"))
+    ]
+    delivery = [
+        k
+        for k, c in terms.DELIVERY_CONCEPTS.items()
+        if c in _targets(node.get("ceterms:learningDeliveryType"))
+    ]
     name = first_text(node.get("ceterms:name"))[:250] or ctid
     values: dict[str, Any] = {
         "name": name,
@@ -449,10 +496,12 @@ def credential_upsert(
         "status": statuses[0] if statuses else CredentialStatus.PUBLISHED,
         "level": levels[0] if levels else "",
         "delivery": delivery,
-        **{f"description_{lang}": text
-           for lang, text in _translated(node.get("ceterms:description")).items()},
+        **{
+            f"description_{lang}": text
+            for lang, text in _translated(node.get("ceterms:description")).items()
+        },
         **{f"duration_note_{lang}": text for lang, text in duration_note.items()},
-    }  # fmt: skip
+    }
     if credential is None:
         credential = Credential(
             ctdl_id=ctid, slug=_unique_slug(Credential, name, ctid, None), category="", **values
@@ -476,8 +525,11 @@ def credential_upsert(
     )
     codes = []
     for alignment in _as_list(node.get("ceterms:occupationType")):
-        match = terms.SOC_RE.match(str(alignment.get("ceterms:codedNotation") or "")) if isinstance(
-            alignment, dict) else None  # fmt: skip
+        match = (
+            terms.SOC_RE.match(str(alignment.get("ceterms:codedNotation") or ""))
+            if isinstance(alignment, dict)
+            else None
+        )
         if match:
             codes.append(match.group(1))
     credential.occupations.set(Occupation.objects.filter(soc_code__in=codes))
@@ -496,8 +548,14 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
         _record_keep(node, ctid, source, "program", program=program)
         return program
     provider = _owner(node, graph, source, result)
-    cip = next((a for a in _as_list(node.get("ceterms:instructionalProgramType"))
-                if isinstance(a, dict) and a.get("ceterms:codedNotation")), {})  # fmt: skip
+    cip = next(
+        (
+            a
+            for a in _as_list(node.get("ceterms:instructionalProgramType"))
+            if isinstance(a, dict) and a.get("ceterms:codedNotation")
+        ),
+        {},
+    )
     place = next((p for p in _as_list(node.get("ceterms:availableAt")) if isinstance(p, dict)), {})
     region = first_text(place.get("ceterms:addressRegion"))
     costs: dict[str, Decimal | None] = dict.fromkeys(terms.PROGRAM_COST_CONCEPTS)
@@ -515,16 +573,21 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
             continue
         if (exact := profile.get("ceterms:exactDuration")) and terms.duration_hours(str(exact)):
             hours = terms.duration_hours(str(exact))
-        pair = (str(profile.get("ceterms:minimumDuration") or ""),
-                str(profile.get("ceterms:maximumDuration") or ""))  # fmt: skip
+        pair = (
+            str(profile.get("ceterms:minimumDuration") or ""),
+            str(profile.get("ceterms:maximumDuration") or ""),
+        )
         calendar = terms.DURATIONS_TO_CALENDAR.get(pair, calendar)
     outcomes: dict[str, Any] = {}
     for profile in _as_list(node.get("ceterms:aggregateData")):
         if not isinstance(profile, dict):
             continue
         fields = terms.PROGRAM_OUTCOME_MONTHS.get(profile.get("ceterms:postReceiptMonths") or 0)
-        rates = [q.get("qdata:percentage") for q in _as_list(profile.get("ceterms:jobsObtained"))
-                 if isinstance(q, dict) and q.get("qdata:percentage") is not None]  # fmt: skip
+        rates = [
+            q.get("qdata:percentage")
+            for q in _as_list(profile.get("ceterms:jobsObtained"))
+            if isinstance(q, dict) and q.get("qdata:percentage") is not None
+        ]
         if fields and rates:
             outcomes[fields[0]] = _decimal(rates[0])
         if profile.get("ceterms:medianEarnings") is not None:
@@ -533,10 +596,12 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
         outcomes.setdefault("outcome_source_url", str(profile.get("ceterms:source") or "")[:500])
     deliveries = _targets(node.get("ceterms:learningDeliveryType"))
     online = (
-        True if terms.DELIVERY_CONCEPTS[terms.Delivery.ONLINE] in deliveries
-        else False if terms.DELIVERY_CONCEPTS[terms.Delivery.IN_PERSON] in deliveries
+        True
+        if terms.DELIVERY_CONCEPTS[terms.Delivery.ONLINE] in deliveries
+        else False
+        if terms.DELIVERY_CONCEPTS[terms.Delivery.IN_PERSON] in deliveries
         else None
-    )  # fmt: skip
+    )
     name = first_text(node.get("ceterms:name"))[:300] or ctid
     values: dict[str, Any] = {
         "name": name,
@@ -554,13 +619,18 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
         "online": online,
         "clock_hours": hours,
         "calendar_length": calendar,
-        "languages": [str(lang).split("-")[0][:8] for lang in _as_list(node.get("ceterms:inLanguage"))
-                      if str(lang).split("-")[0] != "en"],  # fmt: skip
+        "languages": [
+            str(lang).split("-")[0][:8]
+            for lang in _as_list(node.get("ceterms:inLanguage"))
+            if str(lang).split("-")[0] != "en"
+        ],
         **costs,
-        "employed_q2_pct": None, "employed_q4_pct": None, "employed_q8_pct": None,
+        "employed_q2_pct": None,
+        "employed_q4_pct": None,
+        "employed_q8_pct": None,
         "median_earnings_usd": None,
         **outcomes,
-    }  # fmt: skip
+    }
     values["has_outcomes"] = any(
         values[f] is not None
         for f in (
@@ -568,7 +638,7 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
             "employed_q4_pct",
             "employed_q8_pct",
             "median_earnings_usd",
-        )  # fmt: skip
+        )
     )
     values["outcome_source"] = "Credential Registry (CTDL)" if values["has_outcomes"] else ""
     values["employment_rate_pct"] = values["employed_q2_pct"]

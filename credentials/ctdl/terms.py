@@ -45,22 +45,42 @@ CLASS_TO_TYPE.update(
 # one the catalog has no kind for is kept as CredentialType.OTHER with its class.
 CREDENTIAL_SUBCLASSES = frozenset(
     {
-        "ceterms:Credential", "ceterms:ApprenticeshipCertificate", "ceterms:AssociateDegree",
-        "ceterms:BachelorDegree", "ceterms:Badge", "ceterms:Certificate",
-        "ceterms:CertificateOfCompletion", "ceterms:CertificateOfParticipation",
-        "ceterms:Certification", "ceterms:Degree", "ceterms:DigitalBadge", "ceterms:Diploma",
-        "ceterms:DoctoralDegree", "ceterms:GeneralEducationDevelopment",
-        "ceterms:JourneymanCertificate", "ceterms:License", "ceterms:MasterCertificate",
-        "ceterms:MasterDegree", "ceterms:MicroCredential", "ceterms:OpenBadge",
-        "ceterms:ProfessionalCertificate", "ceterms:ProfessionalDoctorate",
-        "ceterms:QualityAssuranceCredential", "ceterms:ResearchDoctorate",
-        "ceterms:SecondarySchoolDiploma", "ceterms:AcademicCertificate",
-        "ceterms:BasicTechnicalCertificate", "ceterms:AssociateOfAppliedArtsDegree",
-        "ceterms:AssociateOfAppliedScienceDegree", "ceterms:AssociateOfArtsDegree",
-        "ceterms:AssociateOfScienceDegree", "ceterms:BachelorOfArtsDegree",
-        "ceterms:BachelorOfScienceDegree", "ceterms:PreApprenticeshipCertificate",
+        "ceterms:Credential",
+        "ceterms:ApprenticeshipCertificate",
+        "ceterms:AssociateDegree",
+        "ceterms:BachelorDegree",
+        "ceterms:Badge",
+        "ceterms:Certificate",
+        "ceterms:CertificateOfCompletion",
+        "ceterms:CertificateOfParticipation",
+        "ceterms:Certification",
+        "ceterms:Degree",
+        "ceterms:DigitalBadge",
+        "ceterms:Diploma",
+        "ceterms:DoctoralDegree",
+        "ceterms:GeneralEducationDevelopment",
+        "ceterms:JourneymanCertificate",
+        "ceterms:License",
+        "ceterms:MasterCertificate",
+        "ceterms:MasterDegree",
+        "ceterms:MicroCredential",
+        "ceterms:OpenBadge",
+        "ceterms:ProfessionalCertificate",
+        "ceterms:ProfessionalDoctorate",
+        "ceterms:QualityAssuranceCredential",
+        "ceterms:ResearchDoctorate",
+        "ceterms:SecondarySchoolDiploma",
+        "ceterms:AcademicCertificate",
+        "ceterms:BasicTechnicalCertificate",
+        "ceterms:AssociateOfAppliedArtsDegree",
+        "ceterms:AssociateOfAppliedScienceDegree",
+        "ceterms:AssociateOfArtsDegree",
+        "ceterms:AssociateOfScienceDegree",
+        "ceterms:BachelorOfArtsDegree",
+        "ceterms:BachelorOfScienceDegree",
+        "ceterms:PreApprenticeshipCertificate",
     }
-)  # fmt: skip
+)
 LEARNING_CLASSES = frozenset(
     {"ceterms:LearningOpportunityProfile", "ceterms:LearningProgram", "ceterms:Course"}
 )
@@ -112,9 +132,13 @@ CONCEPT_TO_ORGANIZATION: dict[str, str] = {}
 for _kind, _concept in ORGANIZATION_CONCEPTS.items():
     CONCEPT_TO_ORGANIZATION.setdefault(_concept, _kind)
 CONCEPT_TO_ORGANIZATION.update(
-    {"orgType:Technical": ProviderKind.COMMUNITY_COLLEGE, "orgType:Postsecondary": ProviderKind.UNIVERSITY,
-     "orgType:AssessmentBody": ProviderKind.CERTIFICATION_BODY, "orgType:Vendor": ProviderKind.EMPLOYER}
-)  # fmt: skip
+    {
+        "orgType:Technical": ProviderKind.COMMUNITY_COLLEGE,
+        "orgType:Postsecondary": ProviderKind.UNIVERSITY,
+        "orgType:AssessmentBody": ProviderKind.CERTIFICATION_BODY,
+        "orgType:Vendor": ProviderKind.EMPLOYER,
+    }
+)
 
 FRAMEWORKS = {
     "credentialStat": ("https://credreg.net/ctdl/terms/CredentialStatus", "CredentialStatus"),
@@ -193,13 +217,22 @@ PROGRAM_COST_CONCEPTS: dict[str, str] = {
 }
 CONCEPT_TO_PROGRAM_COST = {concept: field for field, concept in PROGRAM_COST_CONCEPTS.items()}
 # Months after exit each of a program's employment figures is measured at (state WIOA files).
-PROGRAM_OUTCOME_MONTHS = {6: ("employed_q2_pct", "wage_q2_usd", "completers_q2"),
-                          12: ("employed_q4_pct", "wage_q4_usd", "completers_q4"),
-                          24: ("employed_q8_pct", "wage_q8_usd", "completers_q8")}  # fmt: skip
+PROGRAM_OUTCOME_MONTHS = {
+    6: ("employed_q2_pct", "wage_q2_usd", "completers_q2"),
+    12: ("employed_q4_pct", "wage_q4_usd", "completers_q4"),
+    24: ("employed_q8_pct", "wage_q8_usd", "completers_q8"),
+}
 # The ETPL's calendar-length codes as ISO 8601 ranges (minimum, maximum).
 CALENDAR_DURATIONS: dict[int, tuple[str, str]] = {
-    1: ("PT1H", "PT23H"), 2: ("P1D", "P2D"), 3: ("P3D", "P7D"), 4: ("P2W", "P3W"),
-    5: ("P4W", "P11W"), 6: ("P3M", "P5M"), 7: ("P6M", "P12M"), 8: ("P13M", "P2Y"),
-    9: ("P3Y", "P4Y"), 10: ("P4Y", ""),
-}  # fmt: skip
+    1: ("PT1H", "PT23H"),
+    2: ("P1D", "P2D"),
+    3: ("P3D", "P7D"),
+    4: ("P2W", "P3W"),
+    5: ("P4W", "P11W"),
+    6: ("P3M", "P5M"),
+    7: ("P6M", "P12M"),
+    8: ("P13M", "P2Y"),
+    9: ("P3Y", "P4Y"),
+    10: ("P4Y", ""),
+}
 DURATIONS_TO_CALENDAR = {pair: code for code, pair in CALENDAR_DURATIONS.items()}

@@ -32,17 +32,26 @@ CTDL_DIR = next(
     Path(settings.BASE_DIR).parent / "shared" / "data" / "public" / "ctdl",
 )
 SCHEMAS = CTDL_DIR / "json_validation_schema_production"
-SCHEME_FILES = ["Cost_Type", "Credential_Status", "Delivery_Type", "Audience_Level",
-                "Organization_Type"]  # fmt: skip
+SCHEME_FILES = [
+    "Cost_Type",
+    "Credential_Status",
+    "Delivery_Type",
+    "Audience_Level",
+    "Organization_Type",
+]
 ORGANIZATION_NOT_KNOWN = {"ceterms:email", "ceterms:address", "ceterms:agentSectorType"}
 AVAILABILITY = {"ceterms:availableAt", "ceterms:availableOnlineAt", "ceterms:availabilityListing"}
 LANGMAP = {
     "anyOf": [
         {"type": "string"},
-        {"type": "object", "additionalProperties": {
-            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}},
+        {
+            "type": "object",
+            "additionalProperties": {
+                "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+            },
+        },
     ]
-}  # fmt: skip
+}
 
 
 def _walk_terms(value: Any, found: set[str]) -> None:
@@ -105,8 +114,11 @@ def _schema(name: str) -> dict[str, Any]:
     return schema
 
 
-SCHEMA_FOR = {"credential": "credentialSchema.json", "organization": "agentSchema.json",
-              "learning": "learningOpportunityProfileSchema.json"}  # fmt: skip
+SCHEMA_FOR = {
+    "credential": "credentialSchema.json",
+    "organization": "agentSchema.json",
+    "learning": "learningOpportunityProfileSchema.json",
+}
 
 
 def problems(node: dict[str, Any], kind: str) -> list[str]:
@@ -126,13 +138,18 @@ def problems(node: dict[str, Any], kind: str) -> list[str]:
         if not AVAILABILITY & set(node):
             found.append(f"schema: one of {sorted(AVAILABILITY)} is required")
     validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
-    found += [f"schema: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
-              for e in validator.iter_errors(node)]  # fmt: skip
+    found += [
+        f"schema: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}"
+        for e in validator.iter_errors(node)
+    ]
     terms: set[str] = set()
     _walk_terms(node, terms)
     known = set(vocabulary()) | published_terms()
-    found += [f"vocabulary: {term} is not a CTDL term" for term in sorted(terms)
-              if term.split(":")[0] in {"ceterms", "qdata", "ceasn"} and term not in known]  # fmt: skip
+    found += [
+        f"vocabulary: {term} is not a CTDL term"
+        for term in sorted(terms)
+        if term.split(":")[0] in {"ceterms", "qdata", "ceasn"} and term not in known
+    ]
     cls = vocabulary().get(node["@type"])
     for prop in node:
         domain = vocabulary().get(prop, {}).get("schema:domainIncludes")

@@ -54,8 +54,13 @@ def full_credential(db):
         official_url="https://www.comptia.org/certifications/security",
     )
     credential.occupations.add(occupation)
-    CostItemFactory(credential=credential, amount_min_usd=Decimal("425"),
-                    amount_max_usd=Decimal("439"), unit=CostUnit.PER_ATTEMPT, count=1)  # fmt: skip
+    CostItemFactory(
+        credential=credential,
+        amount_min_usd=Decimal("425"),
+        amount_max_usd=Decimal("439"),
+        unit=CostUnit.PER_ATTEMPT,
+        count=1,
+    )
     CostItemFactory(credential=credential, kind=CostKind.MATERIALS, amount_min_usd=Decimal("50"))
     OutcomeReportFactory(credential=credential)
     return credential
@@ -95,10 +100,12 @@ def test_credential_document_passes_vocabulary_and_schema(client, full_credentia
         "es": "Certificación de seguridad de entrada.",
     }
     assert [d["ceterms:exactDuration"] for d in node["ceterms:estimatedDuration"]] == [
-        "P12W", "PT120H"
-    ]  # fmt: skip
-    assert [c["ceterms:directCostType"]["ceterms:targetNode"] for c in node["ceterms:estimatedCost"]
-            ] == ["costType:StandaloneAssessment", "costType:LearningResource"]  # fmt: skip
+        "P12W",
+        "PT120H",
+    ]
+    assert [
+        c["ceterms:directCostType"]["ceterms:targetNode"] for c in node["ceterms:estimatedCost"]
+    ] == ["costType:StandaloneAssessment", "costType:LearningResource"]
     assert node["ceterms:estimatedCost"][0]["ceterms:price"] == 439
     assert node["ceterms:occupationType"][0]["ceterms:codedNotation"] == "15-1212"
     profile = node["ceterms:aggregateData"][0]
@@ -177,16 +184,21 @@ def test_envelope_is_decoded_and_loaded(db):
 
 
 def test_envelope_payload_is_decoded_not_run(db):
-    payload = {"@type": "ceterms:Certification", "ceterms:ctid": "ce-00000000-0000-4000-8000-000000000001",
-               "ceterms:name": {"en": "__import__('os').system('false')"},
-               "ceterms:ownedBy": ["ce-00000000-0000-4000-8000-000000000002"]}  # fmt: skip
+    payload = {
+        "@type": "ceterms:Certification",
+        "ceterms:ctid": "ce-00000000-0000-4000-8000-000000000001",
+        "ceterms:name": {"en": "__import__('os').system('false')"},
+        "ceterms:ownedBy": ["ce-00000000-0000-4000-8000-000000000002"],
+    }
     token = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
     envelope = {"envelope_type": "resource_data", "resource": f"e30.{token}.c2ln"}
 
     ctdl_load(documents=[("test", envelope)])
 
-    assert Credential.objects.get(ctdl_id=payload["ceterms:ctid"]).name == payload[
-        "ceterms:name"]["en"]  # fmt: skip
+    assert (
+        Credential.objects.get(ctdl_id=payload["ceterms:ctid"]).name
+        == payload["ceterms:name"]["en"]
+    )
 
 
 def test_owner_in_another_file_of_the_folder_is_linked(db):
@@ -202,7 +214,7 @@ def test_owner_in_another_file_of_the_folder_is_linked(db):
 def test_owner_that_cannot_be_found_is_named(db):
     path = str(INGEST / "Credential_1_Credential-1-graph.json")
 
-    with pytest.raises(CtdlError, match="Organization-1.json.* is neither in this load"):
+    with pytest.raises(CtdlError, match=r"Organization-1.json.* is neither in this load"):
         ctdl_load(documents=read_source(path))
 
 
@@ -306,11 +318,15 @@ def test_export_of_an_import_keeps_every_modelled_property(db, name):
         assert {c["ceterms:targetNode"] for c in exported} == {
             c["ceterms:targetNode"] for c in published
         }
-    published_weeks = {terms.duration_weeks(d["ceterms:exactDuration"])
-                       for d in source.get("ceterms:estimatedDuration", [])
-                       if d.get("ceterms:exactDuration")} - {None}  # fmt: skip
-    exported_weeks = {terms.duration_weeks(d["ceterms:exactDuration"])
-                      for d in node.get("ceterms:estimatedDuration", [])} - {None}  # fmt: skip
+    published_weeks = {
+        terms.duration_weeks(d["ceterms:exactDuration"])
+        for d in source.get("ceterms:estimatedDuration", [])
+        if d.get("ceterms:exactDuration")
+    } - {None}
+    exported_weeks = {
+        terms.duration_weeks(d["ceterms:exactDuration"])
+        for d in node.get("ceterms:estimatedDuration", [])
+    } - {None}
     assert exported_weeks == published_weeks
     assert sorted(c["ceterms:price"] for c in node.get("ceterms:estimatedCost", [])) == sorted(
         c["ceterms:price"] for c in source.get("ceterms:estimatedCost", []) if "ceterms:price" in c

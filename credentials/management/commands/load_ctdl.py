@@ -15,7 +15,7 @@ def report(command: BaseCommand, result: LoadResult) -> None:
         command.stdout.write(f"  kept raw (not modelled by the portal): {line}")
     for ctid, properties in sorted(result.unmodelled.items()):
         command.stdout.write(f"  {ctid}: kept raw: {', '.join(properties)}")
-    for origin, why in result.refused:
+    for _origin, why in result.refused:
         command.stdout.write(f"  refused: {why}")
     for note in result.notes:
         command.stdout.write(f"  note: {note}")
