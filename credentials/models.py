@@ -84,6 +84,8 @@ class Category(models.TextChoices):
     SOFTWARE_DEVELOPMENT = "software_development", _("Software development")
     DATA = "data", _("Data")
     UX = "ux", _("UX design")
+    # A credential read from the Credential Registry outside the portal's tech fields.
+    OTHER = "other", _("Other field")
 
 
 class Level(models.TextChoices):

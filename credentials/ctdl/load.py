@@ -24,6 +24,7 @@ from django.utils.text import slugify
 from pathways.models import Occupation
 
 from ..models import (
+    Category,
     CostItem,
     CostKind,
     Credential,
@@ -504,7 +505,10 @@ def credential_upsert(
     }
     if credential is None:
         credential = Credential(
-            ctdl_id=ctid, slug=_unique_slug(Credential, name, ctid, None), category="", **values
+            ctdl_id=ctid,
+            slug=_unique_slug(Credential, name, ctid, None),
+            category=Category.OTHER,
+            **values,
         )
         credential.save()
         result.created.append(ctid)
