@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "careerportal.api_access.OpenReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -208,11 +209,23 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "careerportal.api_access.PartnerKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "600/minute"},
+    # Each caller is counted in one scope: anonymous by address, signed-in by user, partners
+    # by key (a 429 says how long to wait in Retry-After).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "careerportal.api_access.AnonymousThrottle",
+        "careerportal.api_access.SignedInThrottle",
+        "careerportal.api_access.PartnerThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_RATE_ANON", "120/minute"),
+        "user": env_str("API_RATE_USER", "600/minute"),
+        "partner": env_str("API_RATE_PARTNER", "3000/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Transparent Tech Training API",

@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from . import health, views
+from .api_root import ApiRoot
 
 api_v1 = [
     path("", include("pathways.api.urls")),
@@ -17,6 +18,7 @@ api_v1 = [
     path("", include("hiringdata.api.urls")),
     path("", include("hiringdata.api.report_urls")),
 ]
+api_v1.insert(0, path("", ApiRoot.as_view(patterns=list(api_v1)), name="api-root"))
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

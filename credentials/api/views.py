@@ -108,9 +108,11 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
         detail = selectors.credential_detail(slug=str(kwargs["slug"]))
         if detail is None:
             raise Http404
-        return Response(
+        response = Response(
             CredentialDetailSerializer(detail.credential, context={"request": request}).data
         )
+        response.last_modified = detail.credential.updated_at  # type: ignore[attr-defined]
+        return response
 
     @extend_schema(
         description=COMPARE_DESCRIPTION,

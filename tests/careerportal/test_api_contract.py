@@ -53,25 +53,30 @@ def test_every_operation_keeps_the_contract(catalog, settings, wsgi_app):
 
     for operation in operations:
         for mode, examples in EXAMPLES.items():
-
-            @given(case=operation.as_strategy(generation_mode=mode))
-            @hypothesis_settings(
-                max_examples=examples,
-                deadline=None,
-                database=None,
-                phases=[Phase.generate],
-                suppress_health_check=list(HealthCheck),
-            )
-            def run(case, operation=operation, mode=mode):
-                try:
-                    case.call_and_validate(excluded_checks=[positive_data_acceptance])
-                except BaseException as error:
-                    key = f"{operation.method.upper()} {operation.path} ({mode.value})"
-                    failures.setdefault(key, str(error)[:800])
-
             try:
-                run()
+                _fuzz(operation, mode, examples, failures)()
             except Unsatisfiable:
                 assert mode == GenerationMode.NEGATIVE  # nothing in it can be made invalid
 
     assert failures == {}, "\n\n".join(f"{k}: {v}" for k, v in failures.items())
+
+
+def _fuzz(operation, mode, examples, failures):
+    """A hypothesis test of one operation in one mode, collecting failures by operation."""
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @hypothesis_settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(case):
+        try:
+            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+        except BaseException as error:
+            key = f"{operation.method.upper()} {operation.path} ({mode.value})"
+            failures.setdefault(key, str(error)[:800])
+
+    return run
