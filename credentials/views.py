@@ -19,6 +19,7 @@ from . import funding, selectors, services
 from .compare_table import compare_rows
 from .pagination import CappedPaginator
 from .plan_views import SESSION_KEY as PLAN_SESSION_KEY
+from .sharing.schema_org import credential_share
 
 PAGE_SIZE = 20
 
@@ -106,6 +107,9 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
         "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
         "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
+        "share": credential_share(
+            detail.credential, detail.row, site=request.build_absolute_uri("/").rstrip("/")
+        ),
         **_tray_context(request),
         **_plan_context(request),
     }

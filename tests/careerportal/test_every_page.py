@@ -31,6 +31,9 @@ SITE_NAME = {"en": "Transparent Tech Training", "es": "Transparent Tech Training
 # Named patterns this test does not open as pages, and why.
 SKIPPED = {
     "javascript-catalog": "JavaScript, not a page",
+    "credential-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
+    "compare-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
+    "career-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
     "logout": "POST only; it ends the session the other pages need",
     "credentials:tray-add": "POST only (a form on the catalog pages)",
     "credentials:tray-remove": "POST only (a form on the compare tray)",
@@ -200,6 +203,10 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("credentials:detail", {"slug": certified}),
         Page("credentials:compare", query=f"?ids={','.join(credentials[:3])}"),
         Page("credentials:compare", query="?ids=nope", status=400),
+        Page("embed-credential", {"slug": credentials[0]}),
+        Page("embed-compare", query=f"?ids={','.join(credentials[:3])}"),
+        Page("embed-career", {"soc_code": soc}),
+        Page("embed-snippets"),
         Page("plans:index"),
         Page("plans:detail", {"token": plan.token}),
         Page("alliance:home"),
