@@ -8,4 +8,9 @@ BEAT_SCHEDULE = {
         "task": "credentials.comparison_index_refresh",
         "schedule": crontab(hour=3, minute=20),
     },
+    # Nightly bulk open-data files (after the index, so prices and certification are current).
+    "credentials-downloads-nightly": {
+        "task": "credentials.downloads_build",
+        "schedule": crontab(hour=4, minute=10),
+    },
 }

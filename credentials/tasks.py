@@ -16,3 +16,11 @@ def comparison_index_refresh_enqueue(*, credential_ids: list[int] | None = None)
     """Queue a refresh once the current transaction commits (never for rolled-back edits)."""
     ids = list(credential_ids) if credential_ids is not None else None
     transaction.on_commit(lambda: comparison_index_refresh_task.delay(ids))
+
+
+@shared_task(name="credentials.downloads_build", soft_time_limit=1800, time_limit=2400)
+def downloads_build_task() -> int:
+    """Rebuild the bulk open-data files; safe to repeat (each file is replaced whole)."""
+    from .downloads import downloads_build
+
+    return len(downloads_build()["files"])

@@ -10,4 +10,6 @@ urlpatterns = [
     path("embed/compare/", views.embed_compare, name="embed-compare"),
     path("embed/careers/<str:soc_code>/", views.embed_career, name="embed-career"),
     path("embed/", views.snippets, name="embed-snippets"),
+    path("data/downloads/", views.downloads, name="downloads"),
+    path("data/downloads/<str:name>", views.download_file, name="download-file"),
 ]

@@ -22,6 +22,7 @@ from pathways import selectors as pathway_selectors
 from .. import selectors
 from ..compare_table import compare_rows
 from .card import card_png
+from .schema_org import json_ld
 
 EMBED_WIDTH, EMBED_HEIGHTS = 480, {"credential": 360, "compare": 520, "career": 320}
 CARD_CACHE = "public, max-age=86400"
@@ -234,3 +235,68 @@ def oembed(request: HttpRequest) -> HttpResponse:
             "></iframe>",
         }
     )
+
+
+@require_GET
+def downloads(request: HttpRequest) -> HttpResponse:
+    """Bulk open data: every file with its rows, size, SHA-256, build date and dictionary."""
+    from ..downloads import LICENCE, downloads_manifest
+
+    manifest = downloads_manifest()
+    files = manifest["files"] if manifest else []
+    site = request.build_absolute_uri("/").rstrip("/")
+    dataset_ld = json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "DataCatalog",
+            "name": "Transparent Tech Training open data",
+            "license": "https://creativecommons.org/publicdomain/zero/1.0/",
+            "dataset": [
+                {
+                    "@type": "Dataset",
+                    "name": f["title"],
+                    "dateModified": f["built_at"],
+                    "distribution": {
+                        "@type": "DataDownload",
+                        "encodingFormat": f["format"],
+                        "contentUrl": site + reverse("download-file", args=[f["file"]]),
+                    },
+                }
+                for f in files
+            ],
+        }
+    )
+    dictionaries = {f["dataset"]: (f["title"], f["dictionary"]) for f in files}
+    return render(
+        request,
+        "credentials/downloads.html",
+        {
+            "files": files,
+            "manifest": manifest,
+            "licence": LICENCE,
+            "dictionaries": dictionaries,
+            "dataset_ld": dataset_ld,
+        },
+    )
+
+
+@require_GET
+def download_file(request: HttpRequest, name: str) -> HttpResponse:
+    """One file, streamed from storage (never read whole into memory)."""
+    from django.core.files.storage import default_storage
+    from django.http import FileResponse
+
+    from ..downloads import FORMATS, PREFIX, downloads_manifest
+
+    manifest = downloads_manifest() or {"files": []}
+    entry = next((f for f in manifest["files"] if f["file"] == name), None)
+    if entry is None:
+        raise Http404
+    response = FileResponse(
+        default_storage.open(f"{PREFIX}/{name}", "rb"),
+        as_attachment=True,
+        filename=name,
+        content_type=FORMATS[entry["format"]],
+    )
+    response["Digest"] = f"sha-256={entry['sha256']}"
+    return response
