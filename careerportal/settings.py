@@ -21,6 +21,13 @@ if SECRET_KEY is None:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The Credential Registry search endpoint sync_registry pulls from (Credential Engine's
+# assistant search, POST JSON with "Authorization: ApiToken <key>"), and what to ask it for.
+CREDENTIAL_REGISTRY_SEARCH_URL = env_str("CREDENTIAL_REGISTRY_SEARCH_URL", "")
+CREDENTIAL_REGISTRY_API_KEY = env_str("CREDENTIAL_REGISTRY_API_KEY", "")
+CREDENTIAL_REGISTRY_QUERY = env_str(
+    "CREDENTIAL_REGISTRY_QUERY", '{"@type": "ceterms:Credential", "search:termGroup": {}}'
+)
 
 INSTALLED_APPS = [
     "modeltranslation",  # before admin, so translated fields show there
@@ -49,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "careerportal.api_access.OpenReadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -190,16 +198,29 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # embeddable widgets opt out view by view
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "careerportal.api_schema.PortalAutoSchema",
+    "EXCEPTION_HANDLER": "careerportal.api_errors.api_exception_handler",
+    "DEFAULT_FILTER_BACKENDS": ["careerportal.filters.KnownParametersFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "careerportal.api_access.PartnerKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_THROTTLE_RATES": {"anon": "120/minute", "user": "600/minute"},
+    # Each caller is counted in one scope: anonymous by address, signed-in by user, partners
+    # by key (a 429 says how long to wait in Retry-After).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "careerportal.api_access.AnonymousThrottle",
+        "careerportal.api_access.SignedInThrottle",
+        "careerportal.api_access.PartnerThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_RATE_ANON", "120/minute"),
+        "user": env_str("API_RATE_USER", "600/minute"),
+        "partner": env_str("API_RATE_PARTNER", "3000/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Transparent Tech Training API",
@@ -211,6 +232,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v[0-9]",
+    # Requests and answers documented apart: a field read in answers only is not asked for.
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

@@ -7,7 +7,10 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from credentials.sharing import views as credential_sharing
+
 from . import health, views
+from .api_root import ApiRoot
 
 api_v1 = [
     path("", include("pathways.api.urls")),
@@ -18,10 +21,13 @@ api_v1 = [
     path("", include("hiringdata.api.urls")),
     path("", include("hiringdata.transparency.api.urls")),
 ]
+api_v1.insert(0, path("", ApiRoot.as_view(patterns=list(api_v1)), name="api-root"))
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("credentials.ctdl.urls")),
+    path("oembed", credential_sharing.oembed, name="oembed"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
@@ -33,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("credentials.sharing.urls")),
     path("", include("pathways.urls")),
     path("credentials/", include("credentials.urls")),
     path("plans/", include("credentials.plans.urls")),

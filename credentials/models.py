@@ -1,6 +1,7 @@
 """Providers and the credentials they offer. Cost, outcomes and the comparison index extend this."""
 
 import re
+import uuid
 from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField
@@ -15,6 +16,11 @@ from pathways.models import Confidence, EducationLevel, FundingSource, Occupatio
 
 # What a credential slug may look like in a URL or a form (checked before any query).
 CREDENTIAL_SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
+
+
+def ctid_new() -> str:
+    """A new Credential Transparency Identifier: "ce-" and a random UUID, as the registry makes."""
+    return f"ce-{uuid.uuid4()}"
 
 
 class ProviderKind(models.TextChoices):
@@ -35,7 +41,7 @@ class Provider(models.Model):
     website = models.URLField(max_length=500, blank=True)
     states_served = ArrayField(models.CharField(max_length=2), default=list, blank=True)
     accreditation = models.CharField(max_length=300, blank=True)
-    ctdl_id = models.CharField(_("CTDL id"), max_length=80, blank=True)
+    ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True, default=ctid_new)
     # Where the provider is (its main address as a public list gives it).
     street = models.CharField(max_length=300, blank=True)
     city = models.CharField(max_length=120, blank=True)
@@ -70,6 +76,9 @@ class CredentialType(models.TextChoices):
     ASSOCIATE_DEGREE = "associate_degree", _("Associate degree")
     TRAINING_PROGRAM = "training_program", _("Training program")
     CURRICULUM = "curriculum", _("Free curriculum (no certificate)")
+    # A CTDL credential class the portal has no kind for (MasterDegree, License, ...): kept
+    # with its published class in type_as_published.
+    OTHER = "other", _("Other credential")
 
 
 class Category(models.TextChoices):
@@ -81,6 +90,8 @@ class Category(models.TextChoices):
     SOFTWARE_DEVELOPMENT = "software_development", _("Software development")
     DATA = "data", _("Data")
     UX = "ux", _("UX design")
+    # A credential read from the Credential Registry outside the portal's tech fields.
+    OTHER = "other", _("Other field")
 
 
 class Level(models.TextChoices):
@@ -164,7 +175,7 @@ class Credential(models.Model):
     official_url = models.URLField(max_length=500, blank=True)
     video_url = models.URLField(max_length=500, blank=True)
     captions_url = models.URLField(max_length=500, blank=True)
-    ctdl_id = models.CharField(_("CTDL id"), max_length=80, blank=True)
+    ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True, default=ctid_new)
     status = models.CharField(
         max_length=12, choices=CredentialStatus.choices, default=CredentialStatus.PUBLISHED
     )
@@ -511,6 +522,37 @@ class ComparisonIndexStale(models.Model):
 
     def __str__(self) -> str:
         return f"stale index row {self.credential_id}"
+
+
+class CtdlRecord(models.Model):
+    """A Credential Registry resource as it was read, kept whole: what the portal does not model
+    stays here (raw) and is listed in `unmodelled`, so nothing published is lost on import."""
+
+    ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True)
+    ctdl_type = models.CharField(_("published type"), max_length=120)
+    document = models.JSONField(help_text="The resource as published (JSON-LD).")
+    unmodelled = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    source = models.CharField(max_length=1000, help_text="File path or URL it was read from.")
+    loaded_at = models.DateTimeField(auto_now=True)
+    credential = models.OneToOneField(
+        Credential, null=True, blank=True, on_delete=models.CASCADE, related_name="ctdl_record"
+    )
+    provider = models.OneToOneField(
+        Provider, null=True, blank=True, on_delete=models.CASCADE, related_name="ctdl_record"
+    )
+    program = models.OneToOneField(
+        "credentials.Program",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ctdl_record",
+    )
+
+    class Meta:
+        ordering = ["ctdl_id"]
+
+    def __str__(self) -> str:
+        return f"{self.ctdl_type} {self.ctdl_id}"
 
 
 # Programs live in their own package; keep this import last.

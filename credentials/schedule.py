@@ -16,4 +16,9 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=20),
         "kwargs": {"full": True},
     },
+    # Nightly bulk open-data files (after the index, so prices and certification are current).
+    "credentials-downloads-nightly": {
+        "task": "credentials.downloads_build",
+        "schedule": crontab(hour=4, minute=10),
+    },
 }

@@ -119,12 +119,17 @@ def _copy_rows(model: type[models.Model], rows: list[Row]) -> None:
         )
         for row, (pk,) in zip(rows, cursor.fetchall(), strict=True):
             row["id"] = pk
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     defaults: dict[str, Any] = {
         str(field.column): "" if field.empty_strings_allowed and field.get_default() is None
         else field.get_default()
-        for field in model._meta.concrete_fields
-        if not field.primary_key
+        for field in fields
     }  # fmt: skip
+    # A callable default (a new CTDL id) is called for each row, as a model save would.
+    per_row = {str(f.column): f.default for f in fields if callable(f.default)}
+    for row in rows:
+        for column, make in per_row.items():
+            row.setdefault(column, make())
     columns: list[str] = ["id", *defaults]
     _copy(table, columns, ([row.get(c, defaults.get(c)) for c in columns] for row in rows))
 
@@ -148,7 +153,7 @@ def _providers(count: int, prefix: str, rng: random.Random) -> list[Row]:
 def _credential(i: int, prefix: str, provider: Row, rng: random.Random, now: Any) -> Row:
     category = rng.choice(list(_TOPICS))
     topic = rng.choice(_TOPICS[category])
-    credential_type = rng.choice(list(CredentialType.values))
+    credential_type = rng.choice([t for t in CredentialType.values if t != CredentialType.OTHER])
     label = CredentialType(credential_type).label
     languages = rng.choices([["en"], ["en", "es"], ["es"]], weights=[75, 20, 5])[0]
     delivery = rng.sample(list(Delivery.values), rng.choice([1, 1, 2]))

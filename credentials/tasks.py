@@ -15,3 +15,11 @@ def comparison_index_refresh_task(full: bool = False) -> int:
     if full:
         return services.comparison_index_refresh()
     return services.comparison_index_refresh_stale()
+
+
+@shared_task(name="credentials.downloads_build", soft_time_limit=1800, time_limit=2400)
+def downloads_build_task() -> int:
+    """Rebuild the bulk open-data files; safe to repeat (each file is replaced whole)."""
+    from .downloads import downloads_build
+
+    return len(downloads_build()["files"])

@@ -19,6 +19,7 @@ from .compare_table import compare_rows
 from .pagination import CappedPaginator
 from .plans.views import SESSION_KEY as PLAN_SESSION_KEY
 from .programs.selectors import ZIP_SESSION_KEY, credential_programs
+from .sharing.schema_org import credential_share
 
 PAGE_SIZE = 20
 
@@ -112,6 +113,9 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
         "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
         "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
+        "share": credential_share(
+            detail.credential, detail.row, site=request.build_absolute_uri("/").rstrip("/")
+        ),
         **_tray_context(request),
         **_plan_context(request),
     }

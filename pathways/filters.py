@@ -1,8 +1,11 @@
 """One FilterSet per list, shared by the pages and the API."""
 
 import django_filters
+from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from careerportal.filters import StrictBooleanFilter
 
 from .models import (
     EducationLevel,
@@ -41,7 +44,7 @@ class OccupationFilter(django_filters.FilterSet):
         min_value=-100,
         max_value=1000,
     )
-    bright_outlook = django_filters.BooleanFilter(label=_("Bright Outlook only"))
+    bright_outlook = StrictBooleanFilter(label=_("Bright Outlook only"))
     sort = django_filters.OrderingFilter(
         fields=(
             ("title", "title"),
@@ -109,9 +112,12 @@ class PathwayFilter(django_filters.FilterSet):
     class Meta:
         model = Pathway
         fields = ["occupation", "education_level", "is_sample"]
+        filter_overrides = {models.BooleanField: {"filter_class": StrictBooleanFilter}}
 
 
 class FundingSourceFilter(django_filters.FilterSet):
+    veteran_required = StrictBooleanFilter(label=_("For veterans only"))
+    requires_etpl = StrictBooleanFilter(label=_("Program must be on the state ETPL"))
     kind = django_filters.ChoiceFilter(choices=FundingKind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=FundingStatus.choices, label=_("Status"))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
 from credentials.models import Credential
@@ -65,11 +68,26 @@ class CommitmentSerializer(serializers.ModelSerializer):
         return obj.board_status  # type: ignore[attr-defined]  # annotated by commitment_board
 
 
+class DecisionStatusField(serializers.ChoiceField):
+    """A decision's status: staff record any but "lapsed", which only the review workflow sets
+    (so answers can carry it)."""
+
+
+class DecisionStatusFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = DecisionStatusField
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        values = list(CertificationStatus.values)
+        if direction == "request":
+            values.remove(CertificationStatus.LAPSED)
+        return {"type": "string", "enum": values}
+
+
 class CertificationDecisionSerializer(serializers.ModelSerializer):
     credential = serializers.SlugRelatedField(
         slug_field="slug", queryset=Credential.objects.published()
     )
-    status = serializers.ChoiceField(
+    status = DecisionStatusField(
         choices=[c for c in CertificationStatus.choices if c[0] != CertificationStatus.LAPSED]
     )
     rationale = serializers.CharField(max_length=4000, allow_blank=True, required=False)

@@ -6,6 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -13,6 +14,8 @@ from careerportal.api_errors import ErrorSerializer, error_response
 from pathways.forms import FundingScreenerForm
 
 from .. import selectors
+from ..ctdl import export
+from ..ctdl.renderers import JSONLDRenderer
 from ..filters import RANKED_CANDIDATES, CredentialFilter
 from ..funding import FUNDING_ASSUMPTIONS
 from ..models import ComparisonIndex
@@ -86,13 +89,34 @@ class CredentialViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):  # type: ignore[no-untyped-def]
         return CredentialDetailSerializer if self.action == "retrieve" else CredentialListSerializer
 
+    def get_renderers(self) -> list[BaseRenderer]:
+        renderers = super().get_renderers()
+        if self.action == "retrieve":
+            renderers.append(JSONLDRenderer())
+        return renderers
+
+    @extend_schema(
+        responses={
+            (200, "application/json"): CredentialDetailSerializer,
+            (200, "application/ld+json"): OpenApiTypes.OBJECT,
+        },
+        description="One published credential with its sources. With `Accept: "
+        "application/ld+json`, its CTDL JSON-LD document (as /credentials/<slug>.jsonld).",
+    )
     def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
+        if request.accepted_renderer.format == JSONLDRenderer.format:
+            credential = export.credentials_for_export().filter(slug=str(kwargs["slug"])).first()
+            if credential is None:
+                raise Http404
+            return Response(export.credential_document(credential))
         detail = selectors.credential_detail(slug=str(kwargs["slug"]))
         if detail is None:
             raise Http404
-        return Response(
+        response = Response(
             CredentialDetailSerializer(detail.credential, context={"request": request}).data
         )
+        response.last_modified = detail.credential.updated_at  # type: ignore[attr-defined]
+        return response
 
     @extend_schema(
         description=COMPARE_DESCRIPTION,

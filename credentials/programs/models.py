@@ -17,6 +17,8 @@ class ProgramSource(models.TextChoices):
     ETPL = "etpl", _("State Eligible Training Provider List (WIOA)")
     SCORECARD = "scorecard", _("College Scorecard (U.S. Department of Education)")
     SYNTHETIC = "synthetic", _("Synthetic (made up for testing)")
+    # A LearningOpportunityProfile read from the Credential Registry: external_id is its CTID.
+    CTDL = "ctdl", _("Credential Registry (CTDL)")
 
 
 class CalendarLength(models.IntegerChoices):

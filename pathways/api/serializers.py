@@ -51,7 +51,7 @@ class StepCredentialSerializer(serializers.Serializer):
 
 class PathwayStepSerializer(serializers.ModelSerializer):
     job_occupation: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="soc_code", read_only=True
+        slug_field="soc_code", read_only=True, allow_null=True
     )
 
     class Meta:
@@ -70,7 +70,9 @@ class PathwayStepSerializer(serializers.ModelSerializer):
         resolved = self.context.get("step_credentials", {})
         # .keys(): the DRF stubs type iterating a BindingDict as yielding fields, not names.
         names = StepCredentialSerializer().fields.keys()
-        return [{key: item.get(key) for key in names} for item in resolved.get(step.id, [])]
+        items = [{key: item.get(key) for key in names} for item in resolved.get(step.id, [])]
+        # Through the serializer, so each value has the documented type (a whole-dollar total).
+        return list(StepCredentialSerializer(items, many=True).data)
 
 
 class PathwaySerializer(serializers.ModelSerializer):
@@ -119,7 +121,9 @@ class ScreenerQuerySerializer(serializers.Serializer):
     employment = serializers.ChoiceField(choices=EmploymentStatus.choices, required=False)
     education = serializers.ChoiceField(choices=SCREENER_EDUCATION, required=False)
     clock_hours = serializers.IntegerField(min_value=0, max_value=10000, required=False)
-    weeks = serializers.DecimalField(max_digits=6, decimal_places=1, min_value=0, required=False)
+    weeks = serializers.DecimalField(
+        max_digits=6, decimal_places=1, min_value=0, required=False, coerce_to_string=False
+    )
     total_cost_usd = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
     on_etpl = serializers.BooleanField(required=False, allow_null=True, default=None)
     etpl_state = serializers.ChoiceField(choices=US_STATES, required=False)

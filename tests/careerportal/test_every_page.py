@@ -31,6 +31,10 @@ SITE_NAME = {"en": "Transparent Tech Training", "es": "Transparent Tech Training
 # Named patterns this test does not open as pages, and why.
 SKIPPED = {
     "javascript-catalog": "JavaScript, not a page",
+    "credential-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
+    "compare-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
+    "career-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
+    "download-file": "a data file, not a page (tests/credentials/test_downloads.py)",
     "logout": "POST only; it ends the session the other pages need",
     "credentials:tray-add": "POST only (a form on the catalog pages)",
     "credentials:tray-remove": "POST only (a form on the compare tray)",
@@ -209,6 +213,11 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("programs:list", query="?zip=07102&within=25&sort=distance"),
         Page("programs:list", query="?zip=7102x", status=400),
         Page("programs:detail", {"program_id": program.pk}),
+        Page("embed-credential", {"slug": credentials[0]}),
+        Page("embed-compare", query=f"?ids={','.join(credentials[:3])}"),
+        Page("embed-career", {"soc_code": soc}),
+        Page("embed-snippets"),
+        Page("downloads"),
         Page("plans:index"),
         Page("plans:detail", {"token": plan.token}),
         Page("alliance:home"),

@@ -66,4 +66,3 @@ class CredentialFactory(factory.django.DjangoModelFactory):
     provider = factory.SubFactory(ProviderFactory)
     credential_type = CredentialType.CERTIFICATION
     category = Category.CYBERSECURITY
-    ctdl_id = ""

@@ -1,0 +1,58 @@
+"""Filter pieces every app's FilterSet may use."""
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import ValidationError
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false (or empty for "any"); anything else is an error, never silently "any"."""
+
+    widget = forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))])
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, "", "unknown") or isinstance(value, bool):
+            return value if isinstance(value, bool) else None
+        text = str(value).strip().lower()
+        if text in {"true", "1"}:
+            return True
+        if text in {"false", "0"}:
+            return False
+        raise forms.ValidationError(_("Enter true or false."), code="invalid")
+
+    def validate(self, value: Any) -> None:
+        return None
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class KnownParametersFilterBackend(DjangoFilterBackend):
+    """The shared filter backend, refusing a list request with a parameter it does not know
+    (a misspelt filter would otherwise be ignored and return everything)."""
+
+    ALWAYS = frozenset({"page", "format"})
+
+    def filter_queryset(self, request: Any, queryset: Any, view: Any) -> Any:
+        if getattr(view, "action", None) == "list":
+            filterset_class = self.get_filterset_class(view, queryset)
+            known = set(self.ALWAYS)
+            if filterset_class is not None:
+                known |= set(filterset_class.base_filters)
+                # Range filters take name_min / name_max (django-filter's suffixes).
+                known |= {
+                    f"{name}_{part}"
+                    for name in filterset_class.base_filters
+                    for part in ("min", "max", "after", "before")
+                }
+            unknown = sorted(set(request.query_params) - known)
+            if unknown:
+                raise ValidationError(
+                    {name: [_("Unknown parameter.")] for name in unknown}, code="unknown_parameter"
+                )
+        return super().filter_queryset(request, queryset, view)

@@ -1,0 +1,69 @@
+"""Bulk open data: files built into storage with their checks, listed and served streamed."""
+
+import hashlib
+import json
+
+import pytest
+
+from credentials.downloads import downloads_build
+
+from .factories import CostItemFactory, CredentialFactory
+
+
+@pytest.fixture
+def built(db, indexed, settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    credential = CredentialFactory(name="CompTIA Security+", slug="security-plus")
+    CostItemFactory(credential=credential, amount_min_usd=439)
+    CredentialFactory(slug="draft-one", status="draft")
+    indexed()
+    return downloads_build(), credential
+
+
+def test_every_file_has_rows_checksum_and_dictionary(client, built):
+    manifest, credential = built
+
+    csv_entry = next(f for f in manifest["files"] if f["file"] == "credentials.csv")
+    response = client.get("/data/downloads/credentials.csv")
+
+    assert response.status_code == 200
+    assert response.streaming
+    body = b"".join(response.streaming_content)
+    assert hashlib.sha256(body).hexdigest() == csv_entry["sha256"]
+    lines = body.decode().splitlines()
+    assert lines[0].startswith("ctdl_id,slug,name")
+    assert len(lines) == 2 and csv_entry["rows"] == 1  # the draft is not published
+    assert credential.ctdl_id in lines[1]
+    assert csv_entry["dictionary"]["ctdl_id"]
+
+
+def test_jsonl_and_ctdl_files_parse(client, built):
+    manifest, credential = built
+
+    jsonl = b"".join(client.get("/data/downloads/credentials.jsonl").streaming_content)
+    ctdl = b"".join(client.get("/data/downloads/credentials.jsonld").streaming_content)
+
+    assert json.loads(jsonl.splitlines()[0])["slug"] == "security-plus"
+    assert json.loads(ctdl)["@graph"][0]["ceterms:ctid"] == credential.ctdl_id
+    assert {f["dataset"] for f in manifest["files"]} >= {
+        "credentials",
+        "programs",
+        "occupations",
+        "funding-sources",
+    }
+
+
+def test_downloads_page_lists_files_with_licence(client, built):
+    response = client.get("/data/downloads/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "credentials.csv" in html and "SHA-256" in html and "CC0" in html
+    assert '"@type": "DataCatalog"' in html
+    assert client.get("/data/downloads/nope.csv").status_code == 404
