@@ -254,4 +254,8 @@ HIRINGDATA_MAX_XLSX_UNCOMPRESSED_BYTES = env_int(
     "HIRINGDATA_MAX_XLSX_UNCOMPRESSED_BYTES", 300 * 1024 * 1024
 )
 HIRINGDATA_MAX_STORED_ISSUES = env_int("HIRINGDATA_MAX_STORED_ISSUES", 100_000)
+# A header wider than this is refused (the staging table needs a column for each).
+HIRINGDATA_MAX_COLUMNS = env_int("HIRINGDATA_MAX_COLUMNS", 200)
+# Hires one counts file may add up to (Submission.hires_total is a Postgres integer).
+HIRINGDATA_MAX_TOTAL_HIRES = env_int("HIRINGDATA_MAX_TOTAL_HIRES", 2_147_483_647)
 HIRINGDATA_SWEEP_AFTER_SECONDS = env_int("HIRINGDATA_SWEEP_AFTER_SECONDS", 120)
