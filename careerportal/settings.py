@@ -51,7 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "careerportal.headers.SecurityHeadersMiddleware",
+    "careerportal.staticfiles.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,8 +160,10 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
     },
+    # Hashed names (css/portal.3f2a9c1b7d4e.css) so a file can be cached for a year: a change
+    # is a new name. Run collectstatic before serving with DEBUG off.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -195,7 +198,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # embeddable widgets opt out view by view
 
+# Reverse proxies in front of the web process (the compose file has one): the client address
+# is the one the outermost proxy saw, for sign-in limits and API throttling alike.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 REST_FRAMEWORK = {
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -244,6 +252,13 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(  # type: igno
 AUTHENTICATION_BACKENDS = ["alliance.signin.RateLimitedModelBackend"]
 ALLIANCE_SIGNIN_MAX_FAILURES = env_int("ALLIANCE_SIGNIN_MAX_FAILURES", 5)
 ALLIANCE_SIGNIN_LOCK_SECONDS = env_int("ALLIANCE_SIGNIN_LOCK_SECONDS", 900)
+# ...and per account from any address, and per address for any account, in the same window.
+ALLIANCE_SIGNIN_MAX_FAILURES_PER_ACCOUNT = env_int("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ACCOUNT", 20)
+ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS", 30)
+# Password reset requests per client address and per e-mail address in a window.
+ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS = env_int("ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS", 10)
+ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT = env_int("ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT", 3)
+ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS = env_int("ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS", 3600)
 
 
 # hiringdata
