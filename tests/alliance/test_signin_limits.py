@@ -2,21 +2,14 @@
 address behind proxies; password reset limited per address and per e-mail address."""
 
 import pytest
-from django.core.cache import cache
 from django.test import RequestFactory
 
 from alliance.signin import client_ip
 
 from .conftest import PASSWORD
+from .test_signin import _empty_cache  # noqa: F401  (autouse: every test starts with no counts)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():  # type: ignore[no-untyped-def]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _sign_in(client, username, password, ip="10.0.0.1", **headers):  # type: ignore[no-untyped-def]
