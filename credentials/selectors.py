@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from careerportal.public_cache import public_cached
 from pathways.models import Occupation
 
 from .filters import CredentialFilter
@@ -211,6 +212,10 @@ def credential_employers(*, credential_id: int) -> list[dict[str, Any]]:
 
 def credential_detail(*, slug: str) -> CredentialDetail | None:
     """Return everything the detail page shows for one published credential, or None."""
+    return public_cached("credential-detail", slug, compute=lambda: _credential_detail(slug))
+
+
+def _credential_detail(slug: str) -> CredentialDetail | None:
     credential = (
         Credential.objects.published()
         .select_related("provider", "index_row")

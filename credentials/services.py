@@ -6,6 +6,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from careerportal.public_cache import catalog_changed
+
 COMPARE_TRAY_SESSION_KEY = "compare_tray"
 COMPARE_MAX = 4
 
@@ -196,6 +198,8 @@ def comparison_index_refresh(*, credential_ids: list[int] | None = None) -> int:
         cursor.execute(_DELETE_SQL, params)
         cursor.execute(_REFRESH_SQL, params)
         written = cursor.rowcount
+        # Raw SQL sends no model signals: say so after commit, or cached pages stay old.
+        transaction.on_commit(catalog_changed)
     if credential_ids is None and not connection.in_atomic_block:
         # A full rebuild rewrites every row: reclaim the old ones and refresh statistics and
         # the visibility map (result counts then read the small indexes, not the table).
