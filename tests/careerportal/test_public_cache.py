@@ -1,21 +1,14 @@
 """Public catalog reads come from the cache until the catalog changes; a cache outage is not one."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from careerportal.public_cache import catalog_changed, catalog_version
+from tests.alliance.test_signin import _empty_cache  # noqa: F401  (autouse: a clean cache)
 from tests.credentials.factories import CredentialFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():  # type: ignore[no-untyped-def]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _detail_queries(client, slug):  # type: ignore[no-untyped-def]
