@@ -1,8 +1,12 @@
-"""Rate-limit failed sign-ins per username and IP address, in the cache.
+"""Rate-limit failed sign-ins and password resets, in the cache.
 
 Django's LoginView is mounted as is at /accounts/; the limit sits in an authentication backend
 (refusing while locked) and the user_login_failed signal (counting), so every sign-in form,
 the admin's too, is covered without replacing the view.
+
+Failures are counted three ways in one window: per account and address (a person mistyping),
+per account across addresses (a distributed guess at one password) and per address across
+accounts (one machine trying many user names). Any count at its limit refuses the sign-in.
 """
 
 import hashlib
@@ -17,35 +21,67 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 
-def _limit() -> int:
-    return int(getattr(settings, "ALLIANCE_SIGNIN_MAX_FAILURES", 5))
-
-
-def _window() -> int:
-    return int(getattr(settings, "ALLIANCE_SIGNIN_LOCK_SECONDS", 900))
+def _setting(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
 
 
 def client_ip(request: HttpRequest | None) -> str:
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address
+    the outermost of them saw (each proxy appends to X-Forwarded-For; what a client wrote
+    there itself is further left and ignored). DRF's NUM_PROXIES follows the same setting."""
     if request is None:
         return "-"
-    return str(request.META.get("REMOTE_ADDR", "-"))
+    remote = str(request.META.get("REMOTE_ADDR", "-"))
+    proxies = _setting("TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies <= 0 or not forwarded:
+        return remote
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    return hops[-min(proxies, len(hops))] if hops else remote
 
 
-def _key(username: str, ip: str) -> str:
-    digest = hashlib.sha256(f"{username.strip().lower()}|{ip}".encode()).hexdigest()[:32]
-    return f"alliance:signin-failures:{digest}"
+def _key(kind: str, *parts: str) -> str:
+    text = "|".join(part.strip().lower() for part in parts)
+    return f"alliance:{kind}:{hashlib.sha256(text.encode()).hexdigest()[:32]}"
 
 
-def signin_failures(*, username: str, ip: str) -> int:
-    return int(cache.get(_key(username, ip), 0))
+def _signin_keys(username: str, ip: str) -> list[tuple[str, int]]:
+    """Each failure counter for this attempt, with its limit."""
+    return [
+        (_key("signin-failures", username, ip), _setting("ALLIANCE_SIGNIN_MAX_FAILURES", 5)),
+        (
+            _key("signin-failures-account", username),
+            _setting("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ACCOUNT", 20),
+        ),
+        (
+            _key("signin-failures-address", ip),
+            _setting("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS", 30),
+        ),
+    ]
+
+
+def _window() -> int:
+    return _setting("ALLIANCE_SIGNIN_LOCK_SECONDS", 900)
+
+
+def _count(key: str, window: int) -> int:
+    """Add one to a counter whose window starts at its first hit (add, then incr)."""
+    cache.add(key, 0, timeout=window)
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window)
+        return 1
 
 
 def signin_is_locked(*, username: str, ip: str) -> bool:
-    return signin_failures(username=username, ip=ip) >= _limit()
+    keys = _signin_keys(username, ip)
+    counts = cache.get_many([key for key, _limit in keys])
+    return any(int(counts.get(key, 0)) >= limit for key, limit in keys)
 
 
 class RateLimitedModelBackend(ModelBackend):
-    """The model backend, refusing while this username+IP has too many recent failures."""
+    """The model backend, refusing while this attempt has too many recent failures."""
 
     def authenticate(
         self,
@@ -68,18 +104,27 @@ def _count_failure(
     username = credentials.get("username")
     if not username:
         return
-    key = _key(str(username), client_ip(request))
-    # add() then incr() so the window starts at the first failure and is not pushed back.
-    cache.add(key, 0, timeout=_window())
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=_window())
-        count = 1
-    if request is not None and count >= _limit():
+    locked = False
+    for key, limit in _signin_keys(str(username), client_ip(request)):
+        locked = _count(key, _window()) >= limit or locked
+    if request is not None and locked:
         request.signin_locked = True  # type: ignore[attr-defined]
 
 
 @receiver(user_logged_in)
 def _clear_failures(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    cache.delete(_key(user.get_username(), client_ip(request)))
+    # Only the person's own counters: a sign-in to one's own account must not reset the count
+    # of an address that is guessing at others.
+    username, ip = user.get_username(), client_ip(request)
+    cache.delete_many([key for key, _limit in _signin_keys(username, ip)[:2]])
+
+
+def password_reset_allowed(*, email: str, request: HttpRequest) -> tuple[bool, bool]:
+    """Count one reset request; (address within its limit, e-mail address within its limit)."""
+    window = _setting("ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS", 3600)
+    by_address = _count(_key("reset-address", client_ip(request)), window)
+    by_email = _count(_key("reset-email", email), window)
+    return (
+        by_address <= _setting("ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS", 10),
+        by_email <= _setting("ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT", 3),
+    )

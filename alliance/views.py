@@ -9,10 +9,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +45,7 @@ from .models import (
     RecognitionKind,
 )
 from .permissions import can_manage_member, is_staff, is_task_force, member_role, signed_in_user
+from .signin import password_reset_allowed
 
 
 def _add_errors(form: Any, error: ValidationError) -> None:
@@ -482,3 +484,24 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "alliance/audit_log.html",
         {"page": page, "action": action, "actions": list(actions)},
     )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, limited per client address and per e-mail address (signin.py)."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        address_ok, email_ok = password_reset_allowed(
+            email=form.cleaned_data["email"], request=self.request
+        )
+        if not address_ok:
+            form.add_error(
+                None,
+                _("Too many password reset requests from your network. Try again in an hour."),
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        if not email_ok:
+            # The same page as when a mail is sent: whether the account exists stays unsaid.
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

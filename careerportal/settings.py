@@ -57,7 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "careerportal.api_access.OpenReadsMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "careerportal.headers.SecurityHeadersMiddleware",
+    "careerportal.staticfiles.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +116,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a cached public read lives at most (a catalog change makes it stale at once).
+PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 600)
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL)
@@ -161,8 +164,10 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_STORAGE_ROOT), "base_url": None},
     },
+    # Hashed names (css/portal.3f2a9c1b7d4e.css) so a file can be cached for a year: a change
+    # is a new name. Run collectstatic before serving with DEBUG off.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -197,7 +202,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # embeddable widgets opt out view by view
 
+# Reverse proxies in front of the web process (the compose file has one): the client address
+# is the one the outermost proxy saw, for sign-in limits and API throttling alike.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
 REST_FRAMEWORK = {
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "careerportal.api_schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "careerportal.api_errors.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["careerportal.filters.KnownParametersFilterBackend"],
@@ -261,6 +271,13 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(  # type: igno
 AUTHENTICATION_BACKENDS = ["alliance.signin.RateLimitedModelBackend"]
 ALLIANCE_SIGNIN_MAX_FAILURES = env_int("ALLIANCE_SIGNIN_MAX_FAILURES", 5)
 ALLIANCE_SIGNIN_LOCK_SECONDS = env_int("ALLIANCE_SIGNIN_LOCK_SECONDS", 900)
+# ...and per account from any address, and per address for any account, in the same window.
+ALLIANCE_SIGNIN_MAX_FAILURES_PER_ACCOUNT = env_int("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ACCOUNT", 20)
+ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS", 30)
+# Password reset requests per client address and per e-mail address in a window.
+ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS = env_int("ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS", 10)
+ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT = env_int("ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT", 3)
+ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS = env_int("ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS", 3600)
 
 
 # hiringdata
@@ -271,4 +288,8 @@ HIRINGDATA_MAX_XLSX_UNCOMPRESSED_BYTES = env_int(
     "HIRINGDATA_MAX_XLSX_UNCOMPRESSED_BYTES", 300 * 1024 * 1024
 )
 HIRINGDATA_MAX_STORED_ISSUES = env_int("HIRINGDATA_MAX_STORED_ISSUES", 100_000)
+# A header wider than this is refused (the staging table needs a column for each).
+HIRINGDATA_MAX_COLUMNS = env_int("HIRINGDATA_MAX_COLUMNS", 200)
+# Hires one counts file may add up to (Submission.hires_total is a Postgres integer).
+HIRINGDATA_MAX_TOTAL_HIRES = env_int("HIRINGDATA_MAX_TOTAL_HIRES", 2_147_483_647)
 HIRINGDATA_SWEEP_AFTER_SECONDS = env_int("HIRINGDATA_SWEEP_AFTER_SECONDS", 120)

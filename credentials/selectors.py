@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from careerportal.public_cache import public_cached
 from pathways.models import Occupation
 
 from .filters import CredentialFilter
@@ -217,6 +218,10 @@ class CredentialDetail:
 
 def credential_detail(*, slug: str) -> CredentialDetail | None:
     """Return everything the detail page shows for one published credential, or None."""
+    return public_cached("credential-detail", slug, compute=lambda: _credential_detail(slug))
+
+
+def _credential_detail(slug: str) -> CredentialDetail | None:
     credential = (
         Credential.objects.published()
         .select_related("provider", "index_row")

@@ -7,6 +7,8 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from careerportal.public_cache import catalog_changed
+
 from .models import ComparisonIndex, ComparisonIndexStale, OutcomeReport
 from .signals import comparison_index_refreshed
 
@@ -207,6 +209,8 @@ def comparison_index_refresh(*, credential_ids: list[int] | None = None) -> int:
             sender=ComparisonIndex, credential_ids=scope_ids, today=today
         )
         scope = ComparisonIndex.objects.all()
+        # Raw SQL sends no model signals: say so after commit, or cached pages stay old.
+        transaction.on_commit(catalog_changed)
         written = (scope if credential_ids is None else scope.filter(pk__in=ids)).count()
     if credential_ids is None and not connection.in_atomic_block:
         # A full rebuild may rewrite many rows: reclaim the old ones and refresh statistics and

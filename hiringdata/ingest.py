@@ -26,6 +26,7 @@ from pathways.models import SOC_CODE_RE
 from .messages import sql_message_case
 from .models import Education, JobCategory, RaceEthnicity, Sex, SubmissionShape, TrainingPathway
 
+UNNAMED = "unnamed_"  # staging column of a file column whose header cell is empty
 DIMENSIONS = ["soc_code", "job_category", "race_ethnicity", "sex", "education", "training_pathway"]
 COLUMNS: dict[str, list[str]] = {
     SubmissionShape.RECORDS: ["hire_id", "hire_date", *DIMENSIONS, "credential"],
@@ -48,6 +49,13 @@ PERSONAL_WORDS = {
 }  # fmt: skip
 WHITESPACE = " \t\r\n\u00a0"
 CHUNK = 1 << 20
+# Postgres text cannot hold a NUL; it is shown to the member as the visible NUL symbol.
+NUL, NUL_SHOWN = "\x00", "\u2400"
+# An e-mail address anywhere in a cell (Postgres regular expression, case-insensitive).
+EMAIL_SQL = r"[^@[:space:]]+@[^@[:space:]]+\.[a-z]{2,}"
+# Most columns a header may have: the staging table needs one per column, and Postgres stops
+# at 1,600 (a hiring file needs nine).
+MAX_COLUMNS_CEILING = 1500
 
 
 @dataclass
@@ -96,8 +104,8 @@ def file_kind(filename: str) -> str:
 def _check_utf8(path: Path) -> None:
     """Refuse a file that is not UTF-8, naming the row of the first unreadable byte."""
     with path.open("rb") as raw:
-        start = raw.read(4)
-        if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        start = raw.read(4096)
+        if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or _looks_utf16(start):
             raise FileRefused([Problem("utf16")])
         raw.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
@@ -113,6 +121,14 @@ def _check_utf8(path: Path) -> None:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise FileRefused([Problem("not_utf8", row=lines, params={"row": lines})]) from None
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """True for UTF-16 text without a byte-order mark: every other byte of ASCII text is 0."""
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return False
+    evens, odds = sample[0::2], sample[1::2]
+    return evens.count(0) >= len(evens) * 0.4 or odds.count(0) >= len(odds) * 0.4
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
@@ -190,8 +206,22 @@ def _header_problem(code: str, cell: str) -> Problem:
     return Problem(code, row=1, column=cell, value=cell, params={"column": cell.strip()})
 
 
+def column_letter(index: int) -> str:
+    """The spreadsheet name of a 0-based column position: A, B, ..., Z, AA, ..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
 def read_header(header: list[str]) -> tuple[str, list[int | None], list[Problem]]:
     """The shape, the position of each of its columns in the file, and any header problems."""
+    most = min(limit("HIRINGDATA_MAX_COLUMNS", 200), MAX_COLUMNS_CEILING)
+    if len(header) > most:
+        params = {"found": len(header), "max_columns": most}
+        return "", [], [Problem("too_many_columns", row=1, params=params)]
     names = [cell.strip(WHITESPACE).lower() for cell in header]
     problems: list[Problem] = []
     for position, name in enumerate(names):
@@ -236,12 +266,20 @@ class _CopyStream(io.TextIOBase):
     """A file-like object that COPY reads from: the rows as CSV, row number first."""
 
     def __init__(
-        self, rows: Iterator[list[str]], positions: list[int | None], width: int, pad: bool
+        self,
+        rows: Iterator[list[str]],
+        positions: list[int | None],
+        width: int,
+        pad: bool,
+        columns: list[str],
     ):
         self.rows = rows
         # Spreadsheets leave trailing empty cells out; a CSV row that is short is a mistake.
         self.pad = pad
+        # The shape's columns found in the file, then the unnamed ones (checked for personal data).
         self.present = [position for position in positions if position is not None]
+        self.present += [index for index, name in enumerate(columns) if name.startswith(UNNAMED)]
+        self.names = [columns[position] for position in self.present]
         self.width = width
         self.buffer = io.StringIO()
         self.writer = csv.writer(self.buffer, lineterminator="\n")
@@ -250,6 +288,7 @@ class _CopyStream(io.TextIOBase):
         self.problems: list[Problem] = []
         self.max_problems = limit("HIRINGDATA_MAX_STORED_ISSUES", 100_000)
         self.refused: FileRefused | None = None
+        self.nul_found = False
 
     def _rows(self) -> Iterator[list[Any]]:
         present, width = self.present, self.width
@@ -276,7 +315,19 @@ class _CopyStream(io.TextIOBase):
             self.count += 1
             if self.count > self.max_rows:
                 raise FileRefused([Problem("too_many_rows", params={"max_rows": self.max_rows})])
-            yield [row_number, *[cells[position] for position in present]]
+            values = [cells[position] for position in present]
+            if any(NUL in value for value in values):
+                values = self._without_nul(row_number, values)
+            yield [row_number, *values]
+
+    def _without_nul(self, row_number: int, values: list[str]) -> list[str]:
+        """Note each cell holding a NUL byte and make it storable."""
+        for name, value in zip(self.names, values, strict=True):
+            if NUL in value and len(self.problems) < self.max_problems:
+                shown = value.replace(NUL, NUL_SHOWN)
+                self.nul_found = True
+                self.problems.append(Problem("nul_byte", row=row_number, column=name, value=shown))
+        return [value.replace(NUL, NUL_SHOWN) for value in values]
 
     def readable(self) -> bool:
         return True
@@ -433,6 +484,8 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
             ),
         ]
     else:
+        # Submission.hires_total is a Postgres integer.
+        max_hires = min(limit("HIRINGDATA_MAX_TOTAL_HIRES", 2**31 - 1), 2**31 - 1)
         groups = ", ".join(_norm(column) for column in DIMENSIONS)
         joined = " AND ".join(f"d.k{i} = {_norm('s.' + c)}" for i, c in enumerate(DIMENSIONS))
         keys = ", ".join(f"{_norm(column)} AS k{i}" for i, column in enumerate(DIMENSIONS))
@@ -442,6 +495,15 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
                     "hires", "bad_hires", f"NOT {_empty('hires')} AND {TRIM.format('hires')} !~ %s"
                 ),
                 [r"^\d{1,9}$"],
+            ),
+            (
+                # The first row where the running total passes what a submission can hold.
+                "SELECT rn, 'hires', hires, 'too_many_hires', jsonb_build_object('max', %s::bigint)"
+                " FROM (SELECT rn, hires, sum(CASE WHEN "
+                f"{TRIM.format('hires')} ~ '^\\d{{1,9}}$' THEN {TRIM.format('hires')}::bigint "
+                "ELSE 0 END) OVER (ORDER BY rn) AS running FROM hd_staging) s "
+                "WHERE running > %s ORDER BY rn LIMIT 1",
+                [max_hires, max_hires],
             ),
             (
                 "SELECT s.rn, '', '', 'duplicate_group', "
@@ -613,6 +675,7 @@ def import_file(
         lap("read_and_copy")
         if result.rows == 0:
             raise FileRefused([Problem("no_rows", row=2)])
+        _refuse_personal_values(header)
     except FileRefused as refused:
         _store_problems(refused.problems)
         result.issues_total = _save_issues(submission_id)
@@ -672,7 +735,30 @@ def _drop_blank_rows(shape: str) -> int:
 def _file_columns(header: list[str]) -> list[str]:
     """The staging column for each column of the file, in file order."""
     names = [cell.strip(WHITESPACE).lower() for cell in header]
-    return [name if name else f"unnamed_{index}" for index, name in enumerate(names)]
+    return [name if name else f"{UNNAMED}{index}" for index, name in enumerate(names)]
+
+
+def _refuse_personal_values(header: list[str]) -> None:
+    """Refuse the file when a column with no name holds e-mail addresses: personal data."""
+    unnamed = [name for name in _file_columns(header) if name.startswith(UNNAMED)]
+    if not unnamed:
+        return
+    firsts = ", ".join(f"min(rn) FILTER (WHERE {name} ~* %s)" for name in unnamed)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {firsts} FROM hd_staging", [EMAIL_SQL] * len(unnamed))
+        found = cursor.fetchone()
+    problems = [
+        Problem(
+            "personal_data_values",
+            row=row,
+            column=column_letter(int(name.removeprefix(UNNAMED))),
+            params={"column": column_letter(int(name.removeprefix(UNNAMED)))},
+        )
+        for name, row in zip(unnamed, found, strict=True)
+        if row is not None
+    ]
+    if problems:
+        raise FileRefused(problems)
 
 
 def _copy_raw(path: Path, header: list[str], shape: str) -> int | None:
@@ -703,16 +789,18 @@ def _copy_rows(
     rows: Iterator[list[str]], header: list[str], shape: str, positions: list[int | None], kind: str
 ) -> int:
     """COPY rows parsed in Python (XLSX, or CSV that needed care), each with its row number."""
-    stream = _CopyStream(rows, positions, len(header), pad=kind == "xlsx")
-    present = [c for c, p in zip(COLUMNS[shape], positions, strict=True) if p is not None]
+    columns = _file_columns(header)
+    stream = _CopyStream(rows, positions, len(header), pad=kind == "xlsx", columns=columns)
     _create_staging(shape, len(header))
     with connection.cursor() as cursor:
         cursor.copy_expert(
-            f"COPY hd_staging (rn, {', '.join(present)}) FROM STDIN WITH (FORMAT csv, FREEZE)",
+            f"COPY hd_staging (rn, {', '.join(stream.names)}) FROM STDIN WITH (FORMAT csv, FREEZE)",
             stream,
         )
     if stream.refused is not None:
         raise stream.refused
+    if stream.nul_found:
+        raise FileRefused(stream.problems)  # the other rules would only repeat these cells
     if stream.problems:
         _store_problems(stream.problems)
     return stream.count
@@ -724,7 +812,7 @@ def _create_staging(shape: str, width: int) -> None:
     Frozen rows need no visibility check on every later scan: the GROUP BYs run 2-5x faster.
     """
     columns = ", ".join(f"{column} text" for column in COLUMNS[shape])
-    spare = "".join(f", unnamed_{index} text" for index in range(width))
+    spare = "".join(f", {UNNAMED}{index} text" for index in range(width))
     with connection.cursor() as cursor:
         # Row numbers as in a spreadsheet: the header is row 1, the first data row is row 2.
         cursor.execute(

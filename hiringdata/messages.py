@@ -37,6 +37,10 @@ MESSAGES: dict[str, Any] = {
         "This Excel file would take %(size_mb)s MB once opened; the most we take is %(max_mb)s MB. "
         "Save it as CSV UTF-8 instead."
     ),
+    "too_many_columns": _(
+        "The first row has %(found)s columns; the most we take is %(max_columns)s. Delete the "
+        "columns you do not need and upload the file again."
+    ),
     "empty_file": _("The file is empty. The first row must name the columns."),
     "no_rows": _("The file has a header row but no hires below it."),
     # The header row.
@@ -44,6 +48,11 @@ MESSAGES: dict[str, Any] = {
         "We never take personal information such as names, emails, Social Security numbers, "
         "birth dates, addresses or phone numbers. Delete the column “%(column)s” and upload "
         "the file again. We did not read any rows."
+    ),
+    "personal_data_values": _(
+        "Column %(column)s has no name in the first row, and it holds e-mail addresses. We never "
+        "take personal information. Delete the column and upload the file again. We stored "
+        "nothing."
     ),
     "unknown_shape": _(
         "We cannot tell what kind of file this is. A file with one row per hire needs the "
@@ -65,6 +74,10 @@ MESSAGES: dict[str, Any] = {
         "Check for extra commas."
     ),
     "required": _("This cell is empty. Fill it in."),
+    "nul_byte": _(
+        "This cell holds a NUL character (shown as ␀), which is not text. Delete it, save the "
+        "file again and upload it."
+    ),
     "not_in_list": _(
         "“%(value)s” is not an allowed answer for %(column)s. Use one of: %(allowed)s."
     ),
@@ -85,6 +98,10 @@ MESSAGES: dict[str, Any] = {
         "or CTDL id from the credential's page, or leave the cell empty."
     ),
     "bad_hires": _("Write the number of hires as a whole number, 0 or more, like 12."),
+    "too_many_hires": _(
+        "By this row the hires add up to more than %(max)s, more than a report can hold. Check "
+        "the hires column for numbers that ran together."
+    ),
     "duplicate_group": _(
         "This group (same job code, job category, race, sex, education and training) is "
         "already in row %(first_row)s. Put each group on one row only."

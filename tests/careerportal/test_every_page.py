@@ -340,6 +340,15 @@ def test_every_page_is_accessible_and_fits(
     context.route("**/status/", lambda route: route.abort())
     tab = context.new_page()
     problems: list[str] = []
+    # Anything the Content-Security-Policy blocks is reported on the console.
+    tab.on(
+        "console",
+        lambda message: (
+            problems.append(f"{tab.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     try:
         # Signed-out pages first, then the same context with a real session.
         for signed_in in (False, True):

@@ -1,0 +1,67 @@
+"""Public catalog reads cached in Redis, invalidated as a whole when the catalog changes.
+
+Every key carries the catalog's version number; any change to a model that public pages show
+bumps the version, so old entries are never read again and expire on their own. Redis being
+down only makes pages slower: django-redis ignores its errors (IGNORE_EXCEPTIONS) and every
+read is computed afresh.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+
+VERSION_KEY = "public:catalog-version"
+T = TypeVar("T")
+
+# Models whose rows public pages do not show: changing them leaves the cache alone.
+NOT_PUBLIC = {
+    "alliance.AuditEntry",
+    "alliance.Invitation",
+    "alliance.Membership",
+    "alliance.CertificationVote",
+    "credentials.Plan",
+    "credentials.PlanItem",
+}
+PUBLIC_APPS = {"pathways", "credentials", "alliance", "transparency"}
+
+
+def catalog_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A new number after a Redis restart: entries written before it are never read.
+        version = time.time_ns()
+        cache.add(VERSION_KEY, version, timeout=None)
+    return int(version)
+
+
+def catalog_changed(**_signal: Any) -> None:
+    """Make every cached public read stale."""
+    try:
+        bumped = cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet
+        bumped = None
+    if bumped is None:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def model_changed(sender: Any, **_signal: Any) -> None:
+    """post_save / post_delete receiver: bump the version for models public pages show."""
+    meta = getattr(sender, "_meta", None)
+    if meta and meta.app_label in PUBLIC_APPS and meta.label not in NOT_PUBLIC:
+        catalog_changed()
+
+
+def public_cached(name: str, *parts: object, compute: Callable[[], T]) -> T:
+    """compute() once per catalog version and arguments; None results are not cached."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+    key = f"public:{catalog_version()}:{name}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        if value is not None:
+            cache.set(key, value, timeout=int(getattr(settings, "PUBLIC_CACHE_SECONDS", 600)))
+    return value
