@@ -18,11 +18,11 @@ from django.http import HttpRequest
 
 
 def _limit() -> int:
-    return int(getattr(settings, "ALLIANCE_SIGNIN_MAX_FAILURES", 5))
+    return int(settings.ALLIANCE_SIGNIN_MAX_FAILURES)
 
 
 def _window() -> int:
-    return int(getattr(settings, "ALLIANCE_SIGNIN_LOCK_SECONDS", 900))
+    return int(settings.ALLIANCE_SIGNIN_LOCK_SECONDS)
 
 
 def client_ip(request: HttpRequest | None) -> str:
