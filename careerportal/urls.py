@@ -3,19 +3,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from . import health, views
+from .api_root import API_MODULES, api_root
 
-api_v1 = [
-    path("", include("pathways.api.urls")),
-    path("", include("credentials.api.urls")),
-    path("", include("credentials.plans.api")),
-    path("", include("alliance.api.urls")),
-    path("", include("hiringdata.api.urls")),
-    path("", include("hiringdata.transparency.api.urls")),
+api_v1: list[URLPattern | URLResolver] = [
+    path("", api_root, name="api-root"),
+    *(path("", include(module)) for module in API_MODULES),
 ]
 
 urlpatterns = [

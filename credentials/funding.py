@@ -21,7 +21,14 @@ from pathways.extensions import ScreenProgram
 from pathways.models import FundingSource
 from pathways.selectors import LIKELY, MAYBE, FundingMatch, funding_sources_screen
 
-from .models import CREDENTIAL_SLUG_RE, Credential, CredentialType, OutcomeReport
+from .models import (
+    CREDENTIAL_SLUG_RE,
+    PRICE_DATE_NOT_SHOWN,
+    Credential,
+    CredentialType,
+    OutcomeReport,
+    price_date_plain,
+)
 
 # What "cost left to pay" assumes; the compare page and the compare API say it in these words.
 FUNDING_ASSUMPTIONS = gettext_lazy(
@@ -108,7 +115,12 @@ class ProgramFacts:
                 _("Total cost"),
                 _usd(self.total_cost_usd) if self.total_cost_usd is not None else not_known,
                 _("Highest published price; price date: %(date)s")
-                % {"date": self.cost_date or _("not shown")}
+                % {
+                    "date": price_date_plain(self.cost_date).replace(
+                        PRICE_DATE_NOT_SHOWN, _("not shown")
+                    )
+                    or _("not shown")
+                }
                 if self.total_cost_usd is not None
                 else _("No published price")
                 + (f" ({self.price_model_label})" if self.price_model_label else ""),

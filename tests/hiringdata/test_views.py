@@ -159,3 +159,27 @@ def test_history_query_count_does_not_grow(
         upload(member, records(GOOD_ROWS[0].replace("h1", f"x{index}")))
     with django_assert_max_num_queries(12):
         client.get("/portal/")
+
+
+def test_submission_page_formats_both_numbers_and_shows_no_template_comment(
+    client, member, catalog, submitter
+):
+    from .conftest import counts
+
+    submission = upload(
+        member,
+        counts(
+            "15-1212,professionals,white,female,bachelor,four_year_degree,1200",
+            "15-1212,professionals,asian,male,bachelor,four_year_degree,34",
+        ),
+        user=submitter,
+    )
+    client.force_login(submitter)
+    response = client.get(f"/portal/submissions/{submission.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "1,234 hires in 2 cells" in page
+    assert "{#" not in page and "#}" not in page
+    response = client.get("/portal/")
+    assert response.status_code == 200
+    assert "1,234 hires in 2 cells" in response.content.decode()
