@@ -55,6 +55,26 @@ def can_manage_member(user: UserLike, member: Member) -> bool:
     return is_staff(user) or member_role(user, member) == MembershipRole.ADMIN
 
 
+# Who may upload hiring data for a member: its admins and data submitters (viewers and staff
+# only look). The one rule the portal page, the API and the import service ask.
+UPLOAD_ROLES = (MembershipRole.ADMIN, MembershipRole.SUBMITTER)
+
+
+def can_upload_for(user: UserLike, member: Member) -> bool:
+    return member_role(user, member) in UPLOAD_ROLES
+
+
+def upload_member_ids(user: UserLike) -> list[int]:
+    """Ids of the members this user may upload for."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(user=user, role__in=UPLOAD_ROLES).values_list(
+            "member_id", flat=True
+        )
+    )
+
+
 def managed_member_ids(user: UserLike) -> list[int] | None:
     """Ids of members the user may change; None means every member (staff)."""
     if is_staff(user):

@@ -69,7 +69,8 @@ CONVENING: dict[str, Any] = {
     "agenda": "Welcome and the two commitments\nHow to report hiring data\nAwards",
     "title_es": "Reunión de la Alianza 2026 (inventada)",
     "agenda_es": "Bienvenida y los dos compromisos\nCómo enviar los datos de contratación\nPremios",
-    "report_url": "/transparency/2026/",
+    # The report the convening presented: last year's data (hiringdata's sample publishes it).
+    "report_url": "/transparency/2025/",
 }
 
 # (member slug, kind, deadline, status)
@@ -196,7 +197,7 @@ def load() -> str:
             "member": members["synthetic-harbor-it-services"],
             "method": "Share of tech hires without a four-year degree, up from one year to the "
             "next, from the member's accepted hiring-data files. Invented for the sample.",
-            "figures_url": "/transparency/2026/",
+            "figures_url": "/transparency/2025/",
             "is_synthetic": True,
         },
     )

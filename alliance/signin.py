@@ -21,8 +21,8 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 
-def _setting(name: str, default: int) -> int:
-    return int(getattr(settings, name, default))
+def _setting(name: str) -> int:
+    return int(getattr(settings, name))
 
 
 def client_ip(request: HttpRequest | None) -> str:
@@ -32,7 +32,7 @@ def client_ip(request: HttpRequest | None) -> str:
     if request is None:
         return "-"
     remote = str(request.META.get("REMOTE_ADDR", "-"))
-    proxies = _setting("TRUSTED_PROXY_COUNT", 0)
+    proxies = _setting("TRUSTED_PROXY_COUNT")
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies <= 0 or not forwarded:
         return remote
@@ -48,20 +48,20 @@ def _key(kind: str, *parts: str) -> str:
 def _signin_keys(username: str, ip: str) -> list[tuple[str, int]]:
     """Each failure counter for this attempt, with its limit."""
     return [
-        (_key("signin-failures", username, ip), _setting("ALLIANCE_SIGNIN_MAX_FAILURES", 5)),
+        (_key("signin-failures", username, ip), _setting("ALLIANCE_SIGNIN_MAX_FAILURES")),
         (
             _key("signin-failures-account", username),
-            _setting("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ACCOUNT", 20),
+            _setting("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ACCOUNT"),
         ),
         (
             _key("signin-failures-address", ip),
-            _setting("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS", 30),
+            _setting("ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS"),
         ),
     ]
 
 
 def _window() -> int:
-    return _setting("ALLIANCE_SIGNIN_LOCK_SECONDS", 900)
+    return _setting("ALLIANCE_SIGNIN_LOCK_SECONDS")
 
 
 def _count(key: str, window: int) -> int:
@@ -121,10 +121,10 @@ def _clear_failures(sender: Any, request: HttpRequest | None, user: Any, **kwarg
 
 def password_reset_allowed(*, email: str, request: HttpRequest) -> tuple[bool, bool]:
     """Count one reset request; (address within its limit, e-mail address within its limit)."""
-    window = _setting("ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS", 3600)
+    window = _setting("ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS")
     by_address = _count(_key("reset-address", client_ip(request)), window)
     by_email = _count(_key("reset-email", email), window)
     return (
-        by_address <= _setting("ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS", 10),
-        by_email <= _setting("ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT", 3),
+        by_address <= _setting("ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS"),
+        by_email <= _setting("ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT"),
     )

@@ -8,7 +8,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Category, CredentialType
+from .models import Category, CredentialType, price_date_plain
 from .selectors import CompareColumn
 
 
@@ -51,7 +51,7 @@ def certification_text(row: Any) -> str:
         }
     if row.certification_status:
         return _("Not certified now (last decision: %(status)s, %(date)s)") % {
-            "status": row.certification_status.replace("_", " "),
+            "status": row.get_certification_status_display(),
             "date": row.certification_decided_on.isoformat(),
         }
     return _("Not reviewed by the Alliance")
@@ -175,7 +175,7 @@ def compare_rows(*, columns: list[CompareColumn]) -> list[dict[str, Any]]:
             _cell(
                 cost_text(c.row),
                 best="cost" in c.best,
-                date=c.row.cost_source_date,
+                date=price_date_plain(c.row.cost_source_date),
                 synthetic=c.row.cost_is_synthetic,
             )
             for c in columns

@@ -29,7 +29,14 @@ from pathways.screener import (
     left_to_pay,
 )
 
-from .models import CREDENTIAL_SLUG_RE, Credential, CredentialType, OutcomeReport
+from .models import (
+    CREDENTIAL_SLUG_RE,
+    PRICE_DATE_NOT_SHOWN,
+    Credential,
+    CredentialType,
+    OutcomeReport,
+    price_date_plain,
+)
 from .programs.compare import program_compare_id_parse
 
 # What "left to pay" assumes; the compare page and the compare API say it in these words.
@@ -148,7 +155,12 @@ class ProgramFacts:
                 _("Total cost"),
                 _usd(self.total_cost_usd) if self.total_cost_usd is not None else not_known,
                 _("Highest published price; price date: %(date)s")
-                % {"date": self.cost_date or _("not shown")}
+                % {
+                    "date": price_date_plain(self.cost_date).replace(
+                        PRICE_DATE_NOT_SHOWN, _("not shown")
+                    )
+                    or _("not shown")
+                }
                 if self.total_cost_usd is not None
                 else _("No published price")
                 + (f" ({self.price_model_label})" if self.price_model_label else ""),

@@ -217,6 +217,18 @@ class CostUnit(models.TextChoices):
     PER_MONTH = "per_month", _("per month")
 
 
+# The data files write this when a provider's page gives no date.
+PRICE_DATE_NOT_SHOWN = "not shown"
+_RESEARCH_NOTE = re.compile(r"\s*\(.*\)\s*$")
+
+
+def price_date_plain(value: str) -> str:
+    """A price date as a reader sees it: the date alone, without the researcher's note on where
+    it was read ("2026 (page: 'as of mid-2026')" -> "2026"); several dates stay joined by '; '."""
+    parts = (_RESEARCH_NOTE.sub("", part.strip()) for part in str(value or "").split(";"))
+    return "; ".join(dict.fromkeys(part for part in parts if part))
+
+
 class CostItem(models.Model):
     """One published price; the credential's total is the sum of amount x count over its items."""
 

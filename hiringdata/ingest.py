@@ -88,10 +88,6 @@ class ImportResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def limit(name: str, default: int) -> int:
-    return int(getattr(settings, name, default))
-
-
 # --- Reading -------------------------------------------------------------------------------
 
 
@@ -157,7 +153,7 @@ def _xlsx_cell(value: Any) -> str:
 
 
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
-    max_bytes = limit("HIRINGDATA_MAX_XLSX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024)
+    max_bytes = settings.HIRINGDATA_MAX_XLSX_UNCOMPRESSED_BYTES
     # Add up the declared sizes before anything is decompressed: a zip bomb stops here.
     try:
         with zipfile.ZipFile(path) as archive:
@@ -218,7 +214,7 @@ def column_letter(index: int) -> str:
 
 def read_header(header: list[str]) -> tuple[str, list[int | None], list[Problem]]:
     """The shape, the position of each of its columns in the file, and any header problems."""
-    most = min(limit("HIRINGDATA_MAX_COLUMNS", 200), MAX_COLUMNS_CEILING)
+    most = min(settings.HIRINGDATA_MAX_COLUMNS, MAX_COLUMNS_CEILING)
     if len(header) > most:
         params = {"found": len(header), "max_columns": most}
         return "", [], [Problem("too_many_columns", row=1, params=params)]
@@ -284,9 +280,9 @@ class _CopyStream(io.TextIOBase):
         self.buffer = io.StringIO()
         self.writer = csv.writer(self.buffer, lineterminator="\n")
         self.count = 0
-        self.max_rows = limit("HIRINGDATA_MAX_ROWS", 2_000_000)
+        self.max_rows = settings.HIRINGDATA_MAX_ROWS
         self.problems: list[Problem] = []
-        self.max_problems = limit("HIRINGDATA_MAX_STORED_ISSUES", 100_000)
+        self.max_problems = settings.HIRINGDATA_MAX_STORED_ISSUES
         self.refused: FileRefused | None = None
         self.nul_found = False
 
@@ -485,7 +481,7 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
         ]
     else:
         # Submission.hires_total is a Postgres integer.
-        max_hires = min(limit("HIRINGDATA_MAX_TOTAL_HIRES", 2**31 - 1), 2**31 - 1)
+        max_hires = min(settings.HIRINGDATA_MAX_TOTAL_HIRES, 2**31 - 1)
         groups = ", ".join(_norm(column) for column in DIMENSIONS)
         joined = " AND ".join(f"d.k{i} = {_norm('s.' + c)}" for i, c in enumerate(DIMENSIONS))
         keys = ", ".join(f"{_norm(column)} AS k{i}" for i, column in enumerate(DIMENSIONS))
@@ -621,7 +617,7 @@ def _json(params: dict[str, Any]) -> str:
 def _save_issues(submission_id: int) -> int:
     """Copy the problems into ValidationIssue (at most the configured number); return the total."""
     case, args = sql_message_case("i.code", "i.params")
-    cap = limit("HIRINGDATA_MAX_STORED_ISSUES", 100_000)
+    cap = settings.HIRINGDATA_MAX_STORED_ISSUES
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM hd_issues")
         total = cursor.fetchone()[0]
@@ -767,7 +763,7 @@ def _copy_raw(path: Path, header: list[str], shape: str) -> int | None:
     This is the fast path for well-formed CSV; the row number comes from an identity column.
     """
     columns = ", ".join(_file_columns(header))
-    max_rows = limit("HIRINGDATA_MAX_ROWS", 2_000_000)
+    max_rows = settings.HIRINGDATA_MAX_ROWS
     try:
         with transaction.atomic(), connection.cursor() as cursor, path.open("rb") as raw:
             _create_staging(shape, len(header))

@@ -6,26 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 
-from alliance.models import Member, Membership, MembershipRole
-
 from .models import HiringCount, Submission, ValidationIssue
-
-UPLOAD_ROLES = (MembershipRole.ADMIN, MembershipRole.SUBMITTER)
-
-
-def user_can_upload(*, user: User | AnonymousUser, member: Member) -> bool:
-    """Only the member's admins and data submitters upload; viewers and staff only look."""
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user=user, member=member, role__in=UPLOAD_ROLES).exists()
-
-
-def members_for_user(*, user: User | AnonymousUser) -> list[tuple[Member, str]]:
-    """The members this user acts for, with the role they have there."""
-    if not user.is_authenticated:
-        return []
-    memberships = Membership.objects.filter(user=user).select_related("member")
-    return [(m.member, m.role) for m in memberships.order_by("member__name")]
 
 
 def submissions_visible_to(*, user: User | AnonymousUser) -> QuerySet[Submission]:

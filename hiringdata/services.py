@@ -18,13 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.models import Member
+from alliance.permissions import can_upload_for
 from alliance.services import audit_record, commitments_hiring_data_filed
 from careerportal.users import Actor, user_or_none
 
 from . import ingest
 from .messages import issue_message
 from .models import HiringCount, IdempotencyKey, Submission, SubmissionStatus, ValidationIssue
-from .selectors import user_can_upload
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class Received:
 
 
 def max_file_bytes() -> int:
-    return int(getattr(settings, "HIRINGDATA_MAX_FILE_BYTES", 50 * 1024 * 1024))
+    return int(settings.HIRINGDATA_MAX_FILE_BYTES)
 
 
 def _snapshot(submission: Submission) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def submission_receive(
 
     The same bytes for the same member and year return the earlier submission unchanged.
     """
-    if user is not None and not user_can_upload(user=user, member=member):
+    if user is not None and not can_upload_for(user, member):
         raise SubmissionRefused("forbidden", _("You cannot upload files for this member."), 403)
     kind = ingest.file_kind(filename)
     if not kind:
@@ -365,8 +365,8 @@ def submission_rerun(*, submission: Submission, user: Actor) -> Submission:
 def submission_sweep(*, now: Any = None) -> int:
     """Queue submissions left waiting (broker was down) or stuck (worker died); return how many."""
     now = now or timezone.now()
-    waiting = now - timedelta(seconds=int(getattr(settings, "HIRINGDATA_SWEEP_AFTER_SECONDS", 120)))
-    stuck = now - timedelta(seconds=int(getattr(settings, "CELERY_TASK_TIME_LIMIT", 900)) + 60)
+    waiting = now - timedelta(seconds=int(settings.HIRINGDATA_SWEEP_AFTER_SECONDS))
+    stuck = now - timedelta(seconds=int(settings.CELERY_TASK_TIME_LIMIT) + 60)
     ids = list(
         Submission.objects.filter(status=SubmissionStatus.RECEIVED, created_at__lt=waiting)
         .values_list("pk", flat=True)

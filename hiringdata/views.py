@@ -1,5 +1,6 @@
 """The member portal: upload hiring data, follow its processing, read problems, see history."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,7 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from alliance.models import Member, MembershipRole
+from alliance.models import Member
+from alliance.permissions import upload_member_ids
+from alliance.selectors import memberships_for_user
 from careerportal.csv_download import CONTENT_TYPE as CSV_CONTENT_TYPE
 from careerportal.csv_download import csv_response
 
@@ -30,21 +33,18 @@ CELLS_ON_PAGE = 50
 
 
 def _upload_members(request: HttpRequest):  # type: ignore[no-untyped-def]
-    member_ids = [
-        member.pk
-        for member, role in selectors.members_for_user(user=request.user)
-        if role in selectors.UPLOAD_ROLES
-    ]
-    return Member.objects.filter(pk__in=member_ids)
+    return Member.objects.filter(pk__in=upload_member_ids(request.user))
+
+
+def _memberships(request: HttpRequest) -> list[tuple[Member, str]]:
+    """The user's members, each with the role's label (shown above the upload form)."""
+    return [(m.member, m.get_role_display()) for m in memberships_for_user(user=request.user)]
 
 
 @login_required
 def portal_home(request: HttpRequest) -> HttpResponse:
     """Upload form (for submitters and admins) and the history of the user's members."""
-    memberships = [
-        (member, MembershipRole(role).label)
-        for member, role in selectors.members_for_user(user=request.user)
-    ]
+    memberships = _memberships(request)
     upload_members = _upload_members(request)
     form = UploadForm(members=upload_members)
     submissions = selectors.submissions_visible_to(user=request.user)
@@ -104,7 +104,7 @@ def _form_again(request: HttpRequest, form: UploadForm, *, status: int) -> HttpR
         request,
         "hiringdata/portal.html",
         {
-            "memberships": selectors.members_for_user(user=request.user),
+            "memberships": _memberships(request),
             "form": form,
             "page": Paginator(submissions, 25).get_page(1),
             "show_member": True,
@@ -208,7 +208,7 @@ def data_dictionary(request: HttpRequest) -> HttpResponse:
             "records_columns": ingest.COLUMNS[SubmissionShape.RECORDS],
             "counts_columns": ingest.COLUMNS[SubmissionShape.COUNTS],
             "max_mb": services.max_file_bytes() // 2**20,
-            "max_rows": ingest.limit("HIRINGDATA_MAX_ROWS", 2_000_000),
+            "max_rows": settings.HIRINGDATA_MAX_ROWS,
         },
     )
 

@@ -11,7 +11,8 @@ register = template.Library()
 def localized(path: str) -> str:
     """Prefix a site path with the active language, as i18n_patterns serve it (/es/...)."""
     language = get_language() or settings.LANGUAGE_CODE
-    if language == settings.LANGUAGE_CODE:
+    # Another site's address (or a protocol-relative one) is left as it is.
+    if language == settings.LANGUAGE_CODE or not path.startswith("/") or path.startswith("//"):
         return path
     return f"/{language}{path}"
 

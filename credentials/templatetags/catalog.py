@@ -6,16 +6,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-register = template.Library()
+from ..models import PRICE_DATE_NOT_SHOWN, price_date_plain
 
-# The catalog's data files write this when a provider's page gives no date.
-NOT_SHOWN = "not shown"
+register = template.Library()
 
 
 @register.filter
 def price_date(value: str) -> str:
     """A price's source date as stored, with "not shown" said in the page's language."""
-    return str(value).replace(NOT_SHOWN, gettext("not shown"))
+    return price_date_plain(value).replace(PRICE_DATE_NOT_SHOWN, gettext("not shown"))
 
 
 @register.simple_tag

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from alliance.models import Member
+from alliance.permissions import can_upload_for
 from careerportal.api_errors import ErrorSerializer, error_response
 from hiringdata import selectors, services
 from hiringdata.models import IdempotencyKey, Submission
@@ -66,12 +67,8 @@ class SubmissionViewSet(
         upload.is_valid(raise_exception=True)
         member = Member.objects.filter(slug=upload.validated_data["member"]).first()
         user = request.user
-        # user_can_upload refuses anonymous users; the isinstance check says so to the type checker.
-        if (
-            member is None
-            or not isinstance(user, User)
-            or not selectors.user_can_upload(user=user, member=member)
-        ):
+        # can_upload_for refuses anonymous users; isinstance says so to the type checker.
+        if member is None or not isinstance(user, User) or not can_upload_for(user, member):
             return error_response(
                 code="forbidden",
                 detail=_("You cannot upload files for this member."),

@@ -61,3 +61,20 @@ def test_employer_guide_ranks_certified_then_trusted_and_limits(occupation):
     assert guide["rows"][1]["employers"] == 2
     limited = selectors.employer_guide(occupation=occupation, today=today, limit=2)
     assert (limited["shown"], limited["total"]) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("role", "may"), [("admin", True), ("submitter", True), ("viewer", False), (None, False)]
+)
+def test_who_may_upload_hiring_data_is_one_rule(role, may):
+    """The portal page, the API and the import service all ask alliance.permissions."""
+    from alliance.models import Membership
+    from alliance.permissions import can_upload_for, upload_member_ids
+
+    from .factories import MemberFactory, UserFactory
+
+    member, user = MemberFactory(), UserFactory()
+    if role:
+        Membership.objects.create(user=user, member=member, role=role)
+    assert can_upload_for(user, member) is may
+    assert upload_member_ids(user) == ([member.pk] if may else [])

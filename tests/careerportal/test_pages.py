@@ -51,3 +51,17 @@ def test_500_page_renders_without_a_database(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert b"Nothing you entered was lost" in response.content
+
+
+def test_the_api_root_lists_every_collection(client):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["resources"]["credentials"].endswith("/api/v1/credentials/")
+    assert {"occupations", "alliance/members", "transparency-reports"} <= set(body["resources"])
+    for name, url in body["resources"].items():
+        # plans are created by POST and read by their token only: no list to GET; a member's
+        # submissions need a signed-in member
+        expected = {"plans": 405, "hiring-data/submissions": 403}.get(name, 200)
+        assert client.get(url).status_code == expected, url
+    assert body["schema"].endswith("/api/schema/")

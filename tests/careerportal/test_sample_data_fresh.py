@@ -65,3 +65,37 @@ def test_fresh_load_shows_every_active_certification():
         html = response.content.decode()
         assert "Certified by the Alliance" in html, slug
         assert "The Alliance has not reviewed this credential" not in html, slug
+
+
+def test_fresh_load_walkthrough_of_issue_10():
+    """What a new user met after `make run`, each checked on the sample data."""
+    import re
+
+    call_command("load_sample_data", stdout=io.StringIO())
+    client = Client()
+
+    # The Alliance page's report links open a report, in the page's language.
+    for prefix in ("", "/es"):
+        response = client.get(f"{prefix}/alliance/")
+        assert response.status_code == 200
+        links = set(re.findall(r'href="([^"]*/transparency/[^"]*)"', response.content.decode()))
+        assert links, "the Alliance page links to its report"
+        for link in links:
+            assert link.startswith(f"{prefix}/transparency/"), link
+            assert client.get(link).status_code == 200, link
+
+    # Compare: status words in the reader's language, price dates without research notes, and
+    # no empty "compare list" under a comparison opened from a shared link.
+    ids = "google-it-support,isc2-cc,comptia-a-plus"
+    for prefix, under_review in (("", "Under review"), ("/es", "En revisión")):
+        response = client.get(f"{prefix}/credentials/compare/", {"ids": ids})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert under_review in html
+        for raw in ("under_review", "under review", "lapsed,", "(page:", "(title"):
+            assert raw not in html, raw
+        assert "Nothing here yet" not in html and "Todavía no hay nada" not in html
+
+    response = client.get(f"/credentials/compare/?ids={ids}&format=csv")
+    assert response.status_code == 200
+    assert "(page:" not in response.content.decode("utf-8")

@@ -68,3 +68,24 @@ def test_check_deploy_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_each_limit_has_one_default_in_settings():
+    """Code reads a limit from settings, never with a second default of its own (the XLSX
+    size default was 300 MB in settings and 200 MB in the ingest module)."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    second_default = re.compile(r"""(?:getattr\(settings, |limit\()"([A-Z_]+)", """)
+    found = [
+        f"{path.relative_to(root)}: {name}"
+        for app in ("careerportal", "pathways", "credentials", "alliance", "hiringdata")
+        for path in (root / app).rglob("*.py")
+        for name in second_default.findall(path.read_text())
+        if hasattr(settings, name)
+    ]
+    assert not found, found
+    assert settings.HIRINGDATA_MAX_XLSX_UNCOMPRESSED_BYTES == 300 * 1024 * 1024

@@ -104,6 +104,7 @@ def test_page_says_the_count_is_capped_and_how_best_match_ranked(
     # Funding and occupation choices, the match check, one capped count, the page of rows.
     with django_assert_max_num_queries(5):
         response = client.get(LIST, {"q": "cloud"})
+    assert response.status_code == 200
     html = response.content.decode()
     assert "More than 2 results" in html
     assert "best-documented" in html
