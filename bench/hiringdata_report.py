@@ -80,7 +80,8 @@ def main() -> None:
     report = report_build(year=args.year)
     elapsed = time.perf_counter() - started
     py_cpu = time.process_time() - py_cpu
-    db_cpu = _backend_cpu(backend) - db_cpu if db_cpu is not None else None
+    db_after = _backend_cpu(backend)
+    db_cpu = db_after - db_cpu if db_after is not None and db_cpu is not None else None
     tables = report.tables.count()
     withheld = sum(t.audit.get("withheld_cells", 0) for t in report.tables.all())
     opted = report.tables.filter(member__isnull=False).values("member").distinct().count()
