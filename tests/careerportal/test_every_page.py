@@ -294,15 +294,6 @@ def check_page(page, axe_check, path: str, language: str, width: int) -> list[st
     return [f"{path} @{width}px: {p}" for p in problems]
 
 
-def assert_the_pages_cover_the_url_conf(pages: list[Page]) -> None:
-    visited = {p.name for p in pages}
-    missing = page_names_in_urlconf() - visited - set(SKIPPED)
-    assert not missing, f"pages neither visited nor skipped with a reason: {sorted(missing)}"
-    assert not visited & set(SKIPPED)
-
-
-@pytest.mark.parametrize("language", ["en", "es"])
-@pytest.mark.parametrize("width,height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
 def _sample_program():
     """One training program near Newark, with a withheld figure, for the program pages."""
     from datetime import date
@@ -327,6 +318,15 @@ def _sample_program():
     )  # fmt: skip
 
 
+def assert_the_pages_cover_the_url_conf(pages: list[Page]) -> None:
+    visited = {p.name for p in pages}
+    missing = page_names_in_urlconf() - visited - set(SKIPPED)
+    assert not missing, f"pages neither visited nor skipped with a reason: {sorted(missing)}"
+    assert not visited & set(SKIPPED)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("width,height", [(360, 740), (1280, 900)], ids=["phone", "desktop"])
 def test_every_page_is_accessible_and_fits(
     browser, live_server, axe_check, settings, tmp_path, language, width, height
 ):

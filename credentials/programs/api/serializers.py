@@ -19,7 +19,7 @@ PROGRAM_FIELDS = [
 ]  # fmt: skip
 
 
-class ProgramSerializer(serializers.ModelSerializer):
+class TrainingProgramSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-programs-detail")
     provider_name = serializers.CharField(source="provider.name", read_only=True)
     distance_miles = serializers.FloatField(read_only=True, required=False, allow_null=True)
@@ -30,7 +30,7 @@ class ProgramSerializer(serializers.ModelSerializer):
         fields = PROGRAM_FIELDS
 
 
-class ProgramDetailSerializer(ProgramSerializer):
+class TrainingProgramDetailSerializer(TrainingProgramSerializer):
     credentials: serializers.Field = serializers.SlugRelatedField(
         many=True, read_only=True, slug_field="slug"
     )

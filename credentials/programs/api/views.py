@@ -10,7 +10,7 @@ from ...pagination import RESULT_COUNT_CAP, CappedPageNumberPagination
 from .. import selectors
 from ..filters import ProgramFilter
 from ..models import Program
-from .serializers import ProgramDetailSerializer, ProgramSerializer
+from .serializers import TrainingProgramDetailSerializer, TrainingProgramSerializer
 
 LIST_DESCRIPTION = (
     "Search training programs (state ETPL lists and College Scorecard), with the parameters of "
@@ -34,7 +34,11 @@ class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.program_rows()
 
     def get_serializer_class(self):  # type: ignore[no-untyped-def]
-        return ProgramDetailSerializer if self.action == "retrieve" else ProgramSerializer
+        return (
+            TrainingProgramDetailSerializer
+            if self.action == "retrieve"
+            else TrainingProgramSerializer
+        )
 
     def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
         try:
@@ -43,4 +47,4 @@ class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
             raise Http404 from None
         if program is None:
             raise Http404
-        return Response(ProgramDetailSerializer(program, context={"request": request}).data)
+        return Response(TrainingProgramDetailSerializer(program, context={"request": request}).data)
