@@ -24,6 +24,8 @@ class ProviderAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_synthetic"]
     search_fields = ["name", "slug", "ctdl_id"]
     prepopulated_fields = {"slug": ["name"]}
+    # The CTDL id is given once and never changes (other sites and files refer to it).
+    readonly_fields = ["ctdl_id"]
 
 
 class CostItemInline(TranslationTabularInline):
@@ -50,6 +52,7 @@ class CredentialAdmin(TranslationAdmin):
         "provider__kind",
     ]
     search_fields = ["name", "slug", "provider__name", "ctdl_id"]
+    readonly_fields = ["ctdl_id"]
     list_select_related = ["provider"]
     autocomplete_fields = ["provider"]
     filter_horizontal = ["occupations", "funding_sources", "skills"]

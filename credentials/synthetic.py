@@ -126,7 +126,7 @@ def _copy_rows(model: type[models.Model], rows: list[Row]) -> None:
         for field in fields
     }  # fmt: skip
     # A callable default (a new CTDL id) is called for each row, as a model save would.
-    per_row = {str(f.column): f.default for f in fields if callable(f.default)}
+    per_row = {str(f.column): f.default for f in fields if f.has_default() and callable(f.default)}
     for row in rows:
         for column, make in per_row.items():
             row.setdefault(column, make())
