@@ -25,6 +25,7 @@ from .funding import (
     credentials_program_facts,
     program_facts,
     programs_for_screen,
+    with_scorecard_school,
 )
 from .models import ComparisonIndex, Credential, CredentialStatus, OutcomeReport
 from .programs.compare import program_compare_id_parse, program_compare_rows
@@ -253,7 +254,7 @@ def credential_employers(*, credential_id: int) -> list[dict[str, Any]]:
 def credential_detail(*, slug: str) -> CredentialDetail | None:
     """Return everything the detail page shows for one published credential, or None."""
     credential = (
-        Credential.objects.published()
+        with_scorecard_school(Credential.objects.published())
         .select_related("provider", "index_row")
         .prefetch_related(
             "cost_items",
