@@ -150,10 +150,10 @@ def credential_compare(
     occupations = {o.soc_code: o for o in Occupation.objects.filter(soc_code__in=codes)}
     for row in rows.values():
         if getattr(row, "is_program", False):
-            wages = [
-                occupations[c].median_annual_wage
+            wages: list[int] = [
+                wage
                 for c in row.occupation_codes
-                if c in occupations and occupations[c].median_annual_wage is not None
+                if c in occupations and (wage := occupations[c].median_annual_wage) is not None
             ]
             # Payback uses the cautious figure, as for credentials.
             row.occupation_wage_min_usd = min(wages) if wages else None

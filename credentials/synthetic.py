@@ -33,6 +33,7 @@ from .models import (
     Provider,
     ProviderKind,
 )
+from .programs.synthetic import programs_generate
 from .services import comparison_index_refresh
 
 Row = dict[str, Any]
@@ -228,9 +229,12 @@ def generate(*, options: dict[str, Any], rng: random.Random) -> str:
     Rows are made as plain values and written with COPY (50,000 credentials in seconds, then the
     index rebuild).
     """
+    programs = programs_generate(
+        count=int(options.get("programs") or 0), seed=int(options.get("seed") or 1), rng=rng
+    )
     count = int(options.get("credentials") or 0)
     if count <= 0:
-        return "no synthetic credentials asked for"
+        return f"no synthetic credentials asked for; {programs}"
     prefix = f"synthetic-s{options.get('seed', 1)}"
     start = Credential.objects.filter(slug__startswith=f"{prefix}-", is_synthetic=True).count()
     run_prefix = f"{prefix}-r{start}"
@@ -277,5 +281,5 @@ def generate(*, options: dict[str, Any], rng: random.Random) -> str:
     return (
         f"{count} synthetic credentials from {len(providers)} synthetic providers, "
         f"{len(costs)} cost items, {len(outcomes)} synthetic outcome reports; "
-        f"{indexed} rows in the comparison index"
+        f"{indexed} rows in the comparison index; {programs}"
     )

@@ -6,7 +6,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from ..pagination import RESULT_COUNT_CAP
@@ -249,9 +249,18 @@ class ProgramFilter(django_filters.FilterSet):
                 # Nothing has the words: names that look like them ("securty plus").
                 self.lookalike = True
                 counted = None
-                queryset = queryset.filter(
-                    search_text__trigram_word_similar=self.text_value
-                ).annotate(relevance=TrigramWordSimilarity(self.text_value, "search_text"))
+                # Rank at most RESULT_COUNT_CAP look-alikes: at 240,000 programs a common
+                # misspelling matched tens of thousands of rows and ranking them all took seconds.
+                candidates = (
+                    queryset.filter(search_text__trigram_word_similar=self.text_value)
+                    .order_by()
+                    .values("pk")[:RESULT_COUNT_CAP]
+                )
+                queryset = self.queryset.filter(pk__in=Subquery(candidates)).annotate(
+                    relevance=TrigramWordSimilarity(self.text_value, "search_text")
+                )
+                if self.point is not None:
+                    queryset = places.programs_by_distance(queryset, point=self.point)
         if not sort:
             sort = (
                 "relevance"

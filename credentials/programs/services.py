@@ -234,7 +234,6 @@ def programs_etpl_load(
     """Load one ETPL release (and its outcomes): all rows valid or nothing written."""
     state = state.upper()
     raw, name = file_bytes(path), published_name(path)
-    file_date = _file_date(name, file_date)
     online_ids = None
     if online_source:
         online_ids = etpl.code_list_parse(
@@ -243,6 +242,8 @@ def programs_etpl_load(
     records = etpl.programs_parse(
         text_decode(raw, allow_cp1252=False), state=state, online_ids=online_ids
     )
+    # After the header check, so a file of the wrong kind is named as such first.
+    file_date = _file_date(name, file_date)
     outcomes: dict[tuple[str, str], dict[str, Any]] = {}
     outcome_period = ""
     if outcomes_source:

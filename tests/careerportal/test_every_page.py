@@ -178,6 +178,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     reset_token = default_token_generator.make_token(user)
 
     soc = "15-1212" if "15-1212" in occupations else occupations[0]
+    program = _sample_program()
     pages = [
         # Public pages, visited signed out.
         Page("home"),
@@ -200,6 +201,11 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("credentials:detail", {"slug": certified}),
         Page("credentials:compare", query=f"?ids={','.join(credentials[:3])}"),
         Page("credentials:compare", query="?ids=nope", status=400),
+        Page("credentials:compare", query=f"?ids={credentials[0]},{program.compare_id}"),
+        Page("programs:list"),
+        Page("programs:list", query="?zip=07102&within=25&sort=distance"),
+        Page("programs:list", query="?zip=7102x", status=400),
+        Page("programs:detail", {"program_id": program.pk}),
         Page("plans:index"),
         Page("plans:detail", {"token": plan.token}),
         Page("alliance:home"),
@@ -274,6 +280,30 @@ def check_page(page, axe_check, path: str, language: str, width: int) -> list[st
     if not_live:
         problems.append(f"htmx targets without aria-live: {not_live}")
     return [f"{path} @{width}px: {p}" for p in problems]
+
+
+def _sample_program():
+    """One training program near Newark, with a withheld figure, for the program pages."""
+    from datetime import date
+
+    from credentials.models import Program, Provider
+    from pathways.publicdata.models import Zcta
+
+    Zcta.objects.get_or_create(code="07102", defaults={"latitude": 40.7357, "longitude": -74.1724})
+    provider = Provider.objects.create(
+        name="Newark Tech School", slug="newark-tech-school", kind="community_college"
+    )
+    return Program.objects.create(
+        source="etpl", source_state="NJ", external_id="1", source_date=date(2023, 4, 28),
+        name="Cybersecurity Support Technician", provider=provider, cip_code="11.1003",
+        street="1 Broad Street", city="Newark", state="NJ", zip_code="07102",
+        latitude=40.7357, longitude=-74.1724, tuition_usd=3900, fees_usd=100,
+        total_cost_usd=4000, clock_hours=300, calendar_length=6, evening_courses=True,
+        wioa_eligible=True, in_demand=True, has_outcomes=True,
+        outcome_source="State WIOA program outcomes", outcome_period="state file of 2020",
+        employed_q2_pct=70, wage_q2_usd=8000, withheld=["employed_q8_pct", "wage_q8_usd"],
+        employment_rate_pct=70, earnings_usd=32000, languages=["es"],
+    )  # fmt: skip
 
 
 def assert_the_pages_cover_the_url_conf(pages: list[Page]) -> None:

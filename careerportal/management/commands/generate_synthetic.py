@@ -18,6 +18,9 @@ class Command(BaseCommand):
             "--credentials", type=int, default=0, help="synthetic credentials to add"
         )
         parser.add_argument(
+            "--programs", type=int, default=0, help="synthetic training programs to add"
+        )
+        parser.add_argument(
             "--members", type=int, default=0, help="synthetic Alliance members to add"
         )
         parser.add_argument(
@@ -29,7 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, **options: object) -> None:
-        for count in ("credentials", "members", "hires_per_member"):
+        for count in ("credentials", "programs", "members", "hires_per_member"):
             if int(options[count]) < 0:  # type: ignore[call-overload]
                 self.stderr.write(f"--{count.replace('_', '-')} must be 0 or more")
                 raise SystemExit(2)

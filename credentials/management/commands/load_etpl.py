@@ -35,7 +35,7 @@ class Command(PublicDataCommand):
         if len(state) != 2 or not state.isalpha():
             raise CommandError("--state takes a two-letter state code, e.g. NJ")
         options["state"] = state
-        self.source = etpl_source(state)
+        self.source = etpl_source(state)  # type: ignore[misc]  # the state picks the source
         super().handle(*args, **options)
 
     def run(self, path: Path, **options: Any) -> LoadResult:

@@ -31,7 +31,9 @@ class ProgramSerializer(serializers.ModelSerializer):
 
 
 class ProgramDetailSerializer(ProgramSerializer):
-    credentials = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+    credentials: serializers.Field = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="slug"
+    )
 
     class Meta:
         model = Program
