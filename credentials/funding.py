@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -276,14 +276,44 @@ def credential_program_facts(*, credential: Credential) -> ProgramFacts:
         price_model_label=str(credential.get_price_model_display())
         if credential.price_model
         else "",
+        **_scorecard_title_iv(credential),
     )
+
+
+def _scorecard_title_iv(credential: Credential) -> dict[str, Any]:
+    """Title IV when the College Scorecard lists a school of exactly the provider's name."""
+    found = getattr(credential, "scorecard_program_id", None)
+    if not found:
+        return {}
+    unitid = found.split("-", 1)[0]
+    return {
+        "title_iv": True,
+        "fact_sources": {
+            "title_iv": _(
+                "The College Scorecard (U.S. Department of Education) lists a school named "
+                "%(name)s (UNITID %(unitid)s), matched by name; it covers schools that take "
+                "federal student aid (Title IV)"
+            )
+            % {"name": credential.provider.name, "unitid": unitid}
+        },
+    }
+
+
+def with_scorecard_school(queryset: Any) -> Any:
+    """Annotate credentials with a College Scorecard program of a school of the same name."""
+    from .programs.models import Program, ProgramSource
+
+    scorecard = Program.objects.filter(
+        source=ProgramSource.SCORECARD, provider__name__iexact=OuterRef("provider__name")
+    ).values("external_id")[:1]
+    return queryset.annotate(scorecard_program_id=Subquery(scorecard))
 
 
 def credential_facts_queryset() -> Any:
     """Published credentials with what credential_program_facts reads, in a fixed query count."""
     return (
-        Credential.objects.published()
-        .select_related("index_row")
+        with_scorecard_school(Credential.objects.published())
+        .select_related("index_row", "provider")
         .prefetch_related(
             "cost_items",
             "funding_sources",

@@ -83,7 +83,7 @@ class ProgramFactSerializer(serializers.Serializer):
     source = serializers.CharField()  # type: ignore[assignment]
 
 
-class ProgramSerializer(serializers.Serializer):
+class FundingProgramSerializer(serializers.Serializer):
     """The program facts the screener was given (null: not known)."""
 
     clock_hours = serializers.IntegerField(allow_null=True)
@@ -115,7 +115,7 @@ class ProgramSerializer(serializers.Serializer):
 
 
 class FundingScreenSerializer(serializers.Serializer):
-    program = ProgramSerializer(source="facts")
+    program = FundingProgramSerializer(source="facts")
     sources = FundingMatchSerializer(source="matches", many=True)
     left_low_usd = serializers.IntegerField(
         source="left.low_usd",

@@ -282,14 +282,15 @@ def test_funding_pages_query_count_does_not_grow(
     indexed()
     slugs = ",".join(c.slug for c in made)
     # Same bound for 1 and 4 credentials: facts, funding sources, their facts (one query) and
-    # rules are read in bulk.
-    with django_assert_max_num_queries(9):
+    # rules are read in bulk; the detail page also lists the programs for the credential.
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("credentials:detail", args=[made[0].slug]), ANSWERS)
         assert response.status_code == 200
     with django_assert_max_num_queries(8):
         response = client.get(reverse("credentials:compare"), {"ids": slugs, **ANSWERS})
         assert response.status_code == 200
-    with django_assert_max_num_queries(7):
+    # /funding/ also counts the programs on each state source's list (one grouped query).
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("pathways:funding"), {"credential": made[0].slug})
         assert response.status_code == 200
 
@@ -312,3 +313,37 @@ def test_screen_api_unknown_credential_is_a_400(client, sources):
 
     assert response.status_code == 400
     assert "credential" in response.json()
+
+
+def test_georgia_case_a_scorecard_school_gets_pell_up_to_the_award_year_maximum(sources, indexed):
+    # The case: OFTC's $8,609 Computer Support Specialist Diploma (catalog), and the
+    # College Scorecard row that lists the same school (UNITID 420431, a Title IV school).
+    from datetime import date
+
+    from credentials.models import Program, Provider
+
+    catalog_school = Provider.objects.create(
+        name="Oconee Fall Line Technical College", slug="oftc", kind="community_college"
+    )
+    diploma = CredentialFactory(slug="oftc-diploma", provider=catalog_school,
+                                credential_type="diploma")  # fmt: skip
+    CostItemFactory(credential=diploma, kind="tuition", amount_min_usd=8609)
+    scorecard_school = Provider.objects.create(
+        name="Oconee Fall Line Technical College", slug="oftc-scorecard-420431", kind="university"
+    )
+    Program.objects.create(
+        source="scorecard", external_id="420431-1103-1", source_date=date(2019, 6, 1),
+        name="Data Processing", provider=scorecard_school, cip_code="11.03",
+    )  # fmt: skip
+    indexed()
+    georgia = {"state": "GA", "veteran": False, "income": "low", "employment": "unemployed",
+               "education": "high_school", "age": 30}  # fmt: skip
+
+    (screen,) = credentials_funding_screen(facts=[_facts("oftc-diploma")], answers=georgia)
+
+    matches = {m.source.slug: m for m in screen.matches}
+    assert matches["pell-grant"].outcome == "possible"
+    assert "UNITID 420431" in matches["pell-grant"].reasons_for[-1].source
+    assert matches["gi-bill"].outcome == "unlikely"
+    assert matches["wioa-ita"].outcome == "unknown"
+    assert (screen.left.low_usd, screen.left.high_usd) == (1214, 8609)
