@@ -188,7 +188,7 @@ STORAGES = {
     # Hashed names (css/portal.3f2a9c1b7d4e.css) so a file can be cached for a year: a change
     # is a new name. Run collectstatic before serving with DEBUG off.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "careerportal.staticfiles.StaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
