@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "careerportal.replicas.ReadYourWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -98,6 +99,15 @@ else:
     DATABASES = {"default": embedded_database_settings(VAR_DIR / "postgres")}  # type: ignore[dict-item]
 DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
+# Read replicas (careerportal/replicas.py): public reads go there, writes to the primary.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    DATABASES[f"replica_{_number}"] = dj_database_url.parse(_url, conn_max_age=60)
+    DATABASES[f"replica_{_number}"]["OPTIONS"] = {"connect_timeout": 2}
+    # Tests read the replica of the test database (the replica copies the primary's cluster).
+    DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["careerportal.replicas.ReplicaRouter"]
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_int("DATABASE_REPLICA_MAX_LAG_SECONDS", 10)
+DATABASE_READ_YOUR_WRITES_SECONDS = env_int("DATABASE_READ_YOUR_WRITES_SECONDS", 10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the cache and the Celery broker. Without it: a local cache and tasks run eagerly.
@@ -129,6 +139,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 600)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 900)
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# One queue per kind of work, each with its own workers (docker-compose.yml): a long import never
+# holds up a report or an index refresh. Queues are durable on RabbitMQ (the default), tasks are
+# acknowledged late and prefetched one at a time (above). Mail is sent in the request today;
+# the "mail" queue is there for when it moves to a task.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    "hiringdata.process_submission": {"queue": "imports"},
+    "hiringdata.sweep_submissions": {"queue": "imports"},
+    "hiringdata.transparency.*": {"queue": "reports"},
+    "credentials.*": {"queue": "index"},
+    "alliance.tasks.comparison_index_refresh_task": {"queue": "index"},
+    "*.mail*": {"queue": "mail"},
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 1}
 CELERY_TIMEZONE = "UTC"
 # The beat schedule is built from the apps' task objects once Django is set up (see
@@ -167,7 +190,7 @@ STORAGES = {
     # Hashed names (css/portal.3f2a9c1b7d4e.css) so a file can be cached for a year: a change
     # is a new name. Run collectstatic before serving with DEBUG off.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "careerportal.staticfiles.StaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 
 from careerportal.staticfiles import StaticFilesMiddleware
 
-PRODUCTION_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+PRODUCTION_STORAGE = "careerportal.staticfiles.StaticFilesStorage"
 
 
 @pytest.fixture
@@ -22,7 +22,10 @@ def collected(settings, tmp_path):
     (source / "css").mkdir(parents=True)
     (source / "img").mkdir()
     (source / "img" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
-    (source / "css" / "site.css").write_text("body { background: url(../img/logo.svg); }")
+    # hero.jpg is not shipped, as in the vendored USWDS stylesheet: left as written.
+    (source / "css" / "site.css").write_text(
+        "body { background: url(../img/logo.svg); } .hero { background: url(../img/hero.jpg); }"
+    )
     settings.STATICFILES_DIRS = [source]
     settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
     settings.STATIC_ROOT = tmp_path / "root"
@@ -40,6 +43,7 @@ def test_names_carry_a_hash_and_references_inside_css_follow(collected):
     hashed_css = (collected / url.removeprefix("/static/")).read_text()
     logo = staticfiles_storage.url("img/logo.svg").rsplit("/", 1)[1]
     assert logo in hashed_css and logo != "logo.svg"
+    assert 'url("../img/hero.jpg")' in hashed_css
 
 
 def test_hashed_file_is_cached_for_a_year_and_immutable(collected):
