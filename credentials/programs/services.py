@@ -12,7 +12,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from pathways.publicdata.importing import LoadResult, Source, local_copy, published_name
+from pathways.publicdata.importing import (
+    LoadResult,
+    Source,
+    local_copy,
+    objects_insert,
+    published_name,
+)
 from pathways.publicdata.models import Cip
 
 from ..models import Credential, Provider, ProviderKind
@@ -166,7 +172,7 @@ def _programs_upsert(
         program.pk = old.pk
         to_update.append(program)
         changed += 1
-    Program.objects.bulk_create(to_create, batch_size=2000)
+    objects_insert(to_create)
     # One UPDATE per changed program: bulk_update's CASE over 55 columns was far slower.
     for program in to_update:
         Program.objects.filter(pk=program.pk).update(**{f: getattr(program, f) for f in _COMPARED})

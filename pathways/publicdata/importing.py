@@ -360,6 +360,38 @@ def copy_rows(
     return written
 
 
+def objects_insert(objects: Sequence[Any], *, page_size: int = 2000) -> None:
+    """INSERT unsaved model instances in pages and set their primary keys (one statement a page).
+
+    bulk_create builds its SQL field by field in Python, which costs more than the insert itself
+    for wide rows (about 2 s per 1,000 programs of 55 columns); psycopg2's execute_values takes
+    the values already prepared for the database.
+    """
+    from psycopg2.extras import execute_values
+
+    if not objects:
+        return
+    meta = objects[0]._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) VALUES %s "
+        f"RETURNING {connection.ops.quote_name(meta.pk.column)}"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), page_size):
+            page = objects[start : start + page_size]
+            rows = [
+                tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields)
+                for obj in page
+            ]
+            ids = execute_values(cursor.cursor, sql, rows, page_size=page_size, fetch=True)
+            for obj, (pk,) in zip(page, ids, strict=True):
+                obj.pk = pk
+                obj._state.adding = False
+                obj._state.db = connection.alias
+
+
 def staging_create(*, target: str, columns: Sequence[str], name: str) -> str:
     """A temporary table with the target's column types, dropped at commit."""
     with connection.cursor() as cursor:
