@@ -8,11 +8,13 @@ and their full-width forms, gets a leading apostrophe so it stays text.
 import csv
 import io
 from collections.abc import Iterable
+from typing import TextIO
 
 from django.http import HttpResponse
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-CONTENT_TYPE = "text/csv; charset=utf-8"
+MEDIA_TYPE = "text/csv"
+CONTENT_TYPE = f"{MEDIA_TYPE}; charset=utf-8"
 BOM = "\ufeff"
 
 
@@ -29,14 +31,32 @@ def cell_neutralise(value: object) -> str:
     return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
 
 
+def csv_write(
+    stream: TextIO,
+    header: Iterable[object],
+    rows: Iterable[Iterable[object]],
+    *,
+    bom: bool = True,
+) -> int:
+    """Write the CSV to stream, every cell neutralised; return the number of rows written.
+
+    bom=False for machine-read files (the bulk open-data downloads, hashed and parsed by code).
+    """
+    if bom:
+        stream.write(BOM)
+    writer = csv.writer(stream)
+    writer.writerow([cell_neutralise(cell) for cell in header])
+    count = 0
+    for row in rows:
+        writer.writerow([cell_neutralise(cell) for cell in row])
+        count += 1
+    return count
+
+
 def csv_text(header: Iterable[object], rows: Iterable[Iterable[object]]) -> str:
     """The whole file as text, every cell neutralised (BOM first)."""
     buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer)
-    writer.writerow([cell_neutralise(cell) for cell in header])
-    for row in rows:
-        writer.writerow([cell_neutralise(cell) for cell in row])
+    csv_write(buffer, header, rows)
     return buffer.getvalue()
 
 

@@ -2,7 +2,6 @@
 data dictionary, licence, SHA-256 and build date; written row by row into storage (never held
 whole in memory) by the nightly job, and served from there."""
 
-import csv
 import hashlib
 import io
 import json
@@ -16,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
+from careerportal.csv_download import MEDIA_TYPE, csv_write
 from pathways.models import FundingSource, Occupation
 
 from .ctdl import export
@@ -154,11 +154,12 @@ def _write(kind: str, dataset: Dataset, out: IO[bytes]) -> int:
     count = 0
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     if kind == "csv":
-        writer = csv.writer(text)
-        writer.writerow(dataset.dictionary)
-        for row in dataset.rows():
-            writer.writerow(row[k] for k in dataset.dictionary)
-            count += 1
+        count = csv_write(
+            text,
+            dataset.dictionary,
+            ([row[k] for k in dataset.dictionary] for row in dataset.rows()),
+            bom=False,
+        )
     elif kind == "jsonl":
         for row in dataset.rows():
             text.write(json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n")
@@ -174,7 +175,7 @@ def _write(kind: str, dataset: Dataset, out: IO[bytes]) -> int:
     return count
 
 
-FORMATS = {"csv": "text/csv", "jsonl": "application/jsonl", "jsonld": "application/ld+json"}
+FORMATS = {"csv": MEDIA_TYPE, "jsonl": "application/jsonl", "jsonld": "application/ld+json"}
 
 
 class _Hashing(io.RawIOBase):

@@ -2,7 +2,7 @@
 
 from celery.schedules import crontab
 
-from .tasks import comparison_index_refresh_task
+from .tasks import comparison_index_refresh_task, downloads_build_task
 
 BEAT_SCHEDULE = {
     # The sweep: rows marked stale whose queued refresh was lost (broker down) within a minute.
@@ -18,7 +18,7 @@ BEAT_SCHEDULE = {
     },
     # Nightly bulk open-data files (after the index, so prices and certification are current).
     "credentials-downloads-nightly": {
-        "task": "credentials.downloads_build",
+        "task": downloads_build_task.name,
         "schedule": crontab(hour=4, minute=10),
     },
 }

@@ -306,7 +306,10 @@ def programs_etpl_load(
         _after_write(source=ProgramSource.ETPL, state=state, started=started)
     return LoadResult(
         vintage=file_date.isoformat(),
-        scope=state,
+        # One scope per release: releases are upserted on top of each other (none removes the
+        # programs of another), so loading the 2023 file does not make the 2021 one "changed";
+        # load_public_data then skips both on a second run.
+        scope=f"{state} {file_date.isoformat()}",
         rows_read=len(records),
         rows_added=added,
         rows_changed=changed,

@@ -37,7 +37,7 @@ def test_a_change_to_the_credential_shows_at_once(client):
 
 
 def test_saving_a_plan_does_not_empty_the_cache():
-    from credentials.plan_models import Plan
+    from credentials.plans.models import Plan
 
     before = catalog_version()
     Plan.objects.create(title="Mine")

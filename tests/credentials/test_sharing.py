@@ -100,7 +100,8 @@ def test_other_pages_still_refuse_framing(client, shared):
 
     assert response.status_code == 200
     assert response["X-Frame-Options"] == "DENY"
-    assert "Content-Security-Policy" not in response
+    # The site-wide policy (careerportal/headers.py) forbids framing in CSP as well.
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
 
 
 def test_oembed_finds_the_widget_for_a_page(client, shared, settings):
