@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
+from careerportal.headers import content_security_policy
 from pathways import selectors as pathway_selectors
 
 from .. import selectors
@@ -40,8 +41,9 @@ def _png(data: bytes) -> HttpResponse:
 
 def _embed(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     response = render(request, template, context)
-    response["Content-Security-Policy"] = (
-        "frame-ancestors *; default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
+    # The site's own policy (its script and stylesheet are static files), framable by anyone.
+    response["Content-Security-Policy"] = content_security_policy(frameable=True) + (
+        "; frame-ancestors *"
     )
     response["Cache-Control"] = "public, max-age=3600"
     return response
