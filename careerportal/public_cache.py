@@ -63,5 +63,5 @@ def public_cached(name: str, *parts: object, compute: Callable[[], T]) -> T:
     if value is None:
         value = compute()
         if value is not None:
-            cache.set(key, value, timeout=int(getattr(settings, "PUBLIC_CACHE_SECONDS", 600)))
+            cache.set(key, value, timeout=settings.PUBLIC_CACHE_SECONDS)
     return value

@@ -45,7 +45,7 @@ def replica_is_healthy(alias: str, *, now: float | None = None) -> bool:
         with connections[alias].cursor() as cursor:
             cursor.execute(LAG_SQL)
             lag = float(cursor.fetchone()[0])
-        healthy = lag <= float(getattr(settings, "DATABASE_REPLICA_MAX_LAG_SECONDS", 10))
+        healthy = lag <= float(settings.DATABASE_REPLICA_MAX_LAG_SECONDS)
     except DatabaseError:
         connections[alias].close()
         healthy = False
@@ -94,7 +94,7 @@ class ReadYourWritesMiddleware:
             _pinned.reset(token)
         user = getattr(request, "user", None)
         if (writing or wrote) and user is not None and user.is_authenticated:
-            seconds = int(getattr(settings, "DATABASE_READ_YOUR_WRITES_SECONDS", 10))
+            seconds = settings.DATABASE_READ_YOUR_WRITES_SECONDS
             response.set_cookie(
                 PIN_COOKIE,
                 str(time.time() + seconds),

@@ -1,6 +1,9 @@
 """Search, fill the compare tray, open the comparison: in a real browser, on a phone, en + es."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,19 +16,16 @@ def test_search_tray_and_compare(page, axe_check, security_catalog, prefix):
 
     # Typing searches through htmx and updates the announced count without a reload.
     page.fill("#id_q", "comptia")
-    page.wait_for_function(
-        "document.querySelector('#search-results [role=status]').innerText.trim().startsWith('2')"
-    )
+    # Locator assertions, not wait_for_function: the page's CSP forbids the eval it needs.
+    expect(page.locator("#search-results [role=status]")).to_have_text(re.compile(r"^\s*2"))
     assert "q=comptia" in page.url  # hx-push-url keeps the address shareable
 
     page.fill("#id_q", "")
     page.locator("form[role=search] .filter-search button[type=submit]").click()
-    page.wait_for_function("document.querySelectorAll('.result-list > li').length === 3")
+    expect(page.locator(".result-list > li")).to_have_count(3)
     for index in range(3):
         page.locator("#search-results form[action$='/tray/add/'] button").first.click()
-        page.wait_for_function(
-            f"document.querySelectorAll('#compare-tray .tray-list li').length === {index + 1}"
-        )
+        expect(page.locator("#compare-tray .tray-list li")).to_have_count(index + 1)
     # The tray is in the session: it is still there after a new search.
     page.goto(f"{prefix}/credentials/?q=security")
     assert page.locator("#compare-tray .tray-list li").count() == 3
