@@ -84,3 +84,16 @@ def _english_between_tests() -> Iterator[None]:
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches() -> Iterator[None]:
+    """Start each test with empty caches: the in-memory cache outlives a test's rolled-back data."""
+    from django.core.cache import caches
+
+    from django.core.cache.backends.locmem import LocMemCache
+
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):  # never FLUSHDB a Redis that a broker may share
+            cache.clear()
+    yield

@@ -67,11 +67,18 @@ def replica(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     data = Path(tempfile.mkdtemp(prefix="portal-replica-"))
     shutil.chown(data, "postgres", "postgres")
     port = _free_port()
-    made = _as_postgres(
-        basebackup, "-h", primary["HOST"] or "127.0.0.1", "-p", str(primary["PORT"] or 5432),
-        "-U", primary["USER"] or "postgres", "-D", str(data), "-R", "-X", "stream",
-        "--checkpoint=fast", "--no-sync",
-    )  # fmt: skip
+    # A busy cluster (other test workers creating databases) can cut the WAL stream: try again.
+    for _attempt in range(3):
+        made = _as_postgres(
+            basebackup, "-h", primary["HOST"] or "127.0.0.1", "-p", str(primary["PORT"] or 5432),
+            "-U", primary["USER"] or "postgres", "-D", str(data), "-R", "-X", "stream",
+            "--checkpoint=fast", "--no-sync",
+        )  # fmt: skip
+        if made.returncode == 0:
+            break
+        shutil.rmtree(data, ignore_errors=True)
+        data.mkdir()
+        shutil.chown(data, "postgres", "postgres")
     if made.returncode != 0:
         shutil.rmtree(data, ignore_errors=True)
         _unavailable(f"pg_basebackup failed: {made.stderr.strip()}")
