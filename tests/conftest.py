@@ -90,7 +90,6 @@ def _english_between_tests() -> Iterator[None]:
 def _empty_caches() -> Iterator[None]:
     """Start each test with empty caches: the in-memory cache outlives a test's rolled-back data."""
     from django.core.cache import caches
-
     from django.core.cache.backends.locmem import LocMemCache
 
     for cache in caches.all():
