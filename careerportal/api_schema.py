@@ -2,6 +2,7 @@
 status it can answer (with the shared error body), and the limits its parameters are checked
 against. One AutoSchema for every app (settings.REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"])."""
 
+import copy
 from typing import Any
 
 from django import forms
@@ -66,11 +67,13 @@ class PortalAutoSchema(AutoSchema):
         filterset_class = getattr(self.view, "filterset_class", None)
         if filterset_class is None:
             return parameters
-        # The filters' own fields (not the FilterSet's form, which may read the database).
+        # The filters' own fields (not the FilterSet's form, which may read the database), built
+        # on copies: a filter caches its field, and a field cached on the class's filter would
+        # be copied into every FilterSet made after it, choices set in __init__ lost.
         filters = filterset_class.base_filters
         for parameter in parameters:
             found = filters.get(parameter["name"])
-            field = found.field if found is not None else None
+            field = copy.deepcopy(found).field if found is not None else None
             if field is not None:
                 parameter["schema"] = {**parameter["schema"], **field_limits(field)}
         return parameters

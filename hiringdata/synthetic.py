@@ -98,6 +98,8 @@ def members_create(*, count: int, opt_in_every: int = 20) -> list[int]:
 def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, seed: int) -> int:
     """Give each member one accepted synthetic submission for the year; return hires made.
 
+    The same seed and member list (in the same order) give the same rows, whatever the ids.
+
     Members that already have an accepted submission for the year are left alone. Each
     member's share of non-degree pathways differs and grows a little each year for some, so the
     year-over-year change and the 'most progress' candidates have something to show.
@@ -105,8 +107,8 @@ def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, s
     if not member_ids or hires_per_member <= 0:
         return 0
     non_degree_share = (
-        "(0.12 + ((m.id * 37) %% 30) / 100.0 + GREATEST(0, %(year)s - 2023)"
-        " * ((m.id * 13) %% 5) / 100.0)"
+        "(0.12 + ((h.o * 37) %% 30) / 100.0 + GREATEST(0, %(year)s - 2023)"
+        " * ((h.o * 13) %% 5) / 100.0)"
     )
     soc = _pick(SOC_WEIGHTS)
     job_case = (
@@ -140,11 +142,15 @@ def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, s
         cursor.execute(
             f"""
             WITH subs AS (
-                SELECT s.id, s.member_id FROM hiringdata_submission s
+                SELECT s.id, s.member_id,
+                       array_position(%(members)s::bigint[], s.member_id::bigint) AS o
+                  FROM hiringdata_submission s
                  WHERE s.member_id = ANY(%(members)s) AND s.year = %(year)s
                    AND s.status = 'accepted' AND s.is_synthetic AND s.cells_total IS NULL
             ), draws AS (
-                SELECT subs.id AS submission_id, subs.member_id,
+                -- Drawn in a fixed order (member's place in the list, then hire number), so the
+                -- same seed and list give the same data whatever ids the database handed out.
+                SELECT h.submission_id, h.member_id,
                        random() < {non_degree_share} AS non_degree,
                        {soc} AS soc,
                        {_pick(RACE_WEIGHTS)} AS race,
@@ -152,8 +158,9 @@ def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, s
                        {_pick(EDUCATION_WEIGHTS)} AS education,
                        {_pick(DEGREE_PATHWAYS)} AS degree_pathway,
                        {_pick(NON_DEGREE_PATHWAYS)} AS other_pathway
-                  FROM subs JOIN alliance_member m ON m.id = subs.member_id
-                 CROSS JOIN generate_series(1, %(hires)s)
+                  FROM (SELECT subs.id AS submission_id, subs.member_id, subs.o
+                          FROM subs CROSS JOIN generate_series(1, %(hires)s) AS n
+                         ORDER BY subs.o, n) AS h
             ), g AS (
                 SELECT submission_id, member_id, soc, race, sex, education,
                        CASE WHEN non_degree THEN other_pathway ELSE degree_pathway END AS pathway

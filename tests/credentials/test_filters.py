@@ -88,3 +88,14 @@ def test_unknown_values_make_the_filterset_invalid(security_catalog, params):
     filterset = credential_search(params=params)
     assert not filterset.is_valid()
     assert set(filterset.errors) == {next(iter(params))}
+
+
+def test_choices_read_per_request_survive_schema_generation(indexed):
+    """Building the OpenAPI schema reads the filters' fields; it must not freeze their choices."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    SchemaGenerator().get_schema(request=None, public=True)
+    funded = CredentialFactory(slug="funded-after-schema")
+    funded.funding_sources.add(FundingSourceFactory(slug="new-grant", kind="pell"))
+    indexed()
+    assert slugs({"funding": "new-grant"}) == ["funded-after-schema"]
