@@ -77,7 +77,8 @@ def replica(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
         if made.returncode == 0:
             break
         shutil.rmtree(data, ignore_errors=True)
-        data.mkdir()
+        data.mkdir(mode=0o700)
+        data.chmod(0o700)  # mkdir's mode is cut by the umask; PostgreSQL wants exactly 0700
         shutil.chown(data, "postgres", "postgres")
     if made.returncode != 0:
         shutil.rmtree(data, ignore_errors=True)
