@@ -37,6 +37,7 @@ from .models import (
     RecognitionKind,
 )
 from .permissions import can_manage_member, is_task_force
+from .signals import hiring_data_commitment_signed
 
 INVITATION_SALT = "alliance.invitation"
 INVITATION_MAX_AGE = timedelta(days=7)
@@ -129,6 +130,9 @@ def commitment_sign(
             note=note.strip(),
             convening=convening,
         )
+        if kind == CommitmentKind.HIRING_DATA:
+            hiring_data_commitment_signed.send(sender=Commitment, commitment=commitment)
+            commitment.refresh_from_db(fields=["status", "done_on"])
         audit_record(
             actor=actor,
             action="commitment.sign",

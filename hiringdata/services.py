@@ -278,6 +278,22 @@ def submission_process(*, submission_id: int) -> Submission | None:
     return submission
 
 
+def hiring_data_commitment_signed(*, commitment: Any, **_signal: Any) -> None:
+    """A newly signed data commitment is already kept by a file accepted since its signing date.
+
+    Receiver of alliance.signals.hiring_data_commitment_signed: the same rule as on acceptance
+    (commitments_hiring_data_filed), applied to the newest accepted file of the member.
+    """
+    newest = (
+        Submission.objects.filter(member_id=commitment.member_id, status=SubmissionStatus.ACCEPTED)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if newest is not None:
+        commitments_hiring_data_filed(member_id=commitment.member_id, filed_at=newest)
+
+
 def _accept(submission: Submission) -> None:
     """Make this submission the accepted one for its member and year, unless a newer one is."""
     current = (

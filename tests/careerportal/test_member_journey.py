@@ -71,11 +71,6 @@ def upload(page, name: str, data: bytes) -> None:
     page.wait_for_url("**/portal/submissions/*/")
 
 
-@pytest.mark.xfail(
-    reason="After the merge the board still says 'On track' once the file is accepted: the "
-    "data commitment is not shown as done (regression between the merged branches; session note).",
-    strict=False,
-)
 def test_member_admin_signs_in_uploads_fixes_and_fulfils_the_commitment(
     page, live_server, axe_check, admin_user
 ):

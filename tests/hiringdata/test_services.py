@@ -269,3 +269,31 @@ def test_an_accepted_file_marks_the_members_data_commitment_done_and_a_rejected_
     assert Commitment.objects.with_board_status(today=timezone.localdate()).get().board_status == (
         "data_submitted"
     )
+
+
+@pytest.mark.parametrize(("filed_days_ago", "expected"), [(0, "data_submitted"), (1, "on_track")])
+def test_signing_after_the_file_was_accepted_keeps_the_data_commitment(
+    member, catalog, filed_days_ago, expected
+):
+    """Upload in the morning, sign in the afternoon: kept. A file from before the signing day
+    does not count (the rule of alliance.services.commitments_hiring_data_filed)."""
+    from alliance.models import Commitment, MembershipRole
+    from alliance.services import commitment_sign
+
+    from .factories import MembershipFactory
+
+    submission = upload(member, records(*GOOD_ROWS))
+    assert submission.status == SubmissionStatus.ACCEPTED
+    Submission.objects.filter(pk=submission.pk).update(
+        created_at=timezone.now() - timedelta(days=filed_days_ago)
+    )
+    admin = MembershipFactory(member=member, role=MembershipRole.ADMIN).user
+    commitment = commitment_sign(
+        actor=admin,
+        member=member,
+        kind="hiring_data",
+        deadline=timezone.localdate() + timedelta(days=180),
+        signer_name="Ana Ruiz",
+    )
+    board = Commitment.objects.with_board_status(today=timezone.localdate()).get(pk=commitment.pk)
+    assert (commitment.status, board.board_status) == (expected, expected)
