@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Innermost: links glossary words in the finished page before headers that hash it.
+    "careerportal.glossary_links.GlossaryLinksMiddleware",
 ]
 
 ROOT_URLCONF = "careerportal.urls"

@@ -4,6 +4,7 @@ from .models import (
     FundingApplyStep,
     FundingFact,
     FundingSource,
+    GlossaryTerm,
     Occupation,
     Pathway,
     PathwayStep,
@@ -53,3 +54,8 @@ class PathwayTranslation(TranslationOptions):
 @register(PathwayStep)
 class PathwayStepTranslation(TranslationOptions):
     fields = ("title", "description", "cost_note")
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslation(TranslationOptions):
+    fields = ("term", "aliases", "expansion", "definition")

@@ -11,4 +11,5 @@ urlpatterns = [
     path("careers/<str:soc_code>/", views.career_detail, name="career-detail"),
     path("funding/", views.funding, name="funding"),
     path("data/", views.data_sources, name="data"),
+    path("glossary/", views.glossary, name="glossary"),
 ]

@@ -182,3 +182,10 @@ def career_match(request: HttpRequest) -> HttpResponse:
         "programs": programs,
     }
     return render(request, "pathways/career_match.html", context)
+
+
+def glossary(request: HttpRequest) -> HttpResponse:
+    """The words the site uses, in plain words (written by the portal team)."""
+    from .glossary import glossary_terms
+
+    return render(request, "pathways/glossary.html", {"terms": glossary_terms()})

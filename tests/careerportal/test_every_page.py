@@ -199,6 +199,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("pathways:career-match"),
         Page("pathways:career-match", query="?tool=Microsoft+Excel&interest_I=3&interest_C=2"),
         Page("pathways:data"),
+        Page("pathways:glossary"),
         Page("pathways:funding"),
         Page("pathways:funding", query="?state=CA&age=30&veteran=yes&income=low"
              "&employment=unemployed&education=high_school"),
