@@ -3,7 +3,6 @@
 import functools
 import operator
 import re
-import unicodedata
 from typing import Any
 
 import django_filters
@@ -12,6 +11,7 @@ from django.db.models import F, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from careerportal.text import folded
 from pathways.models import US_STATES, FundingSource, Occupation
 
 from .models import Category, ComparisonIndex, CredentialType, Delivery
@@ -39,11 +39,6 @@ SORT_CHOICES = [
 
 _CONFIGS = {"search_en": "english_unaccent", "search_es": "spanish_unaccent"}
 _WORD_RE = re.compile(r"\w+")
-
-
-def _unaccent(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def _funding_choices() -> list[tuple[str, str]]:
@@ -191,7 +186,7 @@ class CredentialFilter(django_filters.FilterSet):
     def _lookalike_names(self) -> QuerySet:
         """Names that look like the words ("cybersecurty"), with the other filters applied."""
         assert self.text_search is not None
-        plain = _unaccent(self.text_search[2])
+        plain = folded(self.text_search[2])
         return self._with_other_filters(
             self.queryset.filter(name_unaccent__trigram_word_similar=plain).annotate(
                 relevance=TrigramWordSimilarity(plain, "name_unaccent")

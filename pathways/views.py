@@ -186,6 +186,9 @@ def career_match(request: HttpRequest) -> HttpResponse:
 
 def glossary(request: HttpRequest) -> HttpResponse:
     """The words the site uses, in plain words (written by the portal team)."""
+    from careerportal.text import folded
+
     from .glossary import glossary_terms
 
-    return render(request, "pathways/glossary.html", {"terms": glossary_terms()})
+    terms = sorted(glossary_terms(), key=lambda t: folded(t.term))
+    return render(request, "pathways/glossary.html", {"terms": terms})
