@@ -1,11 +1,13 @@
-"""The glossary: loading it, reading it, and linking a page's first use of each term to it.
+"""The glossary: reading it, and linking a page's first use of each word to it.
 
-The words and their plain definitions are written by the portal team (data/glossary.csv, in
-every language the site has); the glossary page says so.
+The words and their plain definitions are written by the portal team in data/glossary.csv, one
+row per word with a column per language the site has (term_en, definition_es, ...); the
+glossary page says so. The file is read once per process: pages pay no query for it.
 """
 
 import bisect
 import csv
+import functools
 import html
 import itertools
 import re
@@ -13,69 +15,68 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import translation
 
-from careerportal.public_cache import public_cached
-
-from .models import GlossaryTerm
-
 GLOSSARY_FILE = Path(settings.BASE_DIR) / "data" / "glossary.csv"
-TRANSLATED = ("term", "aliases", "expansion", "definition")
 
 
 class GlossaryFileError(ValueError):
-    """The glossary file cannot be loaded as it is (the message names the row and column)."""
-
-
-def glossary_load(*, path: Path = GLOSSARY_FILE) -> int:
-    """Create or update every term in the file and remove terms the file no longer has."""
-    languages = [code for code, _name in settings.LANGUAGES]
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    slugs = [row.get("slug", "") for row in rows]
-    for number, row in enumerate(rows, start=2):
-        for column in (
-            "slug",
-            *(f"{name}_{code}" for name in ("term", "definition") for code in languages),
-        ):
-            if not (row.get(column) or "").strip():
-                raise GlossaryFileError(f"{path.name}, row {number}: column {column!r} is empty.")
-        if slugs.count(row["slug"]) > 1:
-            raise GlossaryFileError(f"{path.name}, row {number}: slug {row['slug']!r} repeats.")
-    with transaction.atomic():
-        for row in rows:
-            values: dict[str, str] = {"source_url": row.get("source_url", "").strip()}
-            for name in TRANSLATED:
-                for code in languages:
-                    values[f"{name}_{code}"] = (row.get(f"{name}_{code}") or "").strip()
-                values[name] = values[f"{name}_{settings.LANGUAGE_CODE}"]
-            GlossaryTerm.objects.update_or_create(slug=row["slug"], defaults=values)
-        GlossaryTerm.objects.exclude(slug__in=slugs).delete()
-    return len(rows)
+    """The glossary file cannot be used as it is (the message names the row and column)."""
 
 
 @dataclass(frozen=True)
 class Term:
     slug: str
     term: str
-    forms: tuple[str, ...]
-    expansion: str
+    forms: tuple[str, ...]  # the term and the other forms that count as it, longest first
+    expansion: str  # what an abbreviation stands for ("Workforce Innovation ..."), or ""
     definition: str
-    source_url: str
+    source_url: str  # where to read more (the agency's page), or ""
+
+
+def glossary_read(*, path: Path = GLOSSARY_FILE) -> dict[str, list[Term]]:
+    """Every word in every language of the site, checked: a required cell left empty or a
+    repeated slug is refused with its row and column."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    slugs = [row.get("slug", "") for row in rows]
+    required = [
+        "slug",
+        *(f"{name}_{code}" for code in languages for name in ("term", "definition")),
+    ]
+    for number, row in enumerate(rows, start=2):
+        for column in required:
+            if not (row.get(column) or "").strip():
+                raise GlossaryFileError(f"{path.name}, row {number}: column {column!r} is empty.")
+        if slugs.count(row["slug"]) > 1:
+            raise GlossaryFileError(f"{path.name}, row {number}: slug {row['slug']!r} repeats.")
+
+    def term(row: dict[str, str], code: str) -> Term:
+        cell = {name: (row.get(f"{name}_{code}") or "").strip() for name in
+                ("term", "aliases", "expansion", "definition")}  # fmt: skip
+        forms = {cell["term"], *(a.strip() for a in cell["aliases"].split("|"))} - {""}
+        return Term(
+            slug=row["slug"].strip(),
+            term=cell["term"],
+            forms=tuple(sorted(forms, key=len, reverse=True)),
+            expansion=cell["expansion"],
+            definition=cell["definition"],
+            source_url=(row.get("source_url") or "").strip(),
+        )
+
+    return {code: [term(row, code) for row in rows] for code in languages}
+
+
+@functools.cache
+def _glossary() -> dict[str, list[Term]]:
+    return glossary_read()
 
 
 def glossary_terms() -> list[Term]:
-    """Every term in the active language (cached until the catalog changes)."""
-    language = translation.get_language() or settings.LANGUAGE_CODE
-
-    def compute() -> list[Term]:
-        return [
-            Term(t.slug, t.term, tuple(t.forms()), t.expansion, t.definition, t.source_url)
-            for t in GlossaryTerm.objects.all()
-        ]
-
-    return public_cached("glossary", language, compute=compute)
+    """Every word in the active language, in the file's order."""
+    terms = _glossary()
+    return terms.get(translation.get_language() or "", terms[settings.LANGUAGE_CODE])
 
 
 # Text inside these elements is left alone: links, headings, controls, code and the like.

@@ -566,31 +566,3 @@ from .publicdata.models import (  # noqa: E402, F401
     Wage,
     Zcta,
 )
-
-
-class GlossaryTerm(models.Model):
-    """A word the site uses, defined in plain words (written by the portal team; data/glossary.csv).
-
-    Pages link a term's first appearance to /glossary/ (careerportal.glossary), and an
-    abbreviation is expanded there (WCAG 3.1.3 unusual words, 3.1.4 abbreviations).
-    """
-
-    slug = models.SlugField(unique=True)
-    term = models.CharField(max_length=80)
-    # Other forms that count as the term on a page (plural, longer name), "|" between them.
-    aliases = models.CharField(max_length=300, blank=True)
-    # What an abbreviation stands for ("Workforce Innovation and Opportunity Act"); blank if none.
-    expansion = models.CharField(max_length=200, blank=True)
-    definition = models.TextField()
-    source_url = models.URLField(blank=True, help_text=_("Where to read more (the agency's page)."))
-
-    class Meta:
-        ordering = ["slug"]
-
-    def __str__(self) -> str:
-        return self.term
-
-    def forms(self) -> list[str]:
-        """The term and its aliases, in the active language, longest first."""
-        found = [self.term, *(a.strip() for a in self.aliases.split("|"))]
-        return sorted({f for f in found if f}, key=len, reverse=True)

@@ -15,7 +15,6 @@ from django.db import transaction
 from modeltranslation.translator import translator
 
 from .funding_facts import funding_facts_load
-from .glossary import glossary_load
 from .models import (
     AgencyLevel,
     AmountPeriod,
@@ -898,8 +897,4 @@ def load() -> str:
             skill.occupations.set([by_soc[s] for s in socs if s in by_soc])
         funding = funding_sources_load()
         pathways = pathways_load()
-        glossary = glossary_load()
-    return (
-        f"{occupations}, {len(SKILLS)} skills, {funding} funding sources, "
-        f"{pathways} sample pathways, {glossary} glossary words"
-    )
+    return f"{occupations}, {len(SKILLS)} skills, {funding} funding sources, {pathways} sample pathways"

@@ -4,7 +4,6 @@ from .models import (
     FundingApplyStep,
     FundingFact,
     FundingSource,
-    GlossaryTerm,
     Occupation,
     Pathway,
     PathwayStep,
@@ -54,8 +53,3 @@ class PathwayTranslation(TranslationOptions):
 @register(PathwayStep)
 class PathwayStepTranslation(TranslationOptions):
     fields = ("title", "description", "cost_note")
-
-
-@register(GlossaryTerm)
-class GlossaryTermTranslation(TranslationOptions):
-    fields = ("term", "aliases", "expansion", "definition")

@@ -1,14 +1,56 @@
 """Template helpers of the catalog pages."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import template
 from django.forms import BoundField
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from ..models import PRICE_DATE_NOT_SHOWN, price_date_plain
 
 register = template.Library()
+
+
+@register.simple_tag
+def missing_facts(rows: Iterable[Any]) -> str:
+    """Once above the results, what they leave out: rows show only the facts that are known."""
+    rows = list(rows)
+    no_job = sum(r.placement_rate_pct is None for r in rows)
+    no_price = sum(r.total_cost_min_usd is None for r in rows)
+    no_length = sum(not r.duration_weeks and not r.total_hours for r in rows)
+    said = []
+    if no_job:
+        said.append(
+            ngettext(
+                "%(count)s gives no job results",
+                "%(count)s give no job results",
+                no_job,
+            )
+            % {"count": no_job}
+        )
+    if no_price:
+        said.append(
+            ngettext("%(count)s has no price", "%(count)s have no price", no_price)
+            % {"count": no_price}
+        )
+    if no_length:
+        said.append(
+            ngettext(
+                "%(count)s has no length given",
+                "%(count)s have no length given",
+                no_length,
+            )
+            % {"count": no_length}
+        )
+    if not said:
+        return ""
+    return gettext(
+        "Of these %(total)s: %(missing)s. Providers do not have to publish them; a result shows "
+        "what is known."
+    ) % {"total": len(rows), "missing": "; ".join(said)}
 
 
 @register.filter

@@ -8,13 +8,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def glossary(db):
-    from pathways.glossary import glossary_load
-
-    glossary_load()
-
-
 RECORDER = """
 window.__spoken = [];
 window.__calls = [];
@@ -37,7 +30,7 @@ Object.defineProperty(window, "speechSynthesis", {value: fake, configurable: tru
     ],
 )
 def test_read_the_glossary_aloud_pause_and_stop_by_keyboard(
-    page, axe_check, glossary, prefix, read, paused, resume
+    page, axe_check, prefix, read, paused, resume
 ):
     page.add_init_script(RECORDER)
     page.goto(f"{prefix}/glossary/")
@@ -64,7 +57,7 @@ def test_read_the_glossary_aloud_pause_and_stop_by_keyboard(
     assert play.is_visible() and pause.is_hidden()
 
 
-def test_without_speech_synthesis_the_control_stays_hidden(page, glossary):
+def test_without_speech_synthesis_the_control_stays_hidden(page):
     page.add_init_script("delete window.speechSynthesis; delete Window.prototype.speechSynthesis;")
     page.goto("/glossary/")
     assert page.locator("[data-read-aloud]").is_hidden()

@@ -7,6 +7,7 @@ from credentials.models import Credential, Provider
 from credentials.plans import services as plan_services
 from credentials.plans.models import Plan
 from pathways.models import Occupation
+from tests.pages import page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +172,7 @@ def test_plan_shows_each_credentials_verdicts_and_range_left(client):
     response = client.get(f"/plans/{plan.token}/")
 
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(response)
     assert "Price not published." in html  # no cost items: no range is made up
     assert "Federal Pell Grant: Unknown: our data does not say" in html
     assert "Title IV" in html  # the rule that decided it

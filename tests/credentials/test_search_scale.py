@@ -9,6 +9,7 @@ from django.urls import reverse
 from credentials import filters, pagination
 from credentials.models import ComparisonIndex
 from credentials.selectors import credential_search
+from tests.pages import page_html
 
 from .factories import (
     CostItemFactory,
@@ -138,7 +139,7 @@ def test_words_never_found_together_give_credentials_with_any_of_them(client, cl
     assert filterset.is_valid()
     assert {r.slug for r in filterset.qs} == {"zeta-cloud", "beta-ops"}
     assert filterset.any_word
-    html = client.get(LIST, {"q": "zeta operations"}).content.decode()
+    html = page_html(client.get(LIST, {"q": "zeta operations"}))
     assert "No credential has all of your words" in html
     filterset = credential_search(params={"q": "zeta cloud"})
     assert filterset.is_valid()

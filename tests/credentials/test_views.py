@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from credentials.models import ComparisonIndex
+from tests.pages import page_html
 
 from .factories import CostItemFactory, CredentialFactory, OutcomeReportFactory, certify, recognize
 
@@ -103,7 +104,7 @@ def test_detail_page_shows_sources_outcomes_and_employers(client, security_catal
     comparison_index_refresh()
     response = client.get(reverse("credentials:detail", args=["security-plus"]))
     assert response.status_code == 200
-    body = response.content.decode()
+    body = page_html(response)
     assert "https://example.org/price" in body and "page date: 2026-06" in body
     assert "synthetic-flag" in body
     assert "Certified by the Alliance" in body
