@@ -1,14 +1,17 @@
 """Programs screened by the funding rules from their own facts (real NJ ETPL file)."""
 
 import datetime as dt
+import lzma
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from credentials.funding import program_facts, program_funding_screen, programs_for_screen
-from credentials.models import Program
-from tests.pathways.publicdata_files import public_file
+from credentials.models import Program, Provider
+from credentials.programs.services import providers_scorecard_match
+from tests.credentials.factories import ProviderFactory
+from tests.pathways.publicdata_files import CARRIED, public_file
 
 pytestmark = pytest.mark.django_db
 
@@ -71,20 +74,87 @@ def test_workforce_pell_reads_the_programs_real_hours_and_length_band(nj_program
     ]
 
 
-def test_a_scorecard_school_is_a_title_iv_school_for_pell(nj_programs):
-    web = nj_programs.get(external_id="45591")
-    Program.objects.create(
-        source="scorecard", external_id="x-1107-1", source_date=dt.date(2019, 6, 1),
-        name="Computer Science", provider=web.provider, cip_code="11.07",
+# Real rows of the carried College Scorecard file: three schools that New Jersey's 2021 ETPL names
+# exactly, and "Columbia College", a name several Scorecard schools share.
+SCORECARD_SCHOOLS = (
+    b"County College of Morris", b"Stockton University", b"Eastwick College-Ramsey",
+    b"Columbia College",
+)  # fmt: skip
+
+
+@pytest.fixture
+def nj_2021_and_scorecard(sources, tmp_path):
+    source = CARRIED / "college_scorecard" / "FieldOfStudyData1516_1617_PP_tech.csv.xz"
+    lines = lzma.decompress(source.read_bytes()).splitlines(keepends=True)
+    kept = [lines[0]] + [line for line in lines[1:] if line.split(b",")[2] in SCORECARD_SCHOOLS]
+    scorecard = tmp_path / "FieldOfStudyData1516_1617_PP.csv"
+    scorecard.write_bytes(b"".join(kept))
+    call_command("load_scorecard", str(scorecard), "--date", "2023-04-06", "--cip", "all")
+    call_command("load_etpl", str(public_file("nj_etpl/etpl_20210329172300.csv")),
+                 "--state", "NJ")  # fmt: skip
+    return Program.objects.filter(source="etpl", source_state="NJ")
+
+
+def test_a_provider_is_tied_to_a_scorecard_school_only_by_its_exact_unique_name(
+    nj_2021_and_scorecard,
+):
+    columbia = ProviderFactory(name="Columbia College")  # two Scorecard schools of that name
+    providers_scorecard_match()
+
+    tied = Provider.objects.exclude(external_key__startswith="scorecard:").exclude(
+        scorecard_unitid=""
+    )
+    assert sorted(tied.values_list("name", "scorecard_name", "scorecard_unitid")) == [
+        ("County College of Morris", "County College of Morris", "184180"),
+        ("Eastwick College - Ramsey", "Eastwick College-Ramsey", "184959"),
+        ("Stockton University", "Stockton University", "186876"),
+    ]
+    assert set(tied.values_list("scorecard_match", flat=True)) == {"exact_name"}
+    columbia.refresh_from_db()
+    assert columbia.scorecard_unitid == ""  # not one school: no guess
+
+
+def test_pell_for_a_scorecard_schools_etpl_program_is_possible_the_school_decides(
+    nj_2021_and_scorecard,
+):
+    program = nj_2021_and_scorecard.filter(provider__name="County College of Morris").first()
+
+    facts = program_facts(program=programs_for_screen().get(pk=program.pk))
+    pell = _screen(program, NJ_PERSON)["pell-grant"]
+
+    assert (facts.title_iv, facts.title_iv_program) == (True, None)
+    assert pell.outcome == "possible"
+    school = next(r for r in pell.reasons_for if r.text.startswith("The school takes"))
+    assert school.source.startswith(
+        "Listed in the College Scorecard (U.S. Department of Education) as County College of "
+        "Morris, UNITID 184180; matched by same name"
+    )
+    assert any(
+        r.text.startswith("Whether this program is eligible for federal student aid is for the "
+                          "school's financial aid office") for r in pell.to_check
     )  # fmt: skip
 
-    program = programs_for_screen().get(pk=web.pk)
-    facts = program_facts(program=program)
-    pell = _screen(web, NJ_PERSON)["pell-grant"]
 
-    assert facts.title_iv is True
-    assert pell.outcome == "possible"  # the FAFSA decides
-    assert "College Scorecard" in pell.reasons_for[-1].source
+def test_a_scorecard_program_is_itself_listed_for_federal_aid(nj_2021_and_scorecard):
+    program = Program.objects.filter(source="scorecard", provider__name="Stockton University")[0]
+
+    pell = _screen(program, NJ_PERSON)["pell-grant"]
+
+    assert "The program itself is listed for federal student aid." in [
+        r.text for r in pell.reasons_for
+    ]
+    assert not any("financial aid office" in r.text for r in pell.to_check)
+    assert pell.outcome == "possible"  # need-based: the FAFSA still decides how much
+
+
+def test_program_page_shows_the_scorecard_match_as_evidence(client, nj_2021_and_scorecard):
+    program = nj_2021_and_scorecard.filter(provider__name="Stockton University").first()
+
+    html = client.get(reverse("programs:detail", args=[program.pk]), NJ_QUERY).content.decode()
+
+    assert "Listed in the College Scorecard (U.S. Department of Education) as Stockton " in html
+    assert "UNITID 186876" in html
+    assert "noncredit continuing-education programs often are not" in html
 
 
 def test_without_scorecard_data_pell_is_unknown_not_maybe(nj_programs):
