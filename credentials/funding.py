@@ -437,8 +437,13 @@ def program_facts(*, program: Any) -> ProgramFacts:
         slug=f"program-{program.pk}",
         name=program.name,
         credential_type="training_program",
-        clock_hours=program.clock_hours,
-        clock_hours_basis=listing if program.clock_hours is not None else _("Not published"),
+        # No program has 0 clock hours: a list that gives 0 has not stated them.
+        clock_hours=program.clock_hours or None,
+        clock_hours_basis=listing
+        if program.clock_hours
+        else _("The list gives 0: read as not published")
+        if program.clock_hours == 0
+        else _("Not published"),
         weeks=None,
         weeks_low=Decimal(band[0]) if band else None,
         weeks_high=Decimal(band[1]) if band and band[1] is not None else None,

@@ -162,6 +162,49 @@ def test_without_scorecard_data_pell_is_unknown_not_maybe(nj_programs):
     assert pell.outcome == "unknown"
 
 
+def test_workforce_pell_hours_fit_but_a_month_band_cannot_tell_the_weeks(nj_programs):
+    quickbooks = nj_programs.get(external_id="45993")  # 300 hours, "3 to 5 months"
+
+    workforce = _screen(quickbooks, NJ_PERSON)["workforce-pell"]
+
+    assert workforce.outcome == "unknown"
+    assert "The program has 300 clock hours; it needs 150 to 599." in [
+        r.text for r in workforce.reasons_for
+    ]
+    assert (
+        "The program lasts 13 to 26 weeks; it needs 8 to under 15. The published length is too "
+        "rough to tell." in [r.text for r in workforce.unknowns]
+    )
+
+
+GI_BILL_UNKNOWN = "We do not know whether the program is approved for VA education benefits"
+
+
+def test_gi_bill_approval_is_unknown_with_its_reason_wherever_a_program_is_screened(
+    client, nj_programs, bootcamp
+):
+    # No VA approval data is loaded: the verdict says so on every page, never "maybe".
+    web = nj_programs.get(external_id="45591")
+    veteran = {**NJ_QUERY, "veteran": "yes"}
+
+    gi_bill = _screen(web, {**NJ_PERSON, "veteran": True})["gi-bill"]
+
+    assert gi_bill.outcome == "unknown"
+    assert gi_bill.decided_by.text.startswith(GI_BILL_UNKNOWN)
+    pages = {
+        "program": (reverse("programs:detail", args=[web.pk]), veteran),
+        "compare": (
+            reverse("credentials:compare"),
+            {"ids": f"short-bootcamp,program-{web.pk}", **veteran},
+        ),
+        "screener": (reverse("pathways:funding"), {"credential": f"program-{web.pk}", **veteran}),
+    }
+    for page, (url, query) in pages.items():
+        response = client.get(url, query)
+        assert response.status_code == 200, page
+        assert GI_BILL_UNKNOWN in response.content.decode(), page
+
+
 def test_program_page_shows_verdicts_range_and_sources(client, nj_programs):
     web = nj_programs.get(external_id="45591")
 
@@ -209,3 +252,69 @@ def test_funding_screener_takes_a_program(client, nj_programs):
 
     assert response.status_code == 200
     assert f"Screening for {web.name}" in response.content.decode()
+
+
+def test_plan_its_printout_and_compare_show_the_screeners_range(client, nj_programs, bootcamp):
+    # One screen (pathways.screener via credentials_funding_screen), the same numbers on every
+    # page that shows them: here with no personal answers, as a plan keeps none.
+    from credentials.funding import credentials_funding_screen, credentials_program_facts
+    from credentials.plans import services as plan_services
+
+    facts = credentials_program_facts(slugs=["short-bootcamp"])["short-bootcamp"]
+    (screen,) = credentials_funding_screen(facts=[facts], answers={})
+    low, high = f"{screen.left.low_usd:,}", f"{screen.left.high_usd:,}"
+    assert screen.left.low_usd < screen.left.high_usd  # a source with a confirmed amount may pay
+    plan = plan_services.plan_create()
+    plan_services.plan_item_add(plan=plan, credential_slug="short-bootcamp")
+    web = nj_programs.get(external_id="45591")
+
+    plan_html = client.get(f"/plans/{plan.token}/").content.decode()
+    compare_html = client.get(
+        reverse("credentials:compare"), {"ids": f"short-bootcamp,program-{web.pk}"}
+    ).content.decode()
+
+    assert f"Left to pay: between ${low} and ${high}." in plan_html
+    assert f"${low} to ${high}" in compare_html
+    # The printout is the plan page under plan-print.css, which hides only .no-print parts:
+    # no element still open around the range has that class.
+    assert "no-print" not in _open_classes_at(plan_html, 'class="plan-funding"')
+
+
+def _open_classes_at(html: str, marker: str) -> str:
+    """The class attributes of the elements still open where `marker` appears."""
+    from html.parser import HTMLParser
+
+    class Opened(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[tuple[str, str]] = []
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag not in {"br", "img", "input", "meta", "link", "hr"}:
+                self.stack.append((tag, dict(attrs).get("class") or ""))
+
+        def handle_endtag(self, tag: str) -> None:
+            while self.stack and self.stack.pop()[0] != tag:
+                pass
+
+    parser = Opened()
+    parser.feed(html[: html.index(marker)])
+    return " ".join(classes for _, classes in parser.stack)
+
+
+def test_zero_clock_hours_on_the_list_are_read_as_not_published(nj_2021_and_scorecard):
+    # The 2021 file gives 0 total clock hours for some college programs (13 months to 2 years).
+    chemistry = nj_2021_and_scorecard.get(external_id="16548")
+    assert chemistry.clock_hours == 0  # stored as published
+
+    facts = program_facts(program=programs_for_screen().get(pk=chemistry.pk))
+    workforce = _screen(chemistry, NJ_PERSON)["workforce-pell"]
+
+    assert (facts.clock_hours, facts.clock_hours_basis) == (
+        None,
+        "The list gives 0: read as not published",
+    )
+    assert any(
+        r.text.startswith("The program's clock hours are not published") for r in workforce.unknowns
+    )
+    assert workforce.outcome == "unlikely"  # its length band (56 to 104 weeks) rules it out
