@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from careerportal.public_cache import catalog_changed
 from pathways.publicdata.importing import (
     LoadResult,
     Source,
@@ -126,6 +127,9 @@ def providers_scorecard_match() -> int:
                 setattr(provider, name, value)
             changed.append(provider)
     Provider.objects.bulk_update(changed, _MATCH_FIELDS, batch_size=1000)
+    if changed:
+        # bulk_update sends no model signals: cached public pages (credential facts) are stale.
+        transaction.on_commit(catalog_changed)
     return tied
 
 

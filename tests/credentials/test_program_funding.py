@@ -318,3 +318,20 @@ def test_zero_clock_hours_on_the_list_are_read_as_not_published(nj_2021_and_scor
         r.text.startswith("The program's clock hours are not published") for r in workforce.unknowns
     )
     assert workforce.outcome == "unlikely"  # its length band (56 to 104 weeks) rules it out
+
+
+def test_a_changed_tie_makes_cached_public_pages_stale(
+    nj_2021_and_scorecard, django_capture_on_commit_callbacks
+):
+    from careerportal.public_cache import catalog_version
+
+    Provider.objects.update(scorecard_unitid="", scorecard_name="", scorecard_match="")
+    before = catalog_version()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert providers_scorecard_match() == 3
+
+    assert catalog_version() != before
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        providers_scorecard_match()  # nothing changed: the cache stays
+    assert callbacks == []
