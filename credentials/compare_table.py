@@ -106,9 +106,15 @@ def _maybe_cell(column: CompareColumn) -> dict[str, Any]:
         return _cell("")
     parts = [_verdict_names(screen.possible)] if screen.possible else []
     if screen.unknown:
+        # Each with what we do not know (the rule that left it unknown), as the program page.
         parts.append(
             _("Unknown from our data: %(names)s")
-            % {"names": ", ".join(m.source.name for m in screen.unknown)}
+            % {
+                "names": ", ".join(
+                    f"{m.source.name} ({m.decided_by})" if m.decided_by else m.source.name
+                    for m in screen.unknown
+                )
+            }
         )
     return _cell("; ".join(parts) or _("None"))
 

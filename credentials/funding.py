@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -35,6 +35,7 @@ from .models import (
     Credential,
     CredentialType,
     OutcomeReport,
+    Provider,
     price_date_plain,
 )
 from .programs.compare import program_compare_id_parse
@@ -78,6 +79,9 @@ class ProgramFacts:
     etpl_state: str = ""
     title_iv: bool | None = None
     va_approved: bool | None = None
+    # The program itself is listed for federal student aid (a College Scorecard program); a
+    # school that takes Title IV may still not have this program eligible (noncredit courses).
+    title_iv_program: bool | None = None
     # Where the facts above come from, by fact name, when known.
     fact_sources: dict[str, str] = field(default_factory=dict)
     # A published length band ("4 to 11 weeks") when no exact number of weeks is known.
@@ -104,6 +108,7 @@ class ProgramFacts:
             "on_etpl": self.on_etpl,
             "etpl_state": self.etpl_state,
             "title_iv": self.title_iv,
+            "title_iv_program": self.title_iv_program,
             "va_approved": self.va_approved,
             "credential_type": self.credential_type,
             "completion_rate": self.completion_rate,
@@ -206,6 +211,15 @@ class ProgramFacts:
                 _("Not in our data: ask the school's financial aid office."),
             ),
             self._yes_no_row(
+                _("This program is listed for federal student aid"),
+                self.title_iv_program,
+                "title_iv_program",
+                _(
+                    "Not in our data: ask the school's financial aid office (noncredit "
+                    "continuing-education programs often are not eligible)."
+                ),
+            ),
+            self._yes_no_row(
                 _("Approved for VA education benefits"),
                 self.va_approved,
                 "va_approved",
@@ -276,43 +290,43 @@ def credential_program_facts(*, credential: Credential) -> ProgramFacts:
         price_model_label=str(credential.get_price_model_display())
         if credential.price_model
         else "",
-        **_scorecard_title_iv(credential),
+        **_provider_title_iv(credential.provider),
     )
 
 
-def _scorecard_title_iv(credential: Credential) -> dict[str, Any]:
-    """Title IV when the College Scorecard lists a school of exactly the provider's name."""
-    found = getattr(credential, "scorecard_program_id", None)
-    if not found:
+# What the College Scorecard is, as the pages say it beside a Title IV fact.
+SCORECARD_COVERS = gettext_lazy(
+    "The Scorecard covers schools that take federal student aid (Title IV)."
+)
+
+
+def _provider_title_iv(provider: Provider) -> dict[str, Any]:
+    """The school takes federal student aid when the provider is tied to a College Scorecard
+    school (programs.services.providers_scorecard_match: exact name, only school of it);
+    whether a given program is eligible stays the school's to say."""
+    if not provider.scorecard_unitid:
         return {}
-    unitid = found.split("-", 1)[0]
     return {
         "title_iv": True,
         "fact_sources": {
             "title_iv": _(
-                "The College Scorecard (U.S. Department of Education) lists a school named "
-                "%(name)s (UNITID %(unitid)s), matched by name; it covers schools that take "
-                "federal student aid (Title IV)"
+                "Listed in the College Scorecard (U.S. Department of Education) as %(name)s, "
+                "UNITID %(unitid)s; matched by %(how)s. %(covers)s"
             )
-            % {"name": credential.provider.name, "unitid": unitid}
+            % {
+                "name": provider.scorecard_name,
+                "unitid": provider.scorecard_unitid,
+                "how": provider.get_scorecard_match_display(),
+                "covers": SCORECARD_COVERS,
+            }
         },
     }
-
-
-def with_scorecard_school(queryset: Any) -> Any:
-    """Annotate credentials with a College Scorecard program of a school of the same name."""
-    from .programs.models import Program, ProgramSource
-
-    scorecard = Program.objects.filter(
-        source=ProgramSource.SCORECARD, provider__name__iexact=OuterRef("provider__name")
-    ).values("external_id")[:1]
-    return queryset.annotate(scorecard_program_id=Subquery(scorecard))
 
 
 def credential_facts_queryset() -> Any:
     """Published credentials with what credential_program_facts reads, in a fixed query count."""
     return (
-        with_scorecard_school(Credential.objects.published())
+        Credential.objects.published()
         .select_related("index_row", "provider")
         .prefetch_related(
             "cost_items",
@@ -391,9 +405,10 @@ _CALENDAR_WEEKS: dict[int, tuple[str, str | None]] = {
 def program_facts(*, program: Any) -> ProgramFacts:
     """The screener's facts of a training program (credentials.programs.Program), with sources.
 
-    Listed on a state ETPL: on that state's list. In the College Scorecard (the program, or
-    another program of the same provider): the school takes federal student aid (Title IV).
-    Pass programs from programs_for_screen so the provider's Scorecard presence is known.
+    Listed on a state ETPL: on that state's list. A College Scorecard program: the school takes
+    federal student aid (Title IV) and lists this program. A provider tied to a Scorecard school
+    (exact name, the only school of it): the school takes federal student aid; whether this
+    program is eligible is unknown (the school's financial aid office says).
     """
     from .programs.models import ProgramSource
 
@@ -402,18 +417,19 @@ def program_facts(*, program: Any) -> ProgramFacts:
         "date": program.source_date.isoformat(),
     }
     is_etpl = program.source == ProgramSource.ETPL
-    in_scorecard = program.source == ProgramSource.SCORECARD or bool(
-        getattr(program, "provider_in_scorecard", False)
-    )
-    sources = {
-        "clock_hours": listing,
-        "weeks": listing,
-        "on_etpl": listing,
-        "title_iv": _(
-            "The College Scorecard (U.S. Department of Education) lists this school; it covers "
-            "schools that take federal student aid (Title IV)"
-        ),
-    }
+    sources = {"clock_hours": listing, "weeks": listing, "on_etpl": listing}
+    title_iv = _provider_title_iv(program.provider)
+    if program.source == ProgramSource.SCORECARD:
+        title_iv = {"title_iv": True, "title_iv_program": True}
+        sources["title_iv"] = sources["title_iv_program"] = _(
+            "The College Scorecard (U.S. Department of Education) lists this program at "
+            "%(school)s, UNITID %(unitid)s. %(covers)s"
+        ) % {
+            "school": program.provider.name,
+            "unitid": program.external_id.split("-", 1)[0],
+            "covers": SCORECARD_COVERS,
+        }
+    sources.update(title_iv.pop("fact_sources", {}))
     band = _CALENDAR_WEEKS.get(program.calendar_length or 0)
     if band:
         sources["weeks_band"] = str(program.get_calendar_length_display())
@@ -421,8 +437,13 @@ def program_facts(*, program: Any) -> ProgramFacts:
         slug=f"program-{program.pk}",
         name=program.name,
         credential_type="training_program",
-        clock_hours=program.clock_hours,
-        clock_hours_basis=listing if program.clock_hours is not None else _("Not published"),
+        # No program has 0 clock hours: a list that gives 0 has not stated them.
+        clock_hours=program.clock_hours or None,
+        clock_hours_basis=listing
+        if program.clock_hours
+        else _("The list gives 0: read as not published")
+        if program.clock_hours == 0
+        else _("Not published"),
         weeks=None,
         weeks_low=Decimal(band[0]) if band else None,
         weeks_high=Decimal(band[1]) if band and band[1] is not None else None,
@@ -436,22 +457,17 @@ def program_facts(*, program: Any) -> ProgramFacts:
         outcome_is_synthetic=program.is_synthetic,
         on_etpl=True if is_etpl else None,
         etpl_state=program.source_state if is_etpl else "",
-        title_iv=True if in_scorecard else None,
         fact_sources=sources,
+        **title_iv,
         page_url=reverse("programs:detail", kwargs={"program_id": program.pk}),
     )
 
 
 def programs_for_screen() -> Any:
-    """Programs with their provider and whether the provider is in the College Scorecard."""
-    from .programs.models import Program, ProgramSource
+    """Programs with their provider (and its College Scorecard match) in one query."""
+    from .programs.models import Program
 
-    scorecard = Program.objects.filter(
-        provider=OuterRef("provider"), source=ProgramSource.SCORECARD
-    )
-    return Program.objects.select_related("provider").annotate(
-        provider_in_scorecard=Exists(scorecard)
-    )
+    return Program.objects.select_related("provider")
 
 
 def program_funding_screen(*, program_id: int, answers: Mapping[str, Any]) -> FundingScreen | None:

@@ -34,6 +34,18 @@ class ProviderKind(models.TextChoices):
     APPRENTICESHIP_SPONSOR = "apprenticeship_sponsor", _("Apprenticeship sponsor")
 
 
+class ScorecardMatch(models.TextChoices):
+    """How a provider was tied to a College Scorecard school."""
+
+    EXACT_NAME = (
+        "exact_name",
+        _(
+            "same name (ignoring case, accents, spaces and punctuation), and the only school "
+            "of that name in the College Scorecard file loaded"
+        ),
+    )
+
+
 class Provider(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
@@ -49,6 +61,13 @@ class Provider(models.Model):
     zip_code = models.CharField(max_length=5, blank=True)
     # The public list's own key for the provider ("etpl-nj:8829", "scorecard:100654").
     external_key = models.CharField(max_length=60, blank=True)
+    # The College Scorecard institution this provider is (the Scorecard covers schools that take
+    # federal student aid, Title IV): set only by an exact match of the normalized name to one
+    # and only one Scorecard school, never guessed (credentials.programs.services.
+    # providers_scorecard_match); how the match was made is kept in words beside it.
+    scorecard_unitid = models.CharField(max_length=20, blank=True)
+    scorecard_name = models.CharField(max_length=200, blank=True)
+    scorecard_match = models.CharField(max_length=20, choices=ScorecardMatch.choices, blank=True)
     is_synthetic = models.BooleanField(default=False)
 
     class Meta:

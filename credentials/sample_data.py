@@ -42,6 +42,7 @@ from .models import (
     Provider,
     ProviderKind,
 )
+from .programs.services import providers_scorecard_match
 
 CSV_PATH = Path(settings.BASE_DIR) / "data" / "tech_credentials.csv"
 
@@ -397,6 +398,8 @@ def load() -> str:
         credential.occupations.set([occupations[c] for c in codes if c in occupations])
         slugs = _funding_slugs(row, credential_type, provider.kind)
         credential.funding_sources.set([funding[s] for s in sorted(slugs) if s in funding])
+    # A catalog provider that is a College Scorecard school (exact name, once) takes federal aid.
+    providers_scorecard_match()
     # The rows are marked stale as they are saved; load_sample_data refreshes the index last.
     summary = (
         f"{len(rows)} credentials from {len(providers)} providers, {costs} cost items, "

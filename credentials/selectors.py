@@ -23,7 +23,6 @@ from .funding import (
     credentials_program_facts,
     program_facts,
     programs_for_screen,
-    with_scorecard_school,
 )
 from .models import CREDENTIAL_SLUG_RE, ComparisonIndex, Credential, CredentialStatus, OutcomeReport
 from .programs.compare import program_compare_id_parse, program_compare_rows
@@ -224,7 +223,7 @@ def credential_detail(*, slug: str) -> CredentialDetail | None:
 
 def _credential_detail(slug: str) -> CredentialDetail | None:
     credential = (
-        with_scorecard_school(Credential.objects.published())
+        Credential.objects.published()
         .select_related("provider", "index_row")
         .prefetch_related(
             "cost_items",

@@ -20,9 +20,9 @@ COMPILED = dt.date(2026, 11, 26)  # when data/funding_sources.md was compiled
 
 FSA_GEN_25_02 = "https://fsapartners.ed.gov/knowledge-center/library/dear-colleague-letters/2025-01-31/2025-2026-federal-pell-grant-maximum-and-minimum-award-amounts"
 GEN_26_01_COPY = "https://www.collegeaidservices.net/2026/01/30/2026-27-federal-pell-grant-maximum-and-minimum-award-amounts"
-PELL_LIFETIME = (
-    "https://asu.my.salesforce-sites.com/kb/articles/FAQ/Do-I-qualify-for-a-Federal-Pell-Grant/"
-)
+# The Department's own letter on the Pell lifetime limit (IFAP, the Department's site for
+# financial aid offices before FSA Partner Connect).
+FSA_GEN_13_14 = "http://ifap.ed.gov/dpcletters/GEN1314.html"
 WFP_PLAYBOOK = (
     "https://www.newamerica.org/insights/state-workforce-pell-grants-a-playbook-for-implementation/"
 )
@@ -38,9 +38,24 @@ VA_COVERAGE = "https://www.va.gov/resources/how-we-determine-your-post-911-gi-bi
 VET_TEC_TN = (
     "https://www.tn.gov/military/programs-benefits/education-incentives/gi-bill/vet-tec.html"
 )
+VET_TEC_VA_PROVIDERS = "https://benefits.va.gov/GIBILL/fgib/VetTec_Providers.asp"
+VET_TEC_VA_NEWS = (
+    "https://news.va.gov/56949/high-tech-industry-trainers-want-train-veterans-career-industry/"
+)
 USC_127 = "https://advance.lexis.com/open/document/openwebdocview/26-USCS-127/?pdcomponentid=6362&pddocfullpath=%2Fshared%2Fdocument%2Fstatutes-legislation%2Furn%3AcontentItem%3A620X-PB13-GXJ9-353B-00000-00&pdmfid=1000522"
 
 V, S, U = Confidence.VERIFIED, Confidence.SECONDARY, Confidence.UNCONFIRMED
+
+# Why a fact stays "secondary": the agency's own page was searched for on READ_TODAY and was not
+# among the stored pages we could read.
+WFP_NOT_OFFICIAL = (
+    "The Department's final rule (Federal Register 2026-10013) was not readable on federalregister.gov or ed.gov on 2026-12-01: read in a secondary source.",
+    "La regla final del Departamento (Federal Register 2026-10013) no se pudo leer en federalregister.gov ni en ed.gov el 2026-12-01: leída en una fuente secundaria.",
+)
+CFR_NOT_OFFICIAL = (
+    "Read in a copy of the regulation: the section's text on ecfr.gov or law.cornell.edu was not readable on 2026-12-01.",
+    "Leído en una copia del reglamento: el texto de la sección en ecfr.gov o law.cornell.edu no se pudo leer el 2026-12-01.",
+)
 
 # {source slug: [fact]}; text and note are (English, Spanish).
 FACTS: dict[str, list[dict[str, Any]]] = {
@@ -77,8 +92,8 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "read_on": READ_TODAY,
             "confidence": S,
             "note": (
-                "Read in a college's copy of the letter; the Department says the amount could change if Congress acts.",
-                "Leído en la copia de una universidad; el Departamento dice que el monto podría cambiar si el Congreso actúa.",
+                "Read in a college's copy of the letter: the Department's own page for GEN-26-01 was not among the pages we could read on 2026-12-01. The Department says the amount could change if Congress acts.",
+                "Leído en la copia de una universidad: la página del Departamento para GEN-26-01 no estaba entre las que pudimos leer el 2026-12-01. El Departamento dice que el monto podría cambiar si el Congreso actúa.",
             ),
         },
         {
@@ -86,13 +101,13 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "value": 12,
             "unit": FactUnit.TEXT,
             "text": (
-                "Up to 12 semesters (600%) of Pell Grants over your lifetime.",
-                "Hasta 12 semestres (600%) de becas Pell en toda la vida.",
+                "Up to 12 semesters (or the equivalent, six years) of Pell Grants over your lifetime.",
+                "Hasta 12 semestres (o el equivalente, seis años) de becas Pell en toda la vida.",
             ),
-            "source_url": PELL_LIFETIME,
-            "source_title": "Arizona State University financial aid FAQ",
+            "source_url": FSA_GEN_13_14,
+            "source_title": "FSA Dear Colleague Letter GEN-13-14, Federal Pell Grant Duration of Eligibility and Lifetime Eligibility Used (May 16, 2013); HEA section 401(c)(5)",
             "read_on": READ_TODAY,
-            "confidence": S,
+            "confidence": V,
         },
     ],
     "workforce-pell": [
@@ -123,6 +138,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "New America, Workforce Pell state playbook",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": WFP_NOT_OFFICIAL,
         },
         {
             "key": FactKey.MAX_CLOCK_HOURS,
@@ -133,6 +149,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "New America, Workforce Pell state playbook",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": WFP_NOT_OFFICIAL,
         },
         {
             "key": FactKey.MIN_WEEKS,
@@ -143,6 +160,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "New America, Workforce Pell state playbook",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": WFP_NOT_OFFICIAL,
         },
         {
             "key": FactKey.WEEKS_LESS_THAN,
@@ -156,6 +174,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "New America, Workforce Pell state playbook",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": WFP_NOT_OFFICIAL,
         },
         {
             "key": FactKey.MIN_COMPLETION_PCT,
@@ -169,6 +188,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "NCAN, Workforce Pell questions and answers",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": WFP_NOT_OFFICIAL,
         },
         {
             "key": FactKey.MIN_PLACEMENT_PCT,
@@ -182,6 +202,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "NCAN, Workforce Pell questions and answers",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": WFP_NOT_OFFICIAL,
         },
         {
             "key": FactKey.PROVIDER_RULE,
@@ -194,6 +215,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "NCAN, Workforce Pell questions and answers",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": WFP_NOT_OFFICIAL,
         },
         {
             "key": FactKey.MAX_AWARD,
@@ -229,6 +251,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "20 CFR 680.310 (copy)",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": CFR_NOT_OFFICIAL,
         },
         {
             "key": FactKey.MAX_AWARD,
@@ -292,6 +315,28 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "Tennessee Department of Veterans Services",
             "read_on": COMPILED,
             "confidence": S,
+            "note": (
+                "VA's own notice of the closing was not readable on 2026-12-01.",
+                "El aviso del propio VA sobre el cierre no se pudo leer el 2026-12-01.",
+            ),
+        },
+        {
+            "key": FactKey.PROVIDER_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "VA paid approved training providers in steps: 25% of tuition and mandatory fees when the veteran started, 25% at graduation and 50% when the veteran found meaningful work in the field.",
+                "El VA pagaba a los proveedores aprobados por etapas: 25% de la matrícula y cuotas obligatorias al empezar, 25% al graduarse y 50% cuando el veterano conseguía un trabajo en su campo.",
+            ),
+            "source_url": VET_TEC_VA_NEWS,
+            "source_title": "VA News (news.va.gov), VET TEC for high-tech training providers",
+            "read_on": READ_TODAY,
+            "confidence": V,
+            "note": (
+                "VA's page for training providers also describes this pay-for-performance model: "
+                + VET_TEC_VA_PROVIDERS,
+                "La página del VA para proveedores también describe este pago según resultados: "
+                + VET_TEC_VA_PROVIDERS,
+            ),
         },
     ],
     "registered-apprenticeship": [
@@ -306,6 +351,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "source_title": "20 CFR 680.330 (copy)",
             "read_on": READ_TODAY,
             "confidence": S,
+            "note": CFR_NOT_OFFICIAL,
         },
     ],
     "employer-educational-assistance": [

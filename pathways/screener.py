@@ -392,6 +392,27 @@ def _screen_etpl(
         )
 
 
+def _screen_title_iv_program(match: FundingMatch, program: Mapping[str, Any]) -> None:
+    """A Title IV school does not make every program eligible: only a program our data lists
+    for federal aid (a College Scorecard program) counts; otherwise the school says."""
+    if program.get("title_iv") is not True:
+        return
+    where = _program_source(program, "title_iv_program")
+    if program.get("title_iv_program") is True:
+        match.met(Reason(_("The program itself is listed for federal student aid."), where))
+    else:
+        match.check(
+            Reason(
+                _(
+                    "Whether this program is eligible for federal student aid is for the "
+                    "school's financial aid office to say: noncredit continuing-education "
+                    "programs often are not."
+                ),
+                _program_source(program, "title_iv"),
+            )
+        )
+
+
 def _screen_program(
     match: FundingMatch, program: Mapping[str, Any], *, person_state: str, on: dt.date
 ) -> None:
@@ -412,6 +433,7 @@ def _screen_program(
             ),
             fact=provider_rule,
         )
+        _screen_title_iv_program(match, program)
     if source.requires_va_approval:
         _yes_no_rule(
             match,
@@ -484,7 +506,8 @@ def funding_sources_screen(
     answers: state ("VA"), veteran (bool), income (IncomeBand), employment (EmploymentStatus),
     education (EducationLevel or "graduate"), age (int); any may be missing.
     program: clock_hours, weeks (or weeks_low and weeks_high for a published range),
-    total_cost_usd, on_etpl (bool) and etpl_state, title_iv (bool), va_approved (bool),
+    total_cost_usd, on_etpl (bool) and etpl_state, title_iv (bool: the school takes federal
+    student aid), title_iv_program (bool: the program itself is listed for it), va_approved (bool),
     credential_type, completion_rate and placement_rate (percent 0-100), listed_funding (slugs
     of the sources a catalog ties to the program), sources ({fact name: where it comes from});
     any may be missing or None (then rules that need it say "unknown").

@@ -101,7 +101,14 @@ class FundingProgramSerializer(serializers.Serializer):
     on_etpl = serializers.BooleanField(
         allow_null=True, help_text="Null when the catalog does not know (no state ETPL record)."
     )
-    title_iv = serializers.BooleanField(allow_null=True)
+    title_iv = serializers.BooleanField(
+        allow_null=True, help_text="The school takes federal student aid (Title IV)."
+    )
+    title_iv_program = serializers.BooleanField(
+        allow_null=True,
+        help_text="The program itself is listed for federal student aid (a College Scorecard "
+        "program); null: the school's financial aid office says.",
+    )
     va_approved = serializers.BooleanField(allow_null=True)
     listed_funding = serializers.ListField(child=serializers.CharField())
     facts = serializers.SerializerMethodField(help_text="The same facts as the pages show.")

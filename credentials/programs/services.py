@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from careerportal.public_cache import catalog_changed
 from pathways.publicdata.importing import (
     LoadResult,
     Source,
@@ -21,7 +22,7 @@ from pathways.publicdata.importing import (
 )
 from pathways.publicdata.models import Cip
 
-from ..models import Credential, Provider, ProviderKind
+from ..models import Credential, Provider, ProviderKind, ScorecardMatch
 from . import etpl, places, scorecard
 from .csvfile import FileRefused, Problem, file_bytes, text_decode
 from .models import Program, ProgramSource
@@ -85,6 +86,51 @@ def search_text_build(*parts: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return re.sub(r"\s+", " ", text).strip()
+
+
+SCORECARD_PROVIDER_PREFIX = "scorecard:"
+
+
+def provider_name_key(name: str) -> str:
+    """A name as matched: lower case, no accents, each run of other characters one space."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+_MATCH_FIELDS = ["scorecard_unitid", "scorecard_name", "scorecard_match"]
+
+
+def providers_scorecard_match() -> int:
+    """Tie each provider not loaded from the College Scorecard to the Scorecard school of exactly
+    its name (normalized by provider_name_key) when one and only one school in the loaded
+    Scorecard file has that name; untie it otherwise. No fuzzy match. Return how many are tied.
+
+    "Only one" is among the schools of the Scorecard file as loaded: with the carried subset
+    (tech fields only) a school without tech programs is not there to compare.
+    """
+    schools: dict[str, list[tuple[str, str]]] = {}
+    rows = Provider.objects.filter(external_key__startswith=SCORECARD_PROVIDER_PREFIX)
+    for key, name in rows.values_list("external_key", "name"):
+        schools.setdefault(provider_name_key(name), []).append(
+            (key.removeprefix(SCORECARD_PROVIDER_PREFIX), name)
+        )
+    changed, tied = [], 0
+    others = Provider.objects.exclude(external_key__startswith=SCORECARD_PROVIDER_PREFIX)
+    for provider in others.only("name", *_MATCH_FIELDS):
+        key = provider_name_key(provider.name)
+        found = schools.get(key, []) if key else []
+        match = (*found[0], ScorecardMatch.EXACT_NAME.value) if len(found) == 1 else ("", "", "")
+        tied += bool(match[0])
+        if tuple(getattr(provider, f) for f in _MATCH_FIELDS) != match:
+            for name, value in zip(_MATCH_FIELDS, match, strict=True):
+                setattr(provider, name, value)
+            changed.append(provider)
+    Provider.objects.bulk_update(changed, _MATCH_FIELDS, batch_size=1000)
+    if changed:
+        # bulk_update sends no model signals: cached public pages (credential facts) are stale.
+        transaction.on_commit(catalog_changed)
+    return tied
 
 
 def _file_date(name: str, given: date | None) -> date:
@@ -304,6 +350,7 @@ def programs_etpl_load(
         )
         _credential_links(programs, records)
         _after_write(source=ProgramSource.ETPL, state=state, started=started)
+        providers_scorecard_match()
     return LoadResult(
         vintage=file_date.isoformat(),
         # One scope per release: releases are upserted on top of each other (none removes the
@@ -378,6 +425,7 @@ def programs_scorecard_load(
             source=ProgramSource.SCORECARD, state="", programs=programs, file_date=file_date
         )
         _after_write(source=ProgramSource.SCORECARD, state="", started=started)
+        providers_scorecard_match()
     return LoadResult(
         vintage=period or file_date.isoformat(),
         scope="tech CIPs" if cip_families else "all",

@@ -127,7 +127,19 @@ class ScreenerQuerySerializer(serializers.Serializer):
     total_cost_usd = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
     on_etpl = serializers.BooleanField(required=False, allow_null=True, default=None)
     etpl_state = serializers.ChoiceField(choices=US_STATES, required=False)
-    title_iv = serializers.BooleanField(required=False, allow_null=True, default=None)
+    title_iv = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The school takes federal student aid (Title IV).",
+    )
+    title_iv_program = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The program itself is listed for federal student aid; without it a Title IV "
+        "school's program is left to the school's financial aid office (possible).",
+    )
     va_approved = serializers.BooleanField(required=False, allow_null=True, default=None)
     credential_type = serializers.CharField(max_length=30, required=False)
     completion_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
@@ -140,7 +152,8 @@ class ScreenerQuerySerializer(serializers.Serializer):
 
     PROGRAM_FIELDS = (
         "clock_hours", "weeks", "total_cost_usd", "on_etpl", "etpl_state", "title_iv",
-        "va_approved", "credential_type", "completion_rate", "placement_rate",
+        "title_iv_program", "va_approved", "credential_type", "completion_rate",
+        "placement_rate",
     )  # fmt: skip
 
     def validate_credential(self, value: str) -> ScreenProgram:

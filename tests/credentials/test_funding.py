@@ -321,6 +321,7 @@ def test_georgia_case_a_scorecard_school_gets_pell_up_to_the_award_year_maximum(
     from datetime import date
 
     from credentials.models import Program, Provider
+    from credentials.programs.services import providers_scorecard_match
 
     catalog_school = Provider.objects.create(
         name="Oconee Fall Line Technical College", slug="oftc", kind="community_college"
@@ -329,12 +330,14 @@ def test_georgia_case_a_scorecard_school_gets_pell_up_to_the_award_year_maximum(
                                 credential_type="diploma")  # fmt: skip
     CostItemFactory(credential=diploma, kind="tuition", amount_min_usd=8609)
     scorecard_school = Provider.objects.create(
-        name="Oconee Fall Line Technical College", slug="oftc-scorecard-420431", kind="university"
-    )
+        name="Oconee Fall Line Technical College", slug="oftc-scorecard-420431",
+        kind="university", external_key="scorecard:420431",
+    )  # fmt: skip
     Program.objects.create(
         source="scorecard", external_id="420431-1103-1", source_date=date(2019, 6, 1),
         name="Data Processing", provider=scorecard_school, cip_code="11.03",
     )  # fmt: skip
+    providers_scorecard_match()  # as every program load does: exact name, only school of it
     indexed()
     georgia = {"state": "GA", "veteran": False, "income": "low", "employment": "unemployed",
                "education": "high_school", "age": 30}  # fmt: skip
@@ -344,6 +347,8 @@ def test_georgia_case_a_scorecard_school_gets_pell_up_to_the_award_year_maximum(
     matches = {m.source.slug: m for m in screen.matches}
     assert matches["pell-grant"].outcome == "possible"
     assert "UNITID 420431" in matches["pell-grant"].reasons_for[-1].source
+    # The school takes federal aid; whether this diploma does is the school's to say.
+    assert any("financial aid office" in r.text for r in matches["pell-grant"].to_check)
     assert matches["gi-bill"].outcome == "unlikely"
     assert matches["wioa-ita"].outcome == "unknown"
     assert (screen.left.low_usd, screen.left.high_usd) == (1214, 8609)

@@ -94,6 +94,21 @@ def test_screen_endpoint_with_a_program(client, sample_data):
     )
 
 
+def test_screen_endpoint_tells_a_title_iv_school_from_a_listed_program(client, sample_data):
+    def pell(**program):
+        body = client.get("/api/v1/funding-sources/screen/", {"income": "low", **program}).json()
+        return {m["slug"]: m for m in body}["pell-grant"]
+
+    school_only = pell(title_iv="true")
+    listed = pell(title_iv="true", title_iv_program="true")
+
+    assert any("financial aid office" in r["text"] for r in school_only["to_check"])
+    assert not any("financial aid office" in r["text"] for r in listed["to_check"])
+    assert "The program itself is listed for federal student aid." in [
+        r["text"] for r in listed["reasons_for"]
+    ]
+
+
 @pytest.mark.parametrize("bad", [{"age": 300}, {"state": "XX"}, {"completion_rate": 101}])
 def test_screen_bad_input_is_a_400(client, sample_data, bad):
     response = client.get("/api/v1/funding-sources/screen/", bad)

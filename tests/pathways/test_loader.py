@@ -220,6 +220,21 @@ def test_funding_facts_each_name_their_page_day_and_award_year(sample_data):
     # Last verified: the day a fact was read at the agency's own page or in the law.
     assert sources["pell-grant"].last_verified_on == dt.date(2026, 12, 1)
     assert sources["workforce-pell"].last_verified_on is None  # only secondary pages read
+    assert sources["vet-tec"].last_verified_on == dt.date(2026, 12, 1)  # VA's page on payment
+    lifetime = FundingFact.objects.get(source__slug="pell-grant", key="lifetime_limit")
+    assert (lifetime.confidence, lifetime.source_url) == (
+        "verified",
+        "http://ifap.ed.gov/dpcletters/GEN1314.html",
+    )
+    # A fact whose agency page could not be read stays secondary and says so.
+    copy = pell_years.get(award_year="2026-27")
+    assert copy.confidence == "secondary"
+    assert "GEN-26-01 was not among the pages we could read" in copy.note
+    secondary = FundingFact.objects.filter(
+        source__slug__in=["workforce-pell", "wioa-ita", "registered-apprenticeship", "vet-tec"],
+        confidence="secondary",
+    )
+    assert secondary.exists() and not secondary.filter(note="").exists()
     assert sources["nj-wioa-ita"].state == "NJ"
     confirmed = FundingFact.objects.exclude(confidence="")
     assert not confirmed.filter(read_on__isnull=True).exists()
