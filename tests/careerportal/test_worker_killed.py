@@ -33,7 +33,7 @@ from hiringdata.models import HiringCount, Submission, SubmissionShape, Submissi
 from hiringdata.synthetic import hires_generate, members_create
 from hiringdata.transparency.models import TransparencyReport
 from pathways.models import Occupation
-from tests.careerportal.test_celery_worker import _forget_connections
+from tests.conftest import forget_celery_connections as _forget_connections
 
 AMQP_URL = os.environ.get("CELERY_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
 ROOT = Path(__file__).resolve().parents[2]
