@@ -173,6 +173,20 @@ class CredentialRecognition(models.Model):
         return f"{self.member} {self.kind} {self.credential}"
 
 
+class LimitCounter(models.Model):
+    """One rate-limit counter (sign-in failures, reset requests) and the end of its window.
+
+    Kept in PostgreSQL, not the cache: a limit must hold while Redis is down.
+    """
+
+    key = models.CharField(max_length=80, primary_key=True)
+    count = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.count}"
+
+
 class AuditEntry(models.Model):
     """Who did what, when, to which object, with the state before and after (append-only)."""
 

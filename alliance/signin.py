@@ -1,4 +1,4 @@
-"""Rate-limit failed sign-ins and password resets, in the cache.
+"""Rate-limit failed sign-ins and password resets, with counters in PostgreSQL.
 
 Django's LoginView is mounted as is at /accounts/; the limit sits in an authentication backend
 (refusing while locked) and the user_login_failed signal (counting), so every sign-in form,
@@ -7,6 +7,9 @@ the admin's too, is covered without replacing the view.
 Failures are counted three ways in one window: per account and address (a person mistyping),
 per account across addresses (a distributed guess at one password) and per address across
 accounts (one machine trying many user names). Any count at its limit refuses the sign-in.
+
+The counters live in the primary database (LimitCounter), not in Redis: with the cache down the
+limits still hold, and every web process sees the same counts.
 """
 
 import hashlib
@@ -15,10 +18,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db import connections
+from django.db.models.functions import Now
 from django.dispatch import receiver
 from django.http import HttpRequest
+
+from .models import LimitCounter
 
 
 def _setting(name: str) -> int:
@@ -65,19 +71,41 @@ def _window() -> int:
 
 
 def _count(key: str, window: int) -> int:
-    """Add one to a counter whose window starts at its first hit (add, then incr)."""
-    cache.add(key, 0, timeout=window)
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        return 1
+    """Add one to a counter whose window starts at its first hit; one atomic statement."""
+    table = LimitCounter._meta.db_table
+    with connections["default"].cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (key, count, expires_at)
+            VALUES (%(key)s, 1, now() + make_interval(secs => %(window)s))
+            ON CONFLICT (key) DO UPDATE SET
+                count = CASE WHEN {table}.expires_at <= now() THEN 1
+                             ELSE {table}.count + 1 END,
+                expires_at = CASE WHEN {table}.expires_at <= now() THEN EXCLUDED.expires_at
+                                  ELSE {table}.expires_at END
+            RETURNING count
+            """,  # the table name is the model's, not input
+            {"key": key, "window": window},
+        )
+        return int(cursor.fetchone()[0])
+
+
+def _counts(keys: list[str]) -> dict[str, int]:
+    # From the primary: a replica a few seconds behind would let a burst of guesses through.
+    live = LimitCounter.objects.using("default").filter(key__in=keys, expires_at__gt=Now())
+    return dict(live.values_list("key", "count"))
+
+
+def limit_counters_forget_expired() -> int:
+    """Delete counters whose window has ended; return how many."""
+    deleted, _ = LimitCounter.objects.using("default").filter(expires_at__lte=Now()).delete()
+    return deleted
 
 
 def signin_is_locked(*, username: str, ip: str) -> bool:
     keys = _signin_keys(username, ip)
-    counts = cache.get_many([key for key, _limit in keys])
-    return any(int(counts.get(key, 0)) >= limit for key, limit in keys)
+    counts = _counts([key for key, _limit in keys])
+    return any(counts.get(key, 0) >= limit for key, limit in keys)
 
 
 class RateLimitedModelBackend(ModelBackend):
@@ -116,7 +144,8 @@ def _clear_failures(sender: Any, request: HttpRequest | None, user: Any, **kwarg
     # Only the person's own counters: a sign-in to one's own account must not reset the count
     # of an address that is guessing at others.
     username, ip = user.get_username(), client_ip(request)
-    cache.delete_many([key for key, _limit in _signin_keys(username, ip)[:2]])
+    keys = [key for key, _limit in _signin_keys(username, ip)[:2]]
+    LimitCounter.objects.using("default").filter(key__in=keys).delete()
 
 
 def password_reset_allowed(*, email: str, request: HttpRequest) -> tuple[bool, bool]:

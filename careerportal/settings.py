@@ -1,6 +1,7 @@
 """Settings for the portal: one module, driven by environment variables (see README)."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "careerportal.replicas.ReadYourWritesMiddleware",
+    "careerportal.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -101,10 +103,29 @@ else:
     DATABASES = {"default": embedded_database_settings(VAR_DIR / "postgres")}  # type: ignore[dict-item]
 DATABASES["default"].setdefault("OPTIONS", {})
 DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
+# A persistent connection broken by a database restart is replaced at the next request instead
+# of failing it (web and workers recover without a restart).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The longest a single statement may run, in milliseconds (0: no limit). The web processes set
+# it (docker-compose.yml: 15 s) so that a runaway public query ends with a clear 503
+# (careerportal/unavailable.py) instead of holding a worker; import workers leave it off.
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 0)
+if DATABASE_STATEMENT_TIMEOUT_MS:
+    DATABASES["default"]["OPTIONS"]["options"] = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    )
 # Read replicas (careerportal/replicas.py): public reads go there, writes to the primary.
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
     DATABASES[f"replica_{_number}"] = dj_database_url.parse(_url, conn_max_age=60)
-    DATABASES[f"replica_{_number}"]["OPTIONS"] = {"connect_timeout": 2}
+    DATABASES[f"replica_{_number}"]["OPTIONS"] = {
+        "connect_timeout": 2,
+        **(
+            {"options": DATABASES["default"]["OPTIONS"]["options"]}
+            if DATABASE_STATEMENT_TIMEOUT_MS
+            else {}
+        ),
+    }
+    DATABASES[f"replica_{_number}"]["CONN_HEALTH_CHECKS"] = True
     # Tests read the replica of the test database (the replica copies the primary's cluster).
     DATABASES[f"replica_{_number}"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["careerportal.replicas.ReplicaRouter"]
@@ -114,18 +135,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: the cache and the Celery broker. Without it: a local cache and tasks run eagerly.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,  # a cache outage degrades speed, not pages
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-        }
+
+
+def redis_cache(url: str) -> dict[str, Any]:
+    """The cache on Redis at url (the fault tests point it at a closed port)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,  # a cache outage degrades speed, not pages
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long a cached public read lives at most (a catalog change makes it stale at once).

@@ -17,6 +17,10 @@ MESSAGES: dict[str, Any] = {
         "The file has more than %(max_rows)s rows, the most we take. "
         "Send counts per group instead of one row per hire."
     ),
+    "storage_full": _(
+        "We could not keep your file: our file storage is full. Nothing was saved. "
+        "Please try again later; we have been told."
+    ),
     "file_type": _(
         "We take only CSV files (.csv) and Excel files (.xlsx). Save the file as one of these."
     ),

@@ -161,7 +161,11 @@ class ValidationIssue(models.Model):
 class HiringCount(models.Model):
     """An aggregated cell of one accepted submission; individual rows are never stored."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="counts")
+    # No index of its own: the one-cell unique constraint starts with submission and serves
+    # every lookup by it (one index fewer to fill on a 100,000-cell import).
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="counts", db_index=False
+    )
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="hiring_counts")
     year = models.PositiveSmallIntegerField()
     soc_code = models.CharField(max_length=7)

@@ -1,5 +1,6 @@
 """Writes for hiring-data submissions: receive a file, process it, re-run it, sweep the stuck."""
 
+import errno
 import hashlib
 import logging
 import tempfile
@@ -70,6 +71,14 @@ def _snapshot(submission: Submission) -> dict[str, Any]:
     }
 
 
+# A full disk (or quota): the upload cannot be kept, so it is refused whole and nothing stays.
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+
+def _storage_full() -> SubmissionRefused:
+    return SubmissionRefused("storage_full", issue_message("storage_full", {}), status=503)
+
+
 def _hash_to_temp(upload: IO[bytes], limit: int) -> tuple[Any, str, int]:
     """Copy the upload to a temporary file while hashing it; stop as soon as it is too big."""
     digest = hashlib.sha256()
@@ -90,7 +99,13 @@ def _hash_to_temp(upload: IO[bytes], limit: int) -> tuple[Any, str, int]:
                 status=413,
             )
         digest.update(chunk)
-        temp.write(chunk)
+        try:
+            temp.write(chunk)
+        except OSError as error:
+            temp.close()
+            if error.errno in _NO_SPACE:
+                raise _storage_full() from error
+            raise
     temp.seek(0)
     return temp, digest.hexdigest(), size
 
@@ -161,10 +176,7 @@ def _record(
             )
         return Received(existing, created=False)
 
-    storage = storages["private"]
-    name = f"hiringdata/{member.slug}/{year}/{sha256}.{kind}"
-    if not storage.exists(name):
-        name = storage.save(name, File(temp))
+    name = _store(temp=temp, name=f"hiringdata/{member.slug}/{year}/{sha256}.{kind}", size=size)
     try:
         with transaction.atomic():
             submission = Submission.objects.create(
@@ -189,6 +201,27 @@ def _record(
         existing = Submission.objects.get(member=member, year=year, sha256=sha256)
         return Received(existing, created=False)
     return Received(submission, created=True)
+
+
+def _store(*, temp: IO[bytes], name: str, size: int) -> str:
+    """Keep the raw file under its hash; a full disk refuses the upload and leaves no part.
+
+    A file of that name and size is the same bytes already kept. One of another size is a
+    part left by a crash: storage then saves under a new name beside it.
+    """
+    storage = storages["private"]
+    if storage.exists(name) and storage.size(name) == size:
+        return name
+    wanted = storage.get_available_name(name)
+    try:
+        return storage.save(wanted, File(temp))
+    except OSError as error:
+        if storage.exists(wanted):
+            storage.delete(wanted)  # what was written before the disk filled
+        if error.errno in _NO_SPACE:
+            logger.error("Private storage is full; the upload %s was refused", name)
+            raise _storage_full() from error
+        raise
 
 
 def submission_enqueue(*, submission_id: int) -> bool:

@@ -1,4 +1,5 @@
-"""Fixtures shared by the whole suite: a headless Chromium and the axe-core check."""
+"""Fixtures shared by the whole suite: a headless Chromium, the axe-core check, and a broker or
+Redis at a closed port (the fault tests)."""
 
 import os
 import shutil
@@ -96,3 +97,59 @@ def _empty_caches() -> Iterator[None]:
         if isinstance(cache, LocMemCache):  # never FLUSHDB a Redis that a broker may share
             cache.clear()
     yield
+
+
+def closed_port() -> int:
+    """A port nothing listens on (bound, then released)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def forget_celery_connections(app) -> None:  # type: ignore[no-untyped-def]
+    """Drop the result backend and producer pool Celery cached under the previous settings."""
+    app._backend_cache = None
+    app._local.__dict__.pop("backend", None)
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker_down(request, settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """Celery publishes to a broker at a closed port: Redis, or RabbitMQ when parametrized
+    "amqp"."""
+    from careerportal.celery import app
+
+    scheme = getattr(request, "param", "redis")
+    port = closed_port()
+    url = f"redis://127.0.0.1:{port}/0" if scheme == "redis" else f"amqp://127.0.0.1:{port}//"
+    saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=url, result_backend=None, task_always_eager=False)
+    settings.CELERY_BROKER_URL, settings.CELERY_TASK_ALWAYS_EAGER = url, False
+    forget_celery_connections(app)
+    yield url
+    app.conf.update(saved)
+    forget_celery_connections(app)
+
+
+@pytest.fixture
+def redis_down(settings, broker_down) -> str:  # type: ignore[no-untyped-def]
+    """The cache (the production django-redis settings) and the broker on a dead Redis."""
+    from careerportal.settings import redis_cache
+
+    settings.CACHES = {"default": redis_cache(broker_down)}
+    return str(broker_down)
+
+
+@pytest.fixture
+def broker_back(settings):  # type: ignore[no-untyped-def]
+    """Call to bring the broker back (tasks then run eagerly, as an idle worker would)."""
+    from careerportal.celery import app
+
+    def back() -> None:
+        app.conf.update(task_always_eager=True)
+        settings.CELERY_TASK_ALWAYS_EAGER = True
+
+    return back

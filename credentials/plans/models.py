@@ -1,4 +1,4 @@
-"""Counselor plans: careers and credentials collected behind an unguessable link."""
+"""Counselor plans: careers and credentials behind two links, one to see, one to edit."""
 
 import secrets
 
@@ -10,12 +10,17 @@ __all__ = ["Plan", "PlanItem", "plan_token_new"]
 
 
 def plan_token_new() -> str:
-    """A 128-bit random token: the link is the only key to a plan, so it must not be guessable."""
+    """A 128-bit random token: a link is the only key to a plan, so it must not be guessable."""
     return secrets.token_urlsafe(16)
 
 
 class Plan(models.Model):
+    # The view link (/plans/<token>/) shows the plan; the edit link (/plans/<edit_token>/) also
+    # changes it. The owner, signed in, may change it through either.
     token = models.CharField(max_length=43, unique=True, default=plan_token_new, editable=False)
+    edit_token = models.CharField(
+        max_length=43, unique=True, default=plan_token_new, editable=False
+    )
     title = models.CharField(_("title"), max_length=120, blank=True)
     notes = models.TextField(_("notes"), blank=True, max_length=5000)
     owner = models.ForeignKey(

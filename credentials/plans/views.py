@@ -1,4 +1,8 @@
-"""Counselor plan pages: thin views over the plans' services and selectors."""
+"""Counselor plan pages: thin views over the plans' services and selectors.
+
+Every plan has a view link and an edit link (see Plan); pages reached by the view link show the
+plan without its forms unless the owner is signed in, and changes through it are refused.
+"""
 
 from django import forms
 from django.contrib import messages
@@ -14,9 +18,9 @@ from careerportal.redirects import safe_next_url
 
 from .. import funding
 from . import selectors, services
-from .models import Plan
 
-SESSION_KEY = "plan_token"
+# The edit token of the plan this browser started: "Add to my plan" adds to it.
+SESSION_KEY = "plan_edit_token"
 
 
 class PlanForm(forms.Form):
@@ -35,11 +39,19 @@ class AddForm(forms.Form):
     next = forms.CharField(max_length=2000, required=False)
 
 
-def _plan_or_404(token: str) -> Plan:
-    plan = selectors.plan_get(token=token)
-    if plan is None:
+def _access_or_404(request: HttpRequest, key: str) -> selectors.PlanAccess:
+    access = selectors.plan_access(key=key, user=request.user)  # type: ignore[arg-type]
+    if access is None:
         raise Http404(_("No plan at this link. Check that you copied the whole link."))
-    return plan
+    return access
+
+
+def _read_only(request: HttpRequest) -> HttpResponse:
+    message = _(
+        "This link lets you see the plan but not change it. Ask the person who made it for"
+        " the edit link."
+    )
+    return render(request, "credentials/plans/error.html", {"message": message}, status=403)
 
 
 def plan_index(request: HttpRequest) -> HttpResponse:
@@ -63,22 +75,28 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "credentials/plans/index.html", {"form": form}, status=400)
     plan = services.plan_create(user=request.user, **form.cleaned_data)
-    request.session[SESSION_KEY] = plan.token
-    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
+    request.session[SESSION_KEY] = plan.edit_token
+    return HttpResponseRedirect(reverse("plans:detail", args=[plan.edit_token]))
 
 
 @require_POST
 def plan_add(request: HttpRequest) -> HttpResponse:
-    """Add a career or credential to the plan named in the form, or this browser's plan."""
+    """Add a career or credential to the plan whose edit link is in the form, or this
+    browser's plan, or a new one."""
     form = AddForm(request.POST)
     if not form.is_valid():
         return render(request, "credentials/plans/error.html", {"form": form}, status=400)
     data = form.cleaned_data
-    token = data["token"] or request.session.get(SESSION_KEY, "")
-    plan = selectors.plan_get(token=token) if token else None
-    if plan is None:
+    key = data["token"] or request.session.get(SESSION_KEY, "")
+    access = selectors.plan_access(key=key, user=request.user) if key else None  # type: ignore[arg-type]
+    if access is not None and not access.can_edit:
+        return _read_only(request)
+    if access is None:
         plan = services.plan_create(user=request.user)
-        request.session[SESSION_KEY] = plan.token
+        request.session[SESSION_KEY] = plan.edit_token
+        key = plan.edit_token
+    else:
+        plan, key = access.plan, access.key
     try:
         services.plan_item_add(
             plan=plan,
@@ -88,7 +106,7 @@ def plan_add(request: HttpRequest) -> HttpResponse:
         )
     except services.PlanError as error:
         return render(request, "credentials/plans/error.html", {"message": str(error)}, status=400)
-    plan_url = reverse("plans:detail", args=[plan.token])
+    plan_url = reverse("plans:detail", args=[key])
     back = safe_next_url(request, data["next"])
     if back:
         messages.success(
@@ -106,20 +124,20 @@ def plan_add(request: HttpRequest) -> HttpResponse:
 
 
 def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
-    plan = _plan_or_404(token)
-    share_url = request.build_absolute_uri(reverse("plans:detail", args=[plan.token]))
+    access = _access_or_404(request, token)
+    plan = access.plan
     return render(
         request,
         "credentials/plans/detail.html",
         {
-            **_items_context(plan),
-            "share_url": share_url,
+            **_items_context(request, access),
             "form": PlanForm(initial={"title": plan.title, "notes": plan.notes}),
         },
     )
 
 
-def _items_context(plan: Plan) -> dict[str, object]:
+def _items_context(request: HttpRequest, access: selectors.PlanAccess) -> dict[str, object]:
+    plan = access.plan
     items = list(plan.items.all())
     credentials = [i for i in items if i.credential is not None]
     # The same verdicts and range left to pay as the credential page and compare show, from
@@ -136,6 +154,14 @@ def _items_context(plan: Plan) -> dict[str, object]:
     )
     return {
         "plan": plan,
+        "can_edit": access.can_edit,
+        "key": access.key,
+        "share_url": request.build_absolute_uri(reverse("plans:detail", args=[plan.token])),
+        "edit_url": (
+            request.build_absolute_uri(reverse("plans:detail", args=[plan.edit_token]))
+            if access.can_edit
+            else ""
+        ),
         "careers": [i for i in items if i.occupation_id],
         "credentials": [(i, screens.get(slugs[i.pk])) for i in credentials],
     }
@@ -143,22 +169,26 @@ def _items_context(plan: Plan) -> dict[str, object]:
 
 @require_POST
 def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
-    plan = _plan_or_404(token)
+    access = _access_or_404(request, token)
+    if not access.can_edit:
+        return _read_only(request)
     form = PlanForm(request.POST)
     if not form.is_valid():
         return render(
             request,
             "credentials/plans/detail.html",
-            {**_items_context(plan), "form": form},
+            {**_items_context(request, access), "form": form},
             status=400,
         )
-    services.plan_update(plan=plan, **form.cleaned_data)
+    services.plan_update(plan=access.plan, **form.cleaned_data)
     messages.success(request, _("Plan saved."))
-    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
+    return HttpResponseRedirect(reverse("plans:detail", args=[access.key]))
 
 
 @require_POST
 def plan_item_delete(request: HttpRequest, token: str, item_id: int) -> HttpResponse:
-    plan = _plan_or_404(token)
-    services.plan_item_remove(plan=plan, item_id=item_id)
-    return HttpResponseRedirect(reverse("plans:detail", args=[plan.token]))
+    access = _access_or_404(request, token)
+    if not access.can_edit:
+        return _read_only(request)
+    services.plan_item_remove(plan=access.plan, item_id=item_id)
+    return HttpResponseRedirect(reverse("plans:detail", args=[access.key]))

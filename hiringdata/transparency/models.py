@@ -37,6 +37,8 @@ class TransparencyReport(models.Model):
     # The accepted submissions the version was built from (never public): later versions are
     # audited against it, since hires from a submission both used are the same people.
     submission_ids = models.JSONField(default=list, blank=True)
+    # Who asked for this build (the Celery task id): a task delivered twice builds one version.
+    build_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     objects = TransparencyReportQuerySet.as_manager()
 
@@ -46,6 +48,11 @@ class TransparencyReport(models.Model):
         ordering = ["-year", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["year", "version"], name="report_one_version_number"),
+            models.UniqueConstraint(
+                fields=["build_key"],
+                condition=~models.Q(build_key=""),
+                name="report_one_version_per_build_key",
+            ),
             models.CheckConstraint(
                 condition=models.Q(status="draft") | models.Q(published_at__isnull=False),
                 name="report_published_has_date",

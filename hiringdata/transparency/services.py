@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -155,8 +155,24 @@ def earlier_versions(*, year: int) -> list[EarlierVersion]:
     return out
 
 
-def report_build(*, year: int, user: Any = None) -> TransparencyReport:
-    """Build a new draft version of a year's report from accepted submissions."""
+def report_build(*, year: int, user: Any = None, build_key: str = "") -> TransparencyReport:
+    """Build a new draft version of a year's report from accepted submissions.
+
+    A build_key already built returns that version: a task redelivered after its worker died
+    between commit and acknowledgement builds one version, not two.
+    """
+    if build_key and (built := TransparencyReport.objects.filter(build_key=build_key).first()):
+        return built
+    try:
+        return _report_build(year=year, user=user, build_key=build_key)
+    except IntegrityError:
+        # The same build ran at once elsewhere (a duplicate delivery) and committed first.
+        if build_key and (built := TransparencyReport.objects.filter(build_key=build_key).first()):
+            return built
+        raise
+
+
+def _report_build(*, year: int, user: Any, build_key: str) -> TransparencyReport:
     data = year_input(year=year)
     earlier = earlier_versions(year=year)
     protected = report_tables_protect(data=data, earlier=earlier) if data.members else []
@@ -175,6 +191,7 @@ def report_build(*, year: int, user: Any = None) -> TransparencyReport:
             input_fingerprint=data.fingerprint,
             is_synthetic=data.is_synthetic,
             submission_ids=sorted(submission for _, submission in data.segments),
+            build_key=build_key,
         )
         rows = []
         for position, (_table_def, member_id, table) in enumerate(protected):

@@ -5,6 +5,8 @@ import os
 import pytest
 import redis
 
+from tests.conftest import forget_celery_connections
+
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
@@ -31,12 +33,7 @@ def celery_on_redis():
     _forget_connections(app)
 
 
-def _forget_connections(app):
-    """Drop the result backend and producer pool Celery cached under the previous settings."""
-    app._backend_cache = None
-    app._local.__dict__.pop("backend", None)
-    app._pool = None
-    app.amqp._producer_pool = None
+_forget_connections = forget_celery_connections
 
 
 def test_a_real_worker_runs_a_task_from_redis(celery_on_redis):

@@ -1,4 +1,5 @@
-"""Counselor plans: no account, an unguessable link, notes, share, print; owners see a list."""
+"""Counselor plans: no account, a view link and an edit link, notes, share, print; owners see a
+list and may change their plans by either link."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -34,8 +35,9 @@ def credential():
 
 
 def test_tokens_are_long_and_distinct():
-    tokens = {plan_services.plan_create().token for _ in range(20)}
-    assert len(tokens) == 20
+    plans = [plan_services.plan_create() for _ in range(20)]
+    tokens = {t for p in plans for t in (p.token, p.edit_token)}
+    assert len(tokens) == 40
     assert all(len(t) >= 22 for t in tokens)
 
 
@@ -44,10 +46,11 @@ def test_add_career_from_its_page_creates_a_plan(client, occupation):
         "/plans/add/", {"occupation": "15-1212", "note": "Ask about night classes"}
     )
     plan = Plan.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/plans/{plan.token}/"
+    assert response.status_code == 302 and response["Location"] == f"/plans/{plan.edit_token}/"
     html = client.get(response["Location"]).content.decode()
     assert "Information Security Analysts" in html and "Ask about night classes" in html
-    assert plan.token in html  # the share link
+    assert f"/plans/{plan.token}/" in html  # the view link to share
+    assert f"/plans/{plan.edit_token}/" in html  # the edit link
 
 
 def test_second_add_goes_to_the_same_plan_and_is_not_duplicated(client, occupation, credential):
@@ -66,21 +69,97 @@ def test_unknown_things_are_refused_with_a_message(client, occupation):
     assert response.status_code == 400
 
 
-def test_notes_and_title_are_saved(client):
+def test_notes_and_title_are_saved_through_the_edit_link(client):
     plan = plan_services.plan_create()
     response = client.post(
-        f"/plans/{plan.token}/edit/", {"title": "Maria's plan", "notes": "Start in May"}
+        f"/plans/{plan.edit_token}/edit/", {"title": "Maria's plan", "notes": "Start in May"}
     )
     assert response.status_code == 302
+    assert response["Location"] == f"/plans/{plan.edit_token}/"
     html = client.get(f"/plans/{plan.token}/").content.decode()
     assert "Maria&#x27;s plan" in html and "Start in May" in html
 
 
-def test_remove_item(client, occupation):
+def test_remove_item_through_the_edit_link(client, occupation):
     plan = plan_services.plan_create()
     item = plan_services.plan_item_add(plan=plan, soc_code="15-1212")
-    client.post(f"/plans/{plan.token}/items/{item.id}/remove/")
+    response = client.post(f"/plans/{plan.edit_token}/items/{item.id}/remove/")
+    assert response.status_code == 302
     assert plan.items.count() == 0
+
+
+def test_the_view_link_cannot_rename_the_plan(client):
+    plan = plan_services.plan_create(title="Maria's plan", notes="Start in May")
+    response = client.post(f"/plans/{plan.token}/edit/", {"title": "Hacked", "notes": ""})
+    assert response.status_code == 403
+    assert "edit link" in response.content.decode()
+    plan.refresh_from_db()
+    assert (plan.title, plan.notes) == ("Maria's plan", "Start in May")
+
+
+def test_the_view_link_cannot_remove_items(client, occupation):
+    plan = plan_services.plan_create()
+    item = plan_services.plan_item_add(plan=plan, soc_code="15-1212")
+    response = client.post(f"/plans/{plan.token}/items/{item.id}/remove/")
+    assert response.status_code == 403
+    assert plan.items.count() == 1
+
+
+def test_the_view_link_cannot_add_items(client, occupation):
+    plan = plan_services.plan_create()
+    response = client.post("/plans/add/", {"token": plan.token, "occupation": "15-1212"})
+    assert response.status_code == 403
+    assert plan.items.count() == 0 and Plan.objects.count() == 1
+
+
+def test_the_edit_link_can_add_items(client, occupation):
+    plan = plan_services.plan_create()
+    response = client.post("/plans/add/", {"token": plan.edit_token, "occupation": "15-1212"})
+    assert response.status_code == 302
+    assert response["Location"] == f"/plans/{plan.edit_token}/"
+    assert plan.items.count() == 1
+
+
+def test_the_view_link_shows_no_forms_and_not_the_edit_link(client, occupation):
+    plan = plan_services.plan_create(title="Shared")
+    plan_services.plan_item_add(plan=plan, soc_code="15-1212")
+    response = client.get(f"/plans/{plan.token}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert plan.edit_token not in html
+    assert "/edit/" not in html and "/remove/" not in html
+    assert 'id="read-only-note"' in html
+
+
+def test_the_owner_signed_in_edits_through_the_view_link(client):
+    owner = get_user_model().objects.create_user("counselor", password="x")
+    plan = plan_services.plan_create(title="Before", user=owner)
+    client.force_login(owner)
+    page = client.get(f"/plans/{plan.token}/")
+    assert page.status_code == 200
+    assert plan.edit_token in page.content.decode()  # the owner may hand out the edit link
+    response = client.post(f"/plans/{plan.token}/edit/", {"title": "After", "notes": ""})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.title == "After"
+
+
+def test_another_signed_in_person_cannot_edit_through_the_view_link(client):
+    owner = get_user_model().objects.create_user("counselor", password="x")
+    stranger = get_user_model().objects.create_user("stranger", password="x")
+    plan = plan_services.plan_create(title="Before", user=owner)
+    client.force_login(stranger)
+    response = client.post(f"/plans/{plan.token}/edit/", {"title": "After", "notes": ""})
+    assert response.status_code == 403
+    plan.refresh_from_db()
+    assert plan.title == "Before"
+
+
+def test_this_browsers_plan_is_kept_by_its_edit_link(client, occupation):
+    client.post("/plans/new/", {"title": "Mine"})
+    plan = Plan.objects.get()
+    html = client.get("/plans/").content.decode()
+    assert f"/plans/{plan.edit_token}/" in html
 
 
 def test_wrong_token_is_a_404(client):
@@ -118,7 +197,8 @@ def test_plan_page_query_count_is_constant(
 ):
     plan = plan_services.plan_create()
     plan_services.plan_item_add(plan=plan, soc_code="15-1212")
-    # 1 the plan by its token, 2 its items with their occupations, credentials and providers
+    # 1 the plan by its view or edit token, 2 its items with their occupations, credentials and
+    # providers
     with django_assert_num_queries(2):
         response = client.get(f"/plans/{plan.token}/")
     assert response.status_code == 200

@@ -40,3 +40,32 @@ def test_plan_prints_on_one_page(desktop_page, full_plan):
     desktop_page.emulate_media(media="print")
     assert not desktop_page.locator("header.usa-header").is_visible()
     assert not desktop_page.locator("#share-link").is_visible()
+
+
+def test_a_counselor_makes_a_plan_and_shares_a_link_that_cannot_change_it(
+    page, desktop_page, axe_check
+):
+    # The counselor starts a plan from /plans/ and lands on its edit link.
+    page.goto("/plans/")
+    page.get_by_label("Plan name").fill("Tuesday group")
+    page.get_by_role("button", name="Start a plan").click()
+    page.wait_for_url("**/plans/*/")
+    assert page.locator("h1").inner_text() == "Tuesday group"
+    view_link = page.locator("#share-link").input_value()
+    edit_link = page.locator("#edit-link").input_value()
+    assert view_link != edit_link and page.url == edit_link
+    axe_check(page)
+
+    # Through the edit link the plan can be renamed.
+    page.get_by_label("Plan name").fill("Tuesday group, spring")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(edit_link)
+    assert page.locator("h1").inner_text() == "Tuesday group, spring"
+
+    # A student opening the view link in another browser sees the plan, without any form.
+    desktop_page.goto(view_link)
+    assert desktop_page.locator("h1").inner_text() == "Tuesday group, spring"
+    assert desktop_page.locator("#read-only-note").is_visible()
+    assert desktop_page.locator("#edit-link").count() == 0
+    assert desktop_page.get_by_role("button", name="Save").count() == 0
+    axe_check(desktop_page)

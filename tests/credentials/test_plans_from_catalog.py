@@ -33,7 +33,7 @@ def test_adding_comes_back_to_the_page_and_links_to_the_plan(client, security_ca
     plan = Plan.objects.get()
     assert [i.credential.slug for i in plan.items.all()] == ["a-plus"]
     page = client.get(back).content.decode()
-    plan_url = reverse("plans:detail", args=[plan.token])
+    plan_url = reverse("plans:detail", args=[plan.edit_token])
     assert "Added to your plan." in page
     assert f'<a class="usa-link" href="{plan_url}">Open your plan</a>' in page
 
@@ -52,4 +52,4 @@ def test_offsite_next_opens_the_plan_instead(client, security_catalog):
     )
 
     plan = Plan.objects.get()
-    assert response["Location"] == reverse("plans:detail", args=[plan.token])
+    assert response["Location"] == reverse("plans:detail", args=[plan.edit_token])

@@ -1,0 +1,313 @@
+"""A Celery worker killed (SIGKILL) in the middle of a task, on the machine's real RabbitMQ.
+
+Each test starts `celery worker` as a subprocess on a queue of its own, queues one task, kills
+the worker's whole process group while the task is running, checks that nothing of it was
+committed, starts a new worker and counts the results after RabbitMQ redelivers the message:
+exactly one import (its cells once), exactly one report version.
+
+The broker is CELERY_TEST_AMQP_URL (default the local RabbitMQ's "/" vhost, guest/guest).
+Outside CI the tests skip when RabbitMQ is not reachable; in CI they fail instead.
+"""
+
+import csv
+import io
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.db.models import Sum
+from kombu import Connection, Exchange, Queue
+
+from alliance.models import AuditEntry, Member
+from hiringdata import ingest, services
+from hiringdata.models import HiringCount, Submission, SubmissionShape, SubmissionStatus
+from hiringdata.synthetic import hires_generate, members_create
+from hiringdata.transparency.models import TransparencyReport
+from pathways.models import Occupation
+from tests.conftest import forget_celery_connections as _forget_connections
+
+AMQP_URL = os.environ.get("CELERY_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
+ROOT = Path(__file__).resolve().parents[2]
+YEAR = 2025
+SOCS = ["15-1211", "15-1212", "15-1231", "15-1232", "15-1241", "15-1244", "15-1252"]
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("rabbitmq")]
+
+
+def _rabbitmq_or_skip() -> None:
+    try:
+        with Connection(AMQP_URL, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1)
+    except Exception as error:  # any failure to reach it means: not here
+        if os.environ.get("CI"):
+            pytest.fail(f"RabbitMQ is not reachable at {AMQP_URL}: {error}")
+        pytest.skip(f"RabbitMQ is not reachable at {AMQP_URL}: {error}")
+
+
+@pytest.fixture
+def celery_on_rabbitmq() -> Iterator[None]:
+    """This process publishes to the real RabbitMQ instead of running tasks eagerly."""
+    _rabbitmq_or_skip()
+    from careerportal.celery import app
+
+    saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=AMQP_URL, result_backend=None, task_always_eager=False)
+    _forget_connections(app)
+    yield
+    app.conf.update(saved)
+    _forget_connections(app)
+
+
+@pytest.fixture
+def queue_name(celery_on_rabbitmq: None) -> Iterator[str]:
+    """A durable queue of this test's own, deleted afterwards."""
+    name = f"test-killed-{uuid.uuid4().hex[:12]}"
+    queue = Queue(name, Exchange(name), routing_key=name, durable=True)
+    with Connection(AMQP_URL) as conn:
+        queue(conn.channel()).declare()
+    yield name
+    with Connection(AMQP_URL) as conn:
+        queue(conn.channel()).delete()
+
+
+def _waiting_messages(name: str) -> int:
+    with Connection(AMQP_URL) as conn:
+        return int(conn.default_channel.queue_declare(name, passive=True).message_count)
+
+
+class Worker:
+    """`celery worker` in its own process group, on one queue, logging to a list of lines."""
+
+    def __init__(self, *, queue: str, private_root: Path) -> None:
+        db = connection.settings_dict
+        env = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in ("REDIS_URL", "CELERY_RESULT_BACKEND", "DATABASE_REPLICA_URLS")
+        }
+        env |= {
+            "DJANGO_SETTINGS_MODULE": "careerportal.settings",
+            "DEBUG": "1",
+            # The test's own database (test_cp_..._gwN), where the test put its rows.
+            "DATABASE_URL": (
+                f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}"
+                f":{db['PORT'] or 5432}/{db['NAME']}"
+            ),
+            "CELERY_BROKER_URL": AMQP_URL,
+            "PRIVATE_STORAGE_ROOT": str(private_root),
+        }
+        self.lines: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "careerportal", "worker", "-Q", queue,
+             "--pool", "prefork", "--concurrency", "1", "-l", "info",
+             "--without-gossip", "--without-mingle", "--without-heartbeat",
+             "-n", f"{queue}-{uuid.uuid4().hex[:6]}@%h"],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            start_new_session=True,
+        )  # fmt: skip
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def log(self) -> str:
+        return "".join(self.lines[-60:])
+
+    def wait_for_line(self, text: str, timeout: float = 60) -> None:
+        _wait(lambda: any(text in line for line in self.lines), timeout, f"{text!r}", self)
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool child at once: no clean shutdown, no ack."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def start_worker(queue_name: str, tmp_path: Path) -> Iterator[Callable[[], Worker]]:
+    workers: list[Worker] = []
+
+    def start() -> Worker:
+        worker = Worker(queue=queue_name, private_root=tmp_path / "private")
+        workers.append(worker)
+        worker.wait_for_line("ready.")
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+def _wait(done: Callable[[], bool], timeout: float, what: str, worker: Worker) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout}s for {what}; worker log:\n{worker.log()}")
+        time.sleep(0.05)
+
+
+def _advisory_lock_held_elsewhere() -> bool:
+    """A submission's import transaction is open (it holds the member-year advisory lock)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+            " WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()"
+            " AND l.pid <> pg_backend_pid()"
+        )
+        return bool(cursor.fetchone()[0])
+
+
+def _query_ran_elsewhere(fragment: str) -> bool:
+    """Another connection to this test database has sent a query containing fragment."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND query LIKE %s",
+            [f"%{fragment}%"],
+        )
+        return bool(cursor.fetchone()[0])
+
+
+def _records_file(rows: int, seed: int) -> tuple[bytes, dict[tuple[str, ...], int]]:
+    """A valid records file (synthetic) and the cells the import must make of it."""
+    rng = random.Random(seed)
+    dims = ingest.DIMENSIONS[1:]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ingest.COLUMNS[SubmissionShape.RECORDS])
+    cells: dict[tuple[str, ...], int] = {}
+    for i in range(rows):
+        soc = rng.choice(SOCS)
+        values = [rng.choice(sorted(ingest.VOCABULARIES[d])) for d in dims]
+        writer.writerow([f"H{i}", f"{YEAR}-{1 + i % 12:02d}-15", soc, *values, ""])
+        key = (soc, *values)
+        cells[key] = cells.get(key, 0) + 1
+    return out.getvalue().encode(), cells
+
+
+def test_an_import_killed_midway_is_imported_once_by_the_next_worker(
+    queue_name, start_worker, tmp_path, settings, monkeypatch
+):
+    from hiringdata.tasks import process_submission
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": None},
+        },
+    }
+    for code in SOCS:
+        Occupation.objects.create(soc_code=code, title=f"Job {code}", title_en=f"Job {code}")
+    member = Member.objects.get(pk=members_create(count=1)[0])
+    data, cells = _records_file(rows=150_000, seed=3)
+    # Recorded without queueing (as with the broker down), then queued by hand to this test's
+    # queue on the real RabbitMQ.
+    monkeypatch.setattr(services, "submission_enqueue", lambda **kwargs: False)
+    submission = services.submission_receive(
+        member=member, year=YEAR, upload=io.BytesIO(data), filename="hires.csv", user=None
+    ).submission
+    first = start_worker()
+    process_submission.apply_async(args=[submission.pk], queue=queue_name)
+
+    _wait(_advisory_lock_held_elsewhere, 60, "the import transaction to open", first)
+    first.kill()
+
+    # Killed in the middle: nothing of the import was committed and the message is back.
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.PROCESSING, first.log()
+    assert HiringCount.objects.filter(submission=submission).count() == 0
+    assert _waiting_messages(queue_name) == 1
+
+    second = start_worker()
+    _wait(
+        lambda: Submission.objects.get(pk=submission.pk).status != SubmissionStatus.PROCESSING,
+        120,
+        "the redelivered import to finish",
+        second,
+    )
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.ACCEPTED, second.log()
+    assert submission.attempts == 2  # the killed run and the redelivered one
+    made = HiringCount.objects.filter(submission=submission)
+    assert made.count() == len(cells)
+    assert made.aggregate(total=Sum("hires"))["total"] == 150_000
+    assert Submission.objects.filter(member=member, year=YEAR).count() == 1
+    accepted = AuditEntry.objects.filter(action="hiringdata.submission_accepted")
+    assert accepted.count() == 1
+    second.wait_for_line("succeeded")
+    assert _waiting_messages(queue_name) == 0
+
+
+@pytest.fixture
+def report_year(db):
+    """Accepted synthetic submissions from 60 employers: a build that takes a few seconds."""
+    ids = members_create(count=60)
+    hires_generate(member_ids=ids, year=YEAR - 1, hires_per_member=300, seed=7)
+    hires_generate(member_ids=ids, year=YEAR, hires_per_member=320, seed=8)
+    return YEAR
+
+
+def test_a_report_build_killed_midway_makes_one_version_after_redelivery(
+    queue_name, start_worker, report_year
+):
+    from hiringdata.transparency.tasks import build_transparency_report
+
+    first = start_worker()
+    task_id = str(uuid.uuid4())
+    build_transparency_report.apply_async(args=[report_year], queue=queue_name, task_id=task_id)
+    # The build reads the year's cells, then audits every table (most of its time), then
+    # writes: kill it as soon as it has read.
+    _wait(
+        lambda: _query_ran_elsewhere("FROM hiringdata_hiringcount"),
+        60,
+        "the build to read the year's cells",
+        first,
+    )
+    first.kill()
+
+    assert TransparencyReport.objects.count() == 0, "the build finished before the kill"
+    assert _waiting_messages(queue_name) == 1
+
+    second = start_worker()
+    second.wait_for_line(f"[{task_id}] succeeded", timeout=180)
+    assert TransparencyReport.objects.filter(year=report_year).count() == 1
+    assert TransparencyReport.objects.get().build_key == task_id
+    assert _waiting_messages(queue_name) == 0
+
+
+def test_a_report_task_delivered_twice_builds_one_version(queue_name, start_worker, report_year):
+    """What a redelivery after the commit and before the ack looks like: the same task id
+    again."""
+    from hiringdata.transparency.tasks import build_transparency_report
+
+    worker = start_worker()
+    task_id = str(uuid.uuid4())
+    for _ in range(2):
+        build_transparency_report.apply_async(args=[report_year], queue=queue_name, task_id=task_id)
+    _wait(
+        lambda: sum(f"[{task_id}] succeeded" in line for line in worker.lines) == 2,
+        180,
+        "both deliveries to finish",
+        worker,
+    )
+    assert TransparencyReport.objects.filter(year=report_year).count() == 1
