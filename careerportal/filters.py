@@ -14,7 +14,8 @@ class StrictBooleanField(forms.NullBooleanField):
 
     widget = forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))])
 
-    def to_python(self, value: Any) -> bool | None:
+    # The stubs type NullBooleanField like BooleanField; None ("any") is its point.
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
         if value in (None, "", "unknown") or isinstance(value, bool):
             return value if isinstance(value, bool) else None
         text = str(value).strip().lower()
@@ -36,7 +37,7 @@ class KnownParametersFilterBackend(DjangoFilterBackend):
     """The shared filter backend, refusing a list request with a parameter it does not know
     (a misspelt filter would otherwise be ignored and return everything)."""
 
-    ALWAYS = frozenset({"page", "format"})
+    ALWAYS = frozenset({"page", "page_size", "cursor", "format"})
 
     def filter_queryset(self, request: Any, queryset: Any, view: Any) -> Any:
         if getattr(view, "action", None) == "list":

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Field, Prefetch, QuerySet
 from django.urls import reverse
 
 from ..models import (
@@ -76,9 +76,12 @@ def _published_extra(record: Any, prop: str) -> dict[str, Any]:
 
 def langmap(obj: Any, field: str, *, record: Any = None, prop: str = "") -> dict[str, Any]:
     """A translated field as a CTDL language map: en, es and every other language published."""
-    values = {lang: getattr(obj, f"{field}_{lang}", None) for lang in portal_languages()}
-    if not any(values.values()) and getattr(obj, field, ""):
-        values = {settings.LANGUAGE_CODE: getattr(obj, field)}
+    values: dict[str, Any] = {
+        lang: getattr(obj, f"{field}_{lang}", None) for lang in portal_languages()
+    }
+    untranslated: Any = getattr(obj, field, None)
+    if not any(values.values()) and untranslated:
+        values = {settings.LANGUAGE_CODE: untranslated}
     result = {lang: text for lang, text in values.items() if text}
     result.update(_published_extra(record, prop) if prop else {})
     return result
@@ -358,6 +361,13 @@ def _place(program: Program) -> Node | None:
     return place if len(place) > 1 else None
 
 
+def _cost_label(field: str) -> str:
+    """A cost column's name as a label ("Tuition"), from the model field's verbose name."""
+    model_field = Program._meta.get_field(field)
+    assert isinstance(model_field, Field)
+    return str(model_field.verbose_name).replace(" usd", "").capitalize()
+
+
 def program_node(program: Program) -> Node:
     """A training program as a ceterms:LearningOpportunityProfile, with the source's facts."""
     record = _record(program)
@@ -393,7 +403,7 @@ def program_node(program: Program) -> Node:
         amount = getattr(program, field)
         if amount is None:
             continue
-        label = str(Program._meta.get_field(field).verbose_name).replace(" usd", "").capitalize()
+        label = _cost_label(field)
         costs.append(
             {
                 "@type": "ceterms:CostProfile",

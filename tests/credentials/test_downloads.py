@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 
 import pytest
 
@@ -67,3 +68,26 @@ def test_downloads_page_lists_files_with_licence(client, built):
     assert "credentials.csv" in html and "SHA-256" in html and "CC0" in html
     assert '"@type": "DataCatalog"' in html
     assert client.get("/data/downloads/nope.csv").status_code == 404
+
+
+def test_downloads_page_describes_each_dataset_with_its_files(client, built):
+    manifest, _credential = built
+
+    response = client.get("/data/downloads/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    catalog = json.loads(block.group(1))
+    assert catalog["@type"] == "DataCatalog"
+    datasets = {d["name"]: d for d in catalog["dataset"]}
+    credentials = datasets["Credentials"]
+    assert credentials["@type"] == "Dataset"
+    assert credentials["license"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert "ctdl_id" in {v["name"] for v in credentials["variableMeasured"]}
+    files = {d["contentUrl"]: d for d in credentials["distribution"]}
+    csv_entry = next(f for f in manifest["files"] if f["file"] == "credentials.csv")
+    csv_file = files["http://testserver/data/downloads/credentials.csv"]
+    assert csv_file["sha256"] == csv_entry["sha256"]
+    assert csv_file["encodingFormat"].startswith("text/csv")
+    assert {d["encodingFormat"] for d in credentials["distribution"]} >= {"application/ld+json"}
