@@ -28,7 +28,22 @@ CURSOR_DESCRIPTION = (
 )
 
 
-class CursorOrPagePagination(PageNumberPagination):
+class StrictPageNumberPagination(PageNumberPagination):
+    """Page numbers, where a page that is not a whole number from 1 is a 400 (DRF would read
+    `page=` as the first page and `page=last` as the last)."""
+
+    def paginate_queryset(  # type: ignore[override]
+        self, queryset: QuerySet, request: Request, view: Any = None
+    ) -> list[Any] | None:
+        raw = request.query_params.get(self.page_query_param)
+        if raw is not None and not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
+            raise ValidationError(
+                {self.page_query_param: [_("Give a whole number from 1.")]}, code="bad_page"
+            )
+        return super().paginate_queryset(queryset, request, view)  # type: ignore[return-value]
+
+
+class CursorOrPagePagination(StrictPageNumberPagination):
     """Page numbers, or (with `cursor`) a forward keyset walk over the primary key."""
 
     cursor_query_param = "cursor"
@@ -40,7 +55,7 @@ class CursorOrPagePagination(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return int(self.page_size or 20)
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
             raise ValidationError(
                 {"page_size": [_("Give a whole number from 1 to %d.") % MAX_PAGE_SIZE]},
                 code="bad_page_size",

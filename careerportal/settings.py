@@ -234,7 +234,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "careerportal.api_schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "careerportal.api_errors.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["careerportal.filters.KnownParametersFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "careerportal.pagination.StrictPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "careerportal.api_access.PartnerKeyAuthentication",

@@ -37,9 +37,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("credentials.ctdl.urls")),
-    path(
-        "alliance/members/<slug:slug>.jsonld", alliance_views.member_jsonld, name="member-ctdl"
-    ),
+    path("alliance/members/<slug:slug>.jsonld", alliance_views.member_jsonld, name="member-ctdl"),
     path("oembed", credential_sharing.oembed, name="oembed"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -150,6 +150,12 @@ DATASETS = {
 }
 
 
+def dataset_register(dataset: Dataset) -> None:
+    """Add a higher layer's table to the downloads (called from its AppConfig.ready()): the
+    catalog never imports the apps above it, they hand it their rows."""
+    DATASETS[dataset.name] = dataset
+
+
 def _write(kind: str, dataset: Dataset, out: IO[bytes]) -> int:
     count = 0
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)

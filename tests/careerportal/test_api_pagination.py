@@ -111,3 +111,12 @@ def test_the_schema_documents_cursor_and_page_size_on_bulk_lists(tmp_path):
         params = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
         assert params["cursor"]["schema"]["pattern"] == "^[0-9]{0,18}$", path
         assert params["page_size"]["schema"]["maximum"] == 500, path
+
+
+@pytest.mark.parametrize("page", ["", "last", "0", "x", "²"])
+def test_a_page_that_is_not_a_whole_number_from_1_is_a_400_on_every_list(client, page):
+    for url in ("/api/v1/credentials/", "/api/v1/pathways/", "/api/v1/funding-sources/"):
+        response = client.get(url, {"page": page})
+
+        assert response.status_code == 400, url
+        assert response.json()["code"] == "bad_page"
