@@ -120,3 +120,21 @@ def test_a_page_that_is_not_a_whole_number_from_1_is_a_400_on_every_list(client,
 
         assert response.status_code == 400, url
         assert response.json()["code"] == "bad_page"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["kind=", "kind=nonprofit&kind=employer"],
+)
+def test_a_filter_given_empty_or_twice_is_a_400_not_everything(client, query):
+    response = client.get(f"/api/v1/alliance/members/?{query}")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "ambiguous_parameter"
+    assert "kind" in response.json()
+
+
+def test_free_text_may_be_empty_and_multiple_choices_may_repeat(client):
+    assert client.get("/api/v1/credentials/?q=").status_code == 200
+    both = client.get("/api/v1/credentials/?category=cybersecurity&category=networking")
+    assert both.status_code == 200
