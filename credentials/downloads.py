@@ -105,8 +105,7 @@ def _credential_ctdl() -> Iterator[dict[str, Any]]:
 
 
 def _program_ctdl() -> Iterator[dict[str, Any]]:
-    for program in export.programs_for_export().iterator(chunk_size=CHUNK):
-        yield export.program_node(program)
+    return export.program_nodes_stream(chunk_size=CHUNK)
 
 
 def _fields_present(model: Any, fields: dict[str, str]) -> dict[str, str]:
