@@ -5,6 +5,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from careerportal.sharing import page_share
 
@@ -114,7 +115,7 @@ def compare_share(*, names: list[str], ids: str, site: str) -> dict[str, Any]:
     )
 
 
-COMPARE_DESCRIPTION = (
+COMPARE_DESCRIPTION = gettext_lazy(
     "%(count)d tech credentials side by side: published price, time, outcomes, wages and "
     "employer trust, each with its source and date."
 )
