@@ -1,4 +1,4 @@
-"""Cursor pagination for bulk reads: `?cursor=` walks every matching row once, in record order."""
+"""API reading rules: cursor walks for bulk reads, strict pages and parameters, text as text."""
 
 import pytest
 import yaml
@@ -138,3 +138,12 @@ def test_free_text_may_be_empty_and_multiple_choices_may_repeat(client):
     assert client.get("/api/v1/credentials/?q=").status_code == 200
     both = client.get("/api/v1/credentials/?category=cybersecurity&category=networking")
     assert both.status_code == 200
+
+
+def test_a_number_where_text_is_asked_is_a_400_not_text(client):
+    response = client.post("/api/v1/plans/", {"title": 2.5e16}, content_type="application/json")
+    text = client.post("/api/v1/plans/", {"title": "Ana's plan"}, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "not_text" and "title" in response.json()
+    assert text.status_code == 201
