@@ -421,7 +421,7 @@ def program_node(program: Program) -> Node:
     node["ceterms:availabilityListing"] = [page]
     if program.online is not None:
         delivery = terms.Delivery.ONLINE if program.online else terms.Delivery.IN_PERSON
-        node["ceterms:learningDeliveryType"] = [_delivery_concept(delivery)]
+        node["ceterms:deliveryType"] = [_delivery_concept(delivery)]
     costs = []
     for field, concept in terms.PROGRAM_COST_CONCEPTS.items():
         amount = getattr(program, field)

@@ -91,3 +91,33 @@ def test_downloads_page_describes_each_dataset_with_its_files(client, built):
     assert csv_file["sha256"] == csv_entry["sha256"]
     assert csv_file["encodingFormat"].startswith("text/csv")
     assert {d["encodingFormat"] for d in credentials["distribution"]} >= {"application/ld+json"}
+
+
+def test_programs_ctdl_file_holds_each_programs_own_document_node(client, built):
+    from django.utils import translation
+
+    from credentials.ctdl import export
+
+    from .ctdl_check import problems
+    from .test_program_views import NEWARK, _program
+
+    programs = [
+        _program("Network Support", point=NEWARK, zip_code="07102", cost=3000, online=True),
+        _program("Cyber Analyst", point=NEWARK, zip_code="07102", cost=None, calendar_length=5),
+    ]
+    downloads_build(names=["programs"])
+
+    with translation.override("es"):  # labels in the "en" maps stay English
+        graph = json.loads(
+            b"".join(client.get("/data/downloads/programs.jsonld").streaming_content)
+        )
+    nodes = graph["@graph"]
+
+    expected = [
+        export.program_document(export.programs_for_export().get(pk=p.pk))["@graph"][0]
+        for p in programs
+    ]
+    assert nodes == expected
+    assert [problems(node, "learning") for node in nodes] == [[], []]
+    delivery = nodes[0]["ceterms:deliveryType"][0]["ceterms:targetNodeName"]
+    assert delivery == {"en": "Online"}
