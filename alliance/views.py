@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from credentials.ctdl.views import jsonld_response
 from credentials.models import Credential
 
-from . import selectors, services
+from . import ctdl, selectors, services
 from .emails import invitation_send
 from .forms import (
     CertificationDecisionForm,
@@ -92,6 +93,12 @@ def member_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "today": today,
         },
     )
+
+
+@require_http_methods(["GET", "HEAD"])
+def member_jsonld(request: HttpRequest, slug: str) -> HttpResponse:
+    """One Alliance member as a CTDL organization, with the credentials it recognizes."""
+    return jsonld_response(ctdl.member_document(get_object_or_404(Member, slug=slug)))
 
 
 def certification_history(request: HttpRequest, slug: str) -> HttpResponse:

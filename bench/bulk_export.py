@@ -76,18 +76,17 @@ def ensure_programs(count: int) -> None:
 def child() -> None:
     from credentials.downloads import downloads_build
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     manifest = downloads_build(names=["programs"])
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak_kb = next(
         int(line.split()[1])
         for line in Path("/proc/self/status").read_text().splitlines()
         if line.startswith("VmHWM")
     )
     rows = {f["format"]: f["rows"] for f in manifest["files"]}
-    print(
-        json.dumps({"seconds": round(elapsed, 1), "peak_mb": round(peak_kb / 1024), "rows": rows})
-    )
+    result = {"seconds": round(elapsed, 1), "cpu_seconds": round(cpu, 1)}
+    print(json.dumps({**result, "peak_mb": round(peak_kb / 1024), "rows": rows}))
 
 
 def main() -> None:
@@ -108,10 +107,13 @@ def main() -> None:
         .splitlines()[-1]
     )
     ok = result["seconds"] <= BUDGET_SECONDS and result["peak_mb"] <= BUDGET_MB
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"bulk export of {total:,} programs (CSV + JSON Lines + CTDL JSON-LD): "
-        f"{result['seconds']} s (budget {BUDGET_SECONDS} s), peak {result['peak_mb']} MB "
-        f"(budget {BUDGET_MB} MB), rows {result['rows']}: {'within' if ok else 'OVER'} budget"
+        f"{result['seconds']} s wall (budget {BUDGET_SECONDS} s; {result['cpu_seconds']} s CPU "
+        f"in the exporting process, the database's apart), peak {result['peak_mb']} MB "
+        f"(budget {BUDGET_MB} MB), rows {result['rows']}: {'within' if ok else 'OVER'} budget; "
+        f"load average {load} on {os.cpu_count()} cores"
     )
 
 

@@ -3,7 +3,7 @@ status it can answer (with the shared error body), and the limits its parameters
 against. One AutoSchema for every app (settings.REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"])."""
 
 import copy
-from typing import Any
+from typing import Any, Literal
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser
@@ -15,12 +15,14 @@ from .api_errors import ErrorSerializer
 
 NO_NULL_CHARACTER = "^[^\\u0000]*$"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+BODY_METHODS = {"POST", "PUT", "PATCH"}
 ERRORS = {
     400: "The request's parameters or body are not valid (each problem named).",
     401: "Sign-in or an API key is needed.",
     403: "Signed in, but not allowed to do this.",
     404: "No such record (or no such page of results).",
     406: "The Accept header asks for a format this endpoint does not give.",
+    415: "The request body's Content-Type is not one this endpoint reads.",
     429: "Too many requests: wait the number of seconds in Retry-After.",
 }
 
@@ -41,11 +43,15 @@ class PortalAutoSchema(AutoSchema):
         auth = [a for a in super().get_auth() if a != {}]
         return [{}, *auth] if self._anonymous_allowed() else auth
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+    def _get_response_bodies(
+        self, direction: Literal["request", "response"] = "response"
+    ) -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         codes = {404, 406, 429}
         if self.method not in SAFE_METHODS or self.get_filter_backends() or self._has_query():
             codes.add(400)
+        if self.method in BODY_METHODS:
+            codes.add(415)
         if not self._anonymous_allowed():
             codes |= {401, 403}
         elif self.method not in SAFE_METHODS:
@@ -92,7 +98,9 @@ def field_limits(field: forms.Field) -> dict[str, Any]:
     if isinstance(field, forms.CharField | forms.ChoiceField):
         limits["pattern"] = NO_NULL_CHARACTER  # Django's forms refuse NUL in any text
     if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
-        values = [str(value) for value, _label in field.choices if value != ""]
+        # A form's choices are (value, label) pairs by the time it is built.
+        choices: list[tuple[Any, Any]] = list(field.choices)  # type: ignore[arg-type]
+        values = [str(value) for value, _label in choices if value != ""]
         if values:
             limits["enum"] = values
     if isinstance(field, forms.CharField):

@@ -1,6 +1,7 @@
 """Strict parsing of the environment variables that configure the portal."""
 
 import os
+from typing import overload
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -10,6 +11,10 @@ class ConfigurationError(RuntimeError):
     """An environment variable is missing or does not parse."""
 
 
+@overload
+def env_str(name: str, default: str) -> str: ...
+@overload
+def env_str(name: str, default: None = None) -> str | None: ...
 def env_str(name: str, default: str | None = None) -> str | None:
     """Return the variable as text, or the default when it is unset or blank."""
     value = os.environ.get(name, "").strip()

@@ -14,7 +14,8 @@ class StrictBooleanField(forms.NullBooleanField):
 
     widget = forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))])
 
-    def to_python(self, value: Any) -> bool | None:
+    # The stubs type NullBooleanField like BooleanField; None ("any") is its point.
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]
         if value in (None, "", "unknown") or isinstance(value, bool):
             return value if isinstance(value, bool) else None
         text = str(value).strip().lower()
@@ -36,7 +37,7 @@ class KnownParametersFilterBackend(DjangoFilterBackend):
     """The shared filter backend, refusing a list request with a parameter it does not know
     (a misspelt filter would otherwise be ignored and return everything)."""
 
-    ALWAYS = frozenset({"page", "format"})
+    ALWAYS = frozenset({"page", "page_size", "cursor", "format"})
 
     def filter_queryset(self, request: Any, queryset: Any, view: Any) -> Any:
         if getattr(view, "action", None) == "list":
@@ -55,4 +56,22 @@ class KnownParametersFilterBackend(DjangoFilterBackend):
                 raise ValidationError(
                     {name: [_("Unknown parameter.")] for name in unknown}, code="unknown_parameter"
                 )
+            if filterset_class is not None:
+                self._refuse_ambiguous(request, filterset_class.base_filters)
         return super().filter_queryset(request, queryset, view)
+
+    @staticmethod
+    def _refuse_ambiguous(request: Any, filters: dict[str, Any]) -> None:
+        """Refuse a filter given twice (only the last would count) or given empty where empty
+        is not a value (a choice or a number: forms read it as "any", the API documents no
+        such value). Free text may be empty; multiple-choice filters may repeat."""
+        problems: dict[str, list[Any]] = {}
+        for name, found in filters.items():
+            values = request.query_params.getlist(name)
+            multiple = issubclass(found.field_class, forms.MultipleChoiceField)
+            if len(values) > 1 and not multiple:
+                problems[name] = [_("Give this parameter once.")]
+            elif "" in values and found.field_class is not forms.CharField:
+                problems[name] = [_("Give a value, or leave the parameter out.")]
+        if problems:
+            raise ValidationError(problems, code="ambiguous_parameter")

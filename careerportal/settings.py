@@ -21,7 +21,7 @@ if SECRET_KEY is None:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL: str = env_str("SITE_URL", "http://127.0.0.1:8000")
 # The Credential Registry search endpoint sync_registry pulls from (Credential Engine's
 # assistant search, POST JSON with "Authorization: ApiToken <key>"), and what to ask it for.
 CREDENTIAL_REGISTRY_SEARCH_URL = env_str("CREDENTIAL_REGISTRY_SEARCH_URL", "")
@@ -262,7 +262,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "careerportal.api_schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "careerportal.api_errors.api_exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["careerportal.filters.KnownParametersFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "careerportal.pagination.StrictPageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "careerportal.api_access.PartnerKeyAuthentication",

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import (
     SpectacularAPIView,
@@ -22,7 +22,7 @@ from .headers import csp_update
 # set-up script from its own URL), so scripts stay 'self' only.
 api_docs_styles = csp_update(style_src="'self' 'unsafe-inline'")
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include("pathways.api.urls")),
     path("", include("credentials.api.urls")),
     path("", include("credentials.plans.api")),
@@ -37,6 +37,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("credentials.ctdl.urls")),
+    path("alliance/members/<slug:slug>.jsonld", alliance_views.member_jsonld, name="member-ctdl"),
     path("oembed", credential_sharing.oembed, name="oembed"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

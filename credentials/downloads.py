@@ -105,8 +105,7 @@ def _credential_ctdl() -> Iterator[dict[str, Any]]:
 
 
 def _program_ctdl() -> Iterator[dict[str, Any]]:
-    for program in export.programs_for_export().iterator(chunk_size=CHUNK):
-        yield export.program_node(program)
+    return export.program_nodes_stream(chunk_size=CHUNK)
 
 
 def _fields_present(model: Any, fields: dict[str, str]) -> dict[str, str]:
@@ -148,6 +147,12 @@ DATASETS = {
         ),
     )
 }
+
+
+def dataset_register(dataset: Dataset) -> None:
+    """Add a higher layer's table to the downloads (called from its AppConfig.ready()): the
+    catalog never imports the apps above it, they hand it their rows."""
+    DATASETS[dataset.name] = dataset
 
 
 def _write(kind: str, dataset: Dataset, out: IO[bytes]) -> int:

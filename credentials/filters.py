@@ -258,7 +258,11 @@ class CredentialFilter(django_filters.FilterSet):
                 queryset, counted = self._lookalike_names(), None
                 self.text_search = None
             else:
-                queryset = self._ranked(queryset, counted=counted, by_relevance=sort == "relevance")
+                # A cursor walk (API bulk reads) returns every match, not the best-ranked ones.
+                walking = "cursor" in (self.data or {})
+                queryset = self._ranked(
+                    queryset, counted=counted, by_relevance=sort == "relevance" and not walking
+                )
         orderings: dict[str, list[Any]] = {
             "cost": [F("total_cost_min_usd").asc(nulls_last=True), "name"],
             "duration": [F("duration_weeks").asc(nulls_last=True), "name"],

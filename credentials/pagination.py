@@ -5,7 +5,8 @@ from typing import cast
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from rest_framework.pagination import PageNumberPagination
+
+from careerportal.pagination import CursorOrPagePagination
 
 # Counting 30,000 matches reads 30,000 rows, and nobody pages past 50 pages. Above the cap the
 # page says "more than 1,000" and asks for a narrower search.
@@ -34,7 +35,8 @@ class CappedPaginator(Paginator):
         return self._counted > RESULT_COUNT_CAP
 
 
-class CappedPageNumberPagination(PageNumberPagination):
-    """API paging with the same cap: `count` is at most RESULT_COUNT_CAP."""
+class CappedPageNumberPagination(CursorOrPagePagination):
+    """API paging with the same cap: `count` is at most RESULT_COUNT_CAP (a cursor walk reads
+    past it)."""
 
     django_paginator_class = CappedPaginator

@@ -12,6 +12,7 @@ from django_htmx.middleware import HtmxDetails
 
 from careerportal.csv_download import csv_response
 from careerportal.redirects import safe_next_url
+from careerportal.sharing import site_of
 from pathways.forms import FundingScreenerForm
 
 from . import extensions, funding, selectors, services
@@ -19,7 +20,7 @@ from .compare_table import compare_rows
 from .pagination import CappedPaginator
 from .plans.views import SESSION_KEY as PLAN_SESSION_KEY
 from .programs.selectors import ZIP_SESSION_KEY, credential_programs
-from .sharing.schema_org import credential_share
+from .sharing.schema_org import compare_share, credential_share
 
 PAGE_SIZE = 20
 
@@ -113,9 +114,7 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
         "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
         "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,
-        "share": credential_share(
-            detail.credential, detail.row, site=request.build_absolute_uri("/").rstrip("/")
-        ),
+        "share": credential_share(detail.credential, detail.row, site=site_of(request)),
         **_tray_context(request),
         **_plan_context(request),
     }
@@ -169,6 +168,9 @@ def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
         "funding_assumptions": funding.FUNDING_ASSUMPTIONS,
         "answers_query": answers_query,
         **_plan_context(request),
+        "share": compare_share(
+            names=[c.row.name for c in columns], ids=",".join(slugs), site=site_of(request)
+        ),
         "baseline_wage": selectors.BASELINE_ANNUAL_WAGE_USD,
         "baseline_source_url": selectors.BASELINE_WAGE_SOURCE_URL,
         "baseline_vintage": selectors.BASELINE_WAGE_VINTAGE,

@@ -5,10 +5,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
+from careerportal.share_card import card_response
+from careerportal.sharing import site_of
+
 from . import extensions, screener, selectors
 from .filters import OccupationFilter
 from .forms import FundingScreenerForm
 from .models import OCCUPATION_CODE_RE, EducationLevel, Occupation, OccupationField
+from .schema_org import occupation_share
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -77,10 +81,39 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
             request=request, occupation=occupation, slot="save"
         ),
         "public": public,
+        "share": occupation_share(
+            occupation, site=site_of(request), national_wage=public.national_wage
+        ),
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
     return render(request, "pathways/career_detail.html", context)
+
+
+def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:
+    """An occupation's wage card (its share image): median pay, growth, openings (BLS)."""
+    occupation = selectors.occupation_get(soc_code=soc_code)
+    if occupation is None:
+        raise Http404
+    growth = occupation.projected_change_pct
+    return card_response(
+        kicker=f"SOC {occupation.soc_code}",
+        title=occupation.title,
+        facts=[
+            (
+                _("Median pay"),
+                f"${occupation.median_annual_wage:,}"
+                if occupation.median_annual_wage
+                else _("not published"),
+            ),
+            (_("Growth"), f"{growth:+g}%" if growth is not None else "—"),
+            (
+                _("Openings a year"),
+                f"{occupation.annual_openings:,}" if occupation.annual_openings else "—",
+            ),
+        ],
+        footer=_("BLS OEWS %(vintage)s and projections") % {"vintage": occupation.wage_vintage},
+    )
 
 
 def career_compare(request: HtmxHttpRequest) -> HttpResponse:

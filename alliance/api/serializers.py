@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
+from careerportal.api_fields import StrictCharField, StrictTextModelSerializer
 from credentials.models import Credential
 from pathways.models import Occupation
 
@@ -39,7 +40,7 @@ class MemberSerializer(serializers.ModelSerializer):
         ]
 
 
-class CommitmentSerializer(serializers.ModelSerializer):
+class CommitmentSerializer(StrictTextModelSerializer):
     member: serializers.SlugRelatedField[Member] = serializers.SlugRelatedField(
         slug_field="slug", queryset=Member.objects.all()
     )
@@ -90,7 +91,7 @@ class CertificationDecisionSerializer(serializers.ModelSerializer):
     status = DecisionStatusField(
         choices=[c for c in CertificationStatus.choices if c[0] != CertificationStatus.LAPSED]
     )
-    rationale = serializers.CharField(max_length=4000, allow_blank=True, required=False)
+    rationale = StrictCharField(max_length=4000, allow_blank=True, required=False)
 
     class Meta:
         model = CertificationDecision
@@ -134,7 +135,7 @@ class RecognitionSerializer(serializers.ModelSerializer):
         read_only_fields = ["stated_on", "is_synthetic"]
 
 
-class HiringStandardSerializer(serializers.ModelSerializer):
+class HiringStandardSerializer(StrictTextModelSerializer):
     member: serializers.SlugRelatedField[Member] = serializers.SlugRelatedField(
         slug_field="slug", queryset=Member.objects.all()
     )
@@ -171,4 +172,4 @@ class HiringStandardSerializer(serializers.ModelSerializer):
 
 class HiringStandardReviewSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
-    note = serializers.CharField(max_length=1000, allow_blank=True, required=False, default="")
+    note = StrictCharField(max_length=1000, allow_blank=True, required=False, default="")

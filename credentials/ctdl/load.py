@@ -73,6 +73,7 @@ MODELLED: dict[str, set[str]] = {
         "ceterms:estimatedDuration",
         "ceterms:estimatedCost",
         "ceterms:instructionalProgramType",
+        "ceterms:deliveryType",
         "ceterms:learningDeliveryType",
         "ceterms:availableAt",
         "ceterms:aggregateData",
@@ -598,7 +599,11 @@ def program_upsert(node: Node, ctid: str, graph: Graph, source: str, result: Loa
             outcomes["median_earnings_usd"] = int(profile["ceterms:medianEarnings"])
         outcomes.setdefault("outcome_period", first_text(profile.get("ceterms:name"))[:120])
         outcomes.setdefault("outcome_source_url", str(profile.get("ceterms:source") or "")[:500])
-    deliveries = _targets(node.get("ceterms:learningDeliveryType"))
+    # deliveryType is the learning opportunity's term; learningDeliveryType (a credential's)
+    # is read too, as older exports of ours wrote it.
+    deliveries = _targets(node.get("ceterms:deliveryType")) + _targets(
+        node.get("ceterms:learningDeliveryType")
+    )
     online = (
         True
         if terms.DELIVERY_CONCEPTS[terms.Delivery.ONLINE] in deliveries

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
 from careerportal.api_errors import ErrorSerializer, error_response
+from careerportal.api_fields import StrictCharField, StrictTextModelSerializer
 from pathways.models import soc_code_validator
 
 from . import selectors, services
@@ -36,11 +37,11 @@ class PlanItemSerializer(serializers.ModelSerializer):
 
 
 class PlanItemInputSerializer(serializers.Serializer):
-    occupation = serializers.CharField(
+    occupation = StrictCharField(
         max_length=7, required=False, allow_blank=True, validators=[soc_code_validator]
     )
     credential = serializers.SlugField(max_length=120, required=False, allow_blank=True)
-    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    note = StrictCharField(max_length=500, required=False, allow_blank=True, default="")
 
     def validate(self, attrs: dict) -> dict:
         if bool(attrs.get("occupation")) == bool(attrs.get("credential")):
@@ -48,7 +49,7 @@ class PlanItemInputSerializer(serializers.Serializer):
         return attrs
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(StrictTextModelSerializer):
     items = PlanItemSerializer(many=True, read_only=True)
 
     class Meta:

@@ -7,8 +7,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from careerportal.sharing import json_ld, site_of
+
 from .. import funding
 from ..pagination import CappedPaginator
+from ..sharing.schema_org import program_schema
 from ..views import HtmxHttpRequest, _screener, _tray_context
 from . import selectors
 from .filters import LANGUAGE_CHOICES
@@ -70,6 +73,7 @@ def program_detail(request: HtmxHttpRequest, program_id: int) -> HttpResponse:
     screen = funding.program_funding_screen(program_id=program.pk, answers=answers)
     context = {
         "program": program,
+        "program_ld": json_ld(program_schema(program, site=site_of(request))),
         "language_names": [str(names.get(code, code)) for code in program.languages],
         # The funding section (shared with credential pages) reads these names.
         "form": form,

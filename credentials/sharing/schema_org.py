@@ -1,16 +1,20 @@
 """schema.org JSON-LD for pages (search engines and link previews read it)."""
 
-import json
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.utils.safestring import SafeString, mark_safe
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
-from ..models import ComparisonIndex, Credential, CredentialType
+from careerportal.sharing import page_share
+
+from ..ctdl import terms
+from ..ctdl.export import program_ctid, program_uri
+from ..downloads import FORMATS, LICENCE
+from ..models import ComparisonIndex, Credential, CredentialType, Program
 
 LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
-LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/"
 # Kinds a person holds and lists on a profile (a certificate of completion, a certification).
 PROFILE_KINDS = {
     CredentialType.CERTIFICATION,
@@ -19,12 +23,6 @@ PROFILE_KINDS = {
     CredentialType.BOOTCAMP_CERTIFICATE,
     CredentialType.BADGE,
 }
-
-
-def json_ld(data: dict[str, Any]) -> SafeString:
-    """A <script type="application/ld+json"> block; "<" escaped so text cannot end the script."""
-    text = json.dumps(data, ensure_ascii=False, default=str).replace("<", "\\u003c")
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -74,44 +72,6 @@ def credential_schema(
     return data
 
 
-def occupation_schema(occupation: Any, url: str) -> dict[str, Any]:
-    """Occupation with its median wage (BLS OEWS) as estimatedSalary."""
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Occupation",
-        "@id": url,
-        "url": url,
-        "name": occupation.title,
-        "occupationalCategory": occupation.soc_code,
-        "description": occupation.description,
-    }
-    if occupation.median_annual_wage:
-        data["estimatedSalary"] = {
-            "@type": "MonetaryAmountDistribution",
-            "name": f"Median annual wage, BLS OEWS {occupation.wage_vintage}",
-            "currency": "USD",
-            "duration": "P1Y",
-            "median": occupation.median_annual_wage,
-        }
-    return data
-
-
-def share_links(*, url: str, title: str) -> list[dict[str, str]]:
-    """Plain links to each network's share page: no scripts, no tracking pixels."""
-    return [
-        {"network": "LinkedIn", "href": f"{LINKEDIN_SHARE}?{urlencode({'url': url})}"},
-        {
-            "network": "X",
-            "href": "https://x.com/intent/post?" + urlencode({"url": url, "text": title}),
-        },
-        {
-            "network": "Facebook",
-            "href": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-        },
-        {"network": "email", "href": "mailto:?" + urlencode({"subject": title, "body": url})},
-    ]
-
-
 def linkedin_add_to_profile(credential: Credential, url: str) -> str | None:
     """LinkedIn's public add-to-profile link, filled with the name, issuer and this page."""
     if credential.credential_type not in PROFILE_KINDS:
@@ -129,17 +89,176 @@ def credential_share(
     credential: Credential, row: ComparisonIndex | None, *, site: str
 ) -> dict[str, Any]:
     """What the credential page needs to be shared: meta tags, JSON-LD, links, card image."""
-    from django.urls import reverse
+    path = reverse("credentials:detail", args=[credential.slug])
+    share = page_share(
+        site=site,
+        url=path,
+        title=credential.name,
+        description=credential.summary or credential.description,
+        image=reverse("credential-card", args=[credential.slug]),
+        schema=credential_schema(credential, row, site + path),
+    )
+    share["linkedin_add"] = linkedin_add_to_profile(credential, share["url"])
+    share["embed"] = reverse("embed-snippets") + "?" + urlencode({"slug": credential.slug})
+    return share
 
-    url = site + reverse("credentials:detail", args=[credential.slug])
-    return {
+
+def compare_share(*, names: list[str], ids: str, site: str) -> dict[str, Any]:
+    """What the compare page needs to be shared: the summary card of the credentials compared."""
+    query = "?" + urlencode({"ids": ids})
+    return page_share(
+        site=site,
+        url=reverse("credentials:compare") + query,
+        title=" · ".join(names),
+        description=COMPARE_DESCRIPTION % {"count": len(names)},
+        image=reverse("compare-card") + query,
+    )
+
+
+COMPARE_DESCRIPTION = gettext_lazy(
+    "%(count)d tech credentials side by side: published price, time, outcomes, wages and "
+    "employer trust, each with its source and date."
+)
+
+
+def program_schema(program: Program, *, site: str) -> dict[str, Any]:
+    """EducationalOccupationalProgram: provider, price, time, what it awards, where."""
+    url = site + reverse("programs:detail", args=[program.pk])
+    provider: dict[str, Any] = {"@type": "EducationalOrganization", "name": program.provider.name}
+    if program.provider.website:
+        provider["url"] = program.provider.website
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalProgram",
+        "@id": url,
         "url": url,
-        "title": credential.name,
-        "description": " ".join((credential.summary or credential.description).split())[:200],
-        "image": site + reverse("credential-card", args=[credential.slug]),
-        "oembed": site + reverse("oembed") + "?" + urlencode({"url": url}),
-        "json_ld": json_ld(credential_schema(credential, row, url)),
-        "links": share_links(url=url, title=credential.name),
-        "linkedin_add": linkedin_add_to_profile(credential, url),
-        "embed": reverse("embed-snippets") + "?" + urlencode({"slug": credential.slug}),
+        "name": program.name,
+        "description": program.description
+        or f"{program.name}, offered by {program.provider.name}"
+        + (" (synthetic: made up for testing)" if program.is_synthetic else ""),
+        "provider": provider,
+        "identifier": {
+            "@type": "PropertyValue",
+            "propertyID": "ceterms:ctid",
+            "value": program_ctid(program),
+        },
+        "sameAs": program.source_url or program_uri(program),
+    }
+    if program.cip_code:
+        data["occupationalCategory"] = {
+            "@type": "CategoryCode",
+            "codeValue": program.cip_code,
+            "inCodeSet": terms.CIP_FRAMEWORK,
+            **({"name": program.cip_title} if program.cip_title else {}),
+        }
+    if program.total_cost_usd is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "category": "Total cost",
+            "price": _money(program.total_cost_usd),
+            "priceCurrency": "USD",
+            "description": f"Total cost as published on {program.source_date}",
+        }
+    if time := program_time_to_complete(program):
+        data["timeToComplete"] = time
+    awarded = [
+        {
+            "@type": "EducationalOccupationalCredential",
+            "name": credential.name,
+            "url": site + reverse("credentials:detail", args=[credential.slug]),
+        }
+        for credential in program.credentials.all()
+    ]
+    if program.credential_earned:
+        awarded.append(
+            {
+                "@type": "EducationalOccupationalCredential",
+                "name": program.credential_earned,
+                **(
+                    {"credentialCategory": program.credential_kind}
+                    if program.credential_kind
+                    else {}
+                ),
+            }
+        )
+    if awarded:
+        data["occupationalCredentialAwarded"] = awarded
+    if program.online is not None:
+        data["educationalProgramMode"] = "online" if program.online else "in person"
+    if program.city or program.zip_code:
+        data["location"] = {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "addressCountry": "US",
+                **{
+                    key: value
+                    for key, value in (
+                        ("streetAddress", program.street),
+                        ("addressLocality", program.city),
+                        ("addressRegion", program.state),
+                        ("postalCode", program.zip_code),
+                    )
+                    if value
+                },
+            },
+        }
+    if program.prerequisites:
+        data["programPrerequisites"] = program.prerequisites
+    return data
+
+
+def program_time_to_complete(program: Program) -> str | None:
+    """ISO 8601 time to complete: clock hours, else the longest of the list's calendar range."""
+    if program.clock_hours:
+        return f"PT{program.clock_hours}H"
+    low, high = terms.CALENDAR_DURATIONS.get(program.calendar_length or 0, ("", ""))
+    return high or low or None
+
+
+PUBLISHER = {"@type": "Organization", "name": "Transparent Tech Training"}
+CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+def downloads_schema(manifest: dict[str, Any] | None, *, site: str) -> dict[str, Any]:
+    """A DataCatalog of Datasets (one a table), each file a DataDownload with its SHA-256."""
+    files = manifest["files"] if manifest else []
+    datasets: dict[str, dict[str, Any]] = {}
+    for entry in files:
+        dataset = datasets.setdefault(
+            entry["dataset"],
+            {
+                "@type": "Dataset",
+                "name": entry["title"],
+                "description": f"{entry['title']} of the Transparent Tech Training portal, "
+                f"one row a record. {LICENCE}",
+                "license": CC0,
+                "isAccessibleForFree": True,
+                "creator": PUBLISHER,
+                "dateModified": entry["built_at"],
+                "variableMeasured": [
+                    {"@type": "PropertyValue", "name": name, "description": meaning}
+                    for name, meaning in entry["dictionary"].items()
+                ],
+                "distribution": [],
+            },
+        )
+        dataset["distribution"].append(
+            {
+                "@type": "DataDownload",
+                "encodingFormat": FORMATS[entry["format"]],
+                "contentUrl": site + reverse("download-file", args=[entry["file"]]),
+                "contentSize": f"{entry['bytes']} B",
+                "sha256": entry["sha256"],
+                "uploadDate": entry["built_at"],
+            }
+        )
+    return {
+        "@context": "https://schema.org",
+        "@type": "DataCatalog",
+        "name": "Transparent Tech Training open data",
+        "url": site + reverse("downloads"),
+        "license": CC0,
+        "publisher": PUBLISHER,
+        "dataset": list(datasets.values()),
     }

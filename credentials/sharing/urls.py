@@ -5,7 +5,6 @@ from . import views
 urlpatterns = [
     path("credentials/compare/card.png", views.compare_card, name="compare-card"),
     path("credentials/<slug:slug>/card.png", views.credential_card, name="credential-card"),
-    path("careers/<str:soc_code>/card.png", views.career_card, name="career-card"),
     path("embed/credentials/<slug:slug>/", views.embed_credential, name="embed-credential"),
     path("embed/compare/", views.embed_compare, name="embed-compare"),
     path("embed/careers/<str:soc_code>/", views.embed_career, name="embed-career"),

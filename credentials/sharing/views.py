@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
@@ -18,25 +19,19 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from careerportal.headers import content_security_policy
+from careerportal.share_card import card_response
+from careerportal.sharing import json_ld, site_of
 from pathways import selectors as pathway_selectors
 
 from .. import selectors
 from ..compare_table import compare_rows
-from .card import card_png
-from .schema_org import json_ld
+from .schema_org import downloads_schema
 
 EMBED_WIDTH, EMBED_HEIGHTS = 480, {"credential": 360, "compare": 520, "career": 320}
-CARD_CACHE = "public, max-age=86400"
 
 
 def _usd(value: Decimal | int | None) -> str:
     return _("not published") if value is None else f"${value:,.0f}"
-
-
-def _png(data: bytes) -> HttpResponse:
-    response = HttpResponse(data, content_type="image/png")
-    response["Cache-Control"] = CARD_CACHE
-    return response
 
 
 def _embed(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -62,18 +57,16 @@ def credential_card(request: HttpRequest, slug: str) -> HttpResponse:
     detail = _detail_or_404(slug)
     row, credential = detail.row, detail.credential
     weeks = credential.duration_weeks
-    return _png(
-        card_png(
-            kicker=f"{credential.get_credential_type_display()} · {credential.provider.name}",
-            title=credential.name,
-            facts=[
-                (_("Highest price"), _usd(row.total_cost_max_usd if row else None)),
-                (_("Time"), _("%(weeks)s weeks") % {"weeks": f"{weeks:g}"} if weeks else "—"),
-                (_("Employers"), str(row.recognition_count if row else 0)),
-            ],
-            footer=_("Transparent Tech Training · prices as published, with their dates"),
-            badge=_("Certified by the Alliance") if row and row.certified else "",
-        )
+    return card_response(
+        kicker=f"{credential.get_credential_type_display()} · {credential.provider.name}",
+        title=credential.name,
+        facts=[
+            (_("Highest price"), _usd(row.total_cost_max_usd if row else None)),
+            (_("Time"), _("%(weeks)s weeks") % {"weeks": f"{weeks:g}"} if weeks else "—"),
+            (_("Employers"), str(row.recognition_count if row else 0)),
+        ],
+        footer=_("Transparent Tech Training · prices as published, with their dates"),
+        badge=_("Certified by the Alliance") if row and row.certified else "",
     )
 
 
@@ -86,41 +79,11 @@ def compare_card(request: HttpRequest) -> HttpResponse:
         )
     except selectors.CompareError as error:
         raise Http404(str(error)) from error
-    return _png(
-        card_png(
-            kicker=_("Compare"),
-            title=" · ".join(c.row.name for c in columns),
-            facts=[(c.row.name[:18], _usd(c.row.total_cost_max_usd)) for c in columns],
-            footer=_("Highest published price of each, side by side"),
-        )
-    )
-
-
-@require_GET
-def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:
-    """An occupation's wage card: median pay, growth, openings (BLS)."""
-    occupation = pathway_selectors.occupation_get(soc_code=soc_code)
-    if occupation is None:
-        raise Http404
-    return _png(
-        card_png(
-            kicker=f"SOC {occupation.soc_code}",
-            title=occupation.title,
-            facts=[
-                (_("Median pay"), _usd(occupation.median_annual_wage)),
-                (
-                    _("Growth"),
-                    f"{occupation.projected_change_pct:+g}%"
-                    if occupation.projected_change_pct is not None
-                    else "—",
-                ),
-                (
-                    _("Openings a year"),
-                    f"{occupation.annual_openings:,}" if occupation.annual_openings else "—",
-                ),
-            ],
-            footer=_("BLS OEWS %(vintage)s and projections") % {"vintage": occupation.wage_vintage},
-        )
+    return card_response(
+        kicker=_("Compare"),
+        title=" · ".join(c.row.name for c in columns),
+        facts=[(c.row.name[:18], _usd(c.row.total_cost_max_usd)) for c in columns],
+        footer=_("Highest published price of each, side by side"),
     )
 
 
@@ -246,28 +209,7 @@ def downloads(request: HttpRequest) -> HttpResponse:
 
     manifest = downloads_manifest()
     files = manifest["files"] if manifest else []
-    site = request.build_absolute_uri("/").rstrip("/")
-    dataset_ld = json_ld(
-        {
-            "@context": "https://schema.org",
-            "@type": "DataCatalog",
-            "name": "Transparent Tech Training open data",
-            "license": "https://creativecommons.org/publicdomain/zero/1.0/",
-            "dataset": [
-                {
-                    "@type": "Dataset",
-                    "name": f["title"],
-                    "dateModified": f["built_at"],
-                    "distribution": {
-                        "@type": "DataDownload",
-                        "encodingFormat": f["format"],
-                        "contentUrl": site + reverse("download-file", args=[f["file"]]),
-                    },
-                }
-                for f in files
-            ],
-        }
-    )
+    dataset_ld = json_ld(downloads_schema(manifest, site=site_of(request)))
     dictionaries = {f["dataset"]: (f["title"], f["dictionary"]) for f in files}
     return render(
         request,
@@ -283,7 +225,7 @@ def downloads(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def download_file(request: HttpRequest, name: str) -> HttpResponse:
+def download_file(request: HttpRequest, name: str) -> HttpResponseBase:
     """One file, streamed from storage (never read whole into memory)."""
     from django.core.files.storage import default_storage
     from django.http import FileResponse

@@ -7,3 +7,18 @@ class TransparencyConfig(AppConfig):
     # Its tables keep their hiringdata_ names (Meta.db_table); the label names the app.
     label = "transparency"
     verbose_name = _("Transparency report")
+
+    def ready(self) -> None:
+        from credentials.downloads import Dataset, dataset_register
+
+        from .exports import CSV_DICTIONARY
+        from .selectors import report_cells_published
+
+        dataset_register(
+            Dataset(
+                "transparency-tables",
+                "Transparency report tables (published)",
+                report_cells_published,
+                CSV_DICTIONARY,
+            )
+        )

@@ -13,17 +13,21 @@ from .models import TransparencyReport
 from .presentation import REASON_TEXT, report_table_view
 from .selectors import report_public_summary, report_public_tables
 
-CSV_COLUMNS = [
-    "year",
-    "version",
-    "table",
-    "scope",
-    "row",
-    "column",
-    "hires",
-    "share_percent",
-    "withheld_reason",
-]
+# What each column of the published cells means (the bulk download's data dictionary).
+CSV_DICTIONARY = {
+    "year": "reporting year of the hires",
+    "version": "published version of that year's report (a later version supersedes it)",
+    "table": "the report table's key",
+    "scope": "alliance (Alliance-wide) or the slug of a member who opted in",
+    "row": "row category, as the page labels it (All = the table's total)",
+    "column": "column category of a crossed table (All = the row's total); empty otherwise",
+    "hires": "hires counted; empty when withheld",
+    "share_percent": "share of the table's total (%); empty when withheld or not shown",
+    "withheld_reason": "why the cell is withheld (its number is never published)",
+    "is_synthetic": "the report was built from synthetic hiring data",
+}
+# The report page's CSV: the same columns, the report's own flag said once on its page.
+CSV_COLUMNS = [column for column in CSV_DICTIONARY if column != "is_synthetic"]
 
 
 def report_csv_response(*, report: TransparencyReport, filename: str) -> HttpResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from alliance.models import Member
@@ -56,3 +57,15 @@ def report_public_summary(*, report: TransparencyReport) -> dict[str, Any]:
     ]
     summary["awards"] = awards
     return summary
+
+
+def report_cells_published() -> Iterator[dict[str, Any]]:
+    """Every cell each published report shows, as its CSV download has it, oldest first.
+
+    Withheld cells keep their reason and no number; drafts and failed tables are never read.
+    """
+    from .exports import report_flat_rows  # the download's own rows: one definition of a cell
+
+    for report in TransparencyReport.objects.published().order_by("year", "version"):
+        for row in report_flat_rows(report=report):
+            yield {**row, "is_synthetic": report.is_synthetic}

@@ -7,6 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from careerportal.pagination import CursorOrPagePagination
+
 from .. import extensions, screener
 from ..filters import FundingSourceFilter, OccupationFilter, PathwayFilter
 from ..models import OCCUPATION_CODE_PATTERN, FundingSource, Occupation, Pathway, PathwayStep
@@ -27,6 +29,7 @@ class OccupationViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = OccupationFilter
     lookup_field = "soc_code"
     lookup_value_regex = OCCUPATION_CODE_PATTERN
+    pagination_class = CursorOrPagePagination
 
 
 class PathwayViewSet(viewsets.ReadOnlyModelViewSet):

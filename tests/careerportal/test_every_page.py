@@ -33,7 +33,7 @@ SKIPPED = {
     "javascript-catalog": "JavaScript, not a page",
     "credential-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
     "compare-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
-    "career-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
+    "pathways:career-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
     "download-file": "a data file, not a page (tests/credentials/test_downloads.py)",
     "logout": "POST only; it ends the session the other pages need",
     "credentials:tray-add": "POST only (a form on the catalog pages)",

@@ -239,6 +239,10 @@ def test_learning_opportunity_becomes_a_program(db, client):
     node = response.json()["@graph"][0]
     assert node["ceterms:ctid"] == program.external_id
     assert ctdl_check.problems(node, "learning") == []
+    # The sample's deliveryType (in person and online only) is read, and written back under
+    # the learning opportunity's own term.
+    assert program.online is True
+    assert node["ceterms:deliveryType"][0]["ceterms:targetNode"] == "deliveryType:OnlineOnly"
 
 
 def test_outcome_data_is_read_as_reports(db):

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 
 import pytest
 
@@ -67,3 +68,56 @@ def test_downloads_page_lists_files_with_licence(client, built):
     assert "credentials.csv" in html and "SHA-256" in html and "CC0" in html
     assert '"@type": "DataCatalog"' in html
     assert client.get("/data/downloads/nope.csv").status_code == 404
+
+
+def test_downloads_page_describes_each_dataset_with_its_files(client, built):
+    manifest, _credential = built
+
+    response = client.get("/data/downloads/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    catalog = json.loads(block.group(1))
+    assert catalog["@type"] == "DataCatalog"
+    datasets = {d["name"]: d for d in catalog["dataset"]}
+    credentials = datasets["Credentials"]
+    assert credentials["@type"] == "Dataset"
+    assert credentials["license"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert "ctdl_id" in {v["name"] for v in credentials["variableMeasured"]}
+    files = {d["contentUrl"]: d for d in credentials["distribution"]}
+    csv_entry = next(f for f in manifest["files"] if f["file"] == "credentials.csv")
+    csv_file = files["http://testserver/data/downloads/credentials.csv"]
+    assert csv_file["sha256"] == csv_entry["sha256"]
+    assert csv_file["encodingFormat"].startswith("text/csv")
+    assert {d["encodingFormat"] for d in credentials["distribution"]} >= {"application/ld+json"}
+
+
+def test_programs_ctdl_file_holds_each_programs_own_document_node(client, built):
+    from django.utils import translation
+
+    from credentials.ctdl import export
+
+    from .ctdl_check import problems
+    from .test_program_views import NEWARK, _program
+
+    programs = [
+        _program("Network Support", point=NEWARK, zip_code="07102", cost=3000, online=True),
+        _program("Cyber Analyst", point=NEWARK, zip_code="07102", cost=None, calendar_length=5),
+    ]
+    downloads_build(names=["programs"])
+
+    with translation.override("es"):  # labels in the "en" maps stay English
+        graph = json.loads(
+            b"".join(client.get("/data/downloads/programs.jsonld").streaming_content)
+        )
+    nodes = graph["@graph"]
+
+    expected = [
+        export.program_document(export.programs_for_export().get(pk=p.pk))["@graph"][0]
+        for p in programs
+    ]
+    assert nodes == expected
+    assert [problems(node, "learning") for node in nodes] == [[], []]
+    delivery = nodes[0]["ceterms:deliveryType"][0]["ceterms:targetNodeName"]
+    assert delivery == {"en": "Online"}

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.core.management import call_command
 from PIL import Image
 
 from .factories import CostItemFactory, CredentialFactory, OccupationFactory
@@ -130,3 +131,109 @@ def test_snippets_page_gives_iframe_and_sizing_script(client, shared):
     assert "/embed/credentials/security-plus/" in html
     assert "postMessage" not in html or "message" in html
     assert "e.data.ttt" in html
+
+
+def _json_ld(html):
+    """Every JSON-LD block of a rendered page, parsed."""
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def _meta(html, key):
+    found = re.search(rf'(?:property|name)="{re.escape(key)}" content="([^"]*)"', html)
+    return found.group(1) if found else None
+
+
+def test_program_page_carries_an_educational_occupational_program(client, shared):
+    from .test_program_views import NEWARK, _program
+
+    credential, _other, _occupation = shared
+    program = _program(
+        "CompTIA Security+ Bootcamp", point=NEWARK, zip_code="07102", cost=4000, clock_hours=120,
+        credential_earned="CompTIA Security+", credential_kind="Industry certification",
+    )  # fmt: skip
+    program.credentials.add(credential)
+
+    response = client.get(f"/programs/{program.pk}/")
+
+    assert response.status_code == 200
+    [data] = _json_ld(response.content.decode())
+    assert data["@type"] == "EducationalOccupationalProgram"
+    assert data["url"] == f"http://testserver/programs/{program.pk}/"
+    assert data["provider"] == {"@type": "EducationalOrganization", "name": "A School"}
+    assert data["offers"]["price"] == "4000.00" and data["offers"]["priceCurrency"] == "USD"
+    assert "2023-04-28" in data["offers"]["description"]
+    assert data["timeToComplete"] == "PT120H"
+    awarded = data["occupationalCredentialAwarded"]
+    assert awarded[0]["url"] == "http://testserver/credentials/security-plus/"
+    assert awarded[1]["credentialCategory"] == "Industry certification"
+    assert data["occupationalCategory"]["codeValue"] == "11.1003"
+    assert data["location"]["address"]["postalCode"] == "07102"
+
+
+def test_program_time_to_complete_falls_back_to_the_lists_calendar_length(client, shared):
+    from .test_program_views import NEWARK, _program
+
+    program = _program("Network Support", point=NEWARK, zip_code="07102", cost=None,
+                       calendar_length=5)  # fmt: skip
+
+    [data] = _json_ld(client.get(f"/programs/{program.pk}/").content.decode())
+
+    assert data["timeToComplete"] == "P11W"  # "4 to 11 weeks": the longest it may take
+    assert "offers" not in data  # no published cost, no offer
+
+
+def test_career_page_carries_an_occupation_with_oews_wages_and_its_card(client, shared):
+    from tests.pathways.publicdata_files import public_file
+
+    call_command("load_oews", str(public_file("bls/oews_national_M2024_dl.xlsx")))
+    _credential, _other, occupation = shared
+    occupation.soc_detailed = "15-1212"  # the SOC code OEWS publishes wages for
+    occupation.save()
+
+    response = client.get(f"/careers/{occupation.soc_code}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    [data] = _json_ld(html)
+    assert data["@type"] == "Occupation"
+    assert data["occupationalCategory"]["codeValue"] == "15-1212"
+    [salary] = data["estimatedSalary"]
+    # BLS OEWS May 2024, national, Information Security Analysts (the real file in shared/).
+    assert salary["median"] == 124910
+    assert salary["percentile10"] < salary["percentile25"] < salary["median"]
+    assert salary["median"] < salary["percentile75"] < salary["percentile90"]
+    assert "May 2024" in salary["name"] and "Bureau of Labor Statistics" in salary["description"]
+    assert salary["url"].startswith("https://www.bls.gov/")
+    assert _meta(html, "og:image") == "http://testserver/careers/15-1212/card.png"
+    assert _meta(html, "twitter:card") == "summary_large_image"
+    assert _meta(html, "og:title") == "Information Security Analysts"
+    assert 'type="application/json+oembed"' in html
+    assert client.get("/careers/15-1212/card.png").status_code == 200
+
+
+def test_career_salary_without_oews_rows_is_the_carried_median_with_its_source(client, shared):
+    _credential, _other, occupation = shared
+
+    [data] = _json_ld(client.get(f"/careers/{occupation.soc_code}/").content.decode())
+
+    [salary] = data["estimatedSalary"]
+    assert salary["median"] == 124_910 and "percentile10" not in salary
+    assert salary["url"] == "https://www.bls.gov/oes/"
+
+
+def test_compare_page_carries_the_summary_card(client, shared):
+    response = client.get("/credentials/compare/", {"ids": "security-plus,google-it"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    image = _meta(html, "og:image")
+    assert image == "http://testserver/credentials/compare/card.png?ids=security-plus%2Cgoogle-it"
+    assert _meta(html, "twitter:image") == image
+    assert _meta(html, "og:title") == "CompTIA Security+ · Google IT Support"
+    assert "2 tech credentials side by side" in _meta(html, "og:description")
+    card = client.get(image.removeprefix("http://testserver"))
+    assert card.status_code == 200 and card["Content-Type"] == "image/png"
+    assert "linkedin.com/sharing/share-offsite/" in html

@@ -18,7 +18,7 @@ LIST_DESCRIPTION = (
     "centroid) lies within that distance of yours, with `distance_miles`. `withheld` names the "
     "outcome fields the publisher withheld (the state's -99999, Scorecard's PrivacySuppressed); "
     "they are null, never zero. `wage_q*_usd` are average quarterly wages. "
-    f"`count` is exact up to {RESULT_COUNT_CAP:,}."
+    f"`count` is exact up to {RESULT_COUNT_CAP:,}; a cursor walk (`cursor`) reads every match."
 )
 
 

@@ -4,11 +4,13 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from django.http import HttpResponse
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 NAVY, INK, MUTED, GREEN = "#1a4480", "#1b1b1b", "#565c65", "#00a91c"
+CARD_CACHE = "public, max-age=86400"
 
 
 def _font(size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -60,3 +62,13 @@ def card_png(
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def card_response(
+    *, kicker: str, title: str, facts: Sequence[tuple[str, str]], footer: str, badge: str = ""
+) -> HttpResponse:
+    """A share card as a cacheable PNG answer."""
+    data = card_png(kicker=kicker, title=title, facts=facts, footer=footer, badge=badge)
+    response = HttpResponse(data, content_type="image/png")
+    response["Cache-Control"] = CARD_CACHE
+    return response
