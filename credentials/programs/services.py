@@ -2,8 +2,8 @@
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -179,18 +179,52 @@ def _programs_upsert(
     return added, changed, unchanged
 
 
-_VECTOR_SQL = """
-UPDATE credentials_program
-SET search_vector = to_tsvector('english_unaccent', search_text)
-WHERE source = %s AND source_state = %s
-  AND (search_vector IS NULL OR updated_at >= %s)
-"""
-
-
 def _after_write(*, source: str, state: str, started: Any) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(_VECTOR_SQL, [source, state, started])
+    program_search_refresh(source=source, state=state, since=started)
     program_places_refresh(source=source, state=state)
+    with connection.cursor() as cursor:
+        # Fresh planner statistics: a first load otherwise leaves the tables unanalysed until
+        # autovacuum comes by, and the planner then joins every provider before the LIMIT.
+        cursor.execute("ANALYZE credentials_program")
+        cursor.execute("ANALYZE credentials_provider")
+
+
+def program_search_refresh(
+    *, source: str | None = None, state: str | None = None, since: datetime | None = None
+) -> None:
+    """Index the search text of programs (of a source and state, written since a time).
+
+    Set-based: their words (3 letters or more) join the vocabulary that corrects typos, and
+    their text-search vectors are computed. Programs never indexed are included whatever their
+    time. Words of programs since removed stay in the vocabulary; a correction to one of them
+    finds nothing, as the typo itself would.
+    """
+    conditions, params = ["TRUE"], []
+    if source is not None:
+        conditions.append("source = %s")
+        params.append(source)
+    if state is not None:
+        conditions.append("source_state = %s")
+        params.append(state)
+    if since is not None:
+        conditions.append("(search_vector IS NULL OR updated_at >= %s)")
+        params.append(since)
+    where = " AND ".join(conditions)
+    with connection.cursor() as cursor:
+        # The words first: the vectors' update below makes "not indexed yet" false.
+        cursor.execute(
+            "INSERT INTO credentials_programword (word) SELECT DISTINCT word "
+            "FROM credentials_program, regexp_split_to_table(search_text, '[^a-z]+') AS word "
+            f"WHERE length(word) BETWEEN 3 AND 60 AND {where} ON CONFLICT DO NOTHING",
+            params,
+        )
+        cursor.execute(
+            "UPDATE credentials_program SET search_vector = "
+            f"to_tsvector('english_unaccent', search_text) WHERE {where}",
+            params,
+        )
+        # Unanalysed, the planner reads all the words instead of using the trigram index.
+        cursor.execute("ANALYZE credentials_programword")
 
 
 def program_places_refresh(*, source: str | None = None, state: str | None = None) -> int:

@@ -21,10 +21,13 @@ def _params_with_session_zip(request: HtmxHttpRequest) -> QueryDict:
     params = request.GET.copy()
     if "zip" in params:
         zip_code = params.get("zip", "").strip()
+        # Written only when it changes: a session write is three queries on every search.
+        kept = request.session.get(selectors.ZIP_SESSION_KEY)
         if zip_code.isdigit() and len(zip_code) == 5:
-            request.session[selectors.ZIP_SESSION_KEY] = zip_code
-        elif not zip_code:
-            request.session.pop(selectors.ZIP_SESSION_KEY, None)
+            if kept != zip_code:
+                request.session[selectors.ZIP_SESSION_KEY] = zip_code
+        elif not zip_code and kept is not None:
+            request.session.pop(selectors.ZIP_SESSION_KEY)
     elif request.session.get(selectors.ZIP_SESSION_KEY):
         params["zip"] = request.session[selectors.ZIP_SESSION_KEY]
     return params

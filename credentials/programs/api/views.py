@@ -31,7 +31,7 @@ class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = CappedPageNumberPagination
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.program_rows()
+        return selectors.program_search_rows()
 
     def get_serializer_class(self):  # type: ignore[no-untyped-def]
         return (
