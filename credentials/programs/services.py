@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -199,7 +199,8 @@ def program_search_refresh(
     time. Words of programs since removed stay in the vocabulary; a correction to one of them
     finds nothing, as the typo itself would.
     """
-    conditions, params = ["TRUE"], []
+    conditions: list[str] = ["TRUE"]
+    params: list[Any] = []
     if source is not None:
         conditions.append("source = %s")
         params.append(source)
