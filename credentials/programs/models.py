@@ -162,7 +162,35 @@ class Program(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["latitude", "longitude"], name="program_place"),
+            # Covering: a search by place filters, counts and sorts from the index alone (an
+            # index-only scan once VACUUM has marked the pages visible) and reads only its
+            # page's rows from the table; rows within a distance otherwise lay on as many pages.
+            models.Index(
+                fields=["latitude", "longitude"],
+                include=[
+                    "id",
+                    "name",
+                    "source",
+                    "cip_code",
+                    "online",
+                    "total_cost_usd",
+                    "clock_hours",
+                    "evening_courses",
+                    "weekend_courses",
+                    "part_time",
+                    "childcare",
+                    "transit_access",
+                    "job_placement",
+                    "wheelchair_access",
+                    "languages",
+                    "wioa_eligible",
+                    "in_demand",
+                    "has_outcomes",
+                    "employment_rate_pct",
+                    "earnings_usd",
+                ],
+                name="program_place",
+            ),
             models.Index(fields=["cip_code"], name="program_cip"),
             models.Index(
                 models.F("total_cost_usd").asc(nulls_last=True), "name", "id", name="program_cost"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import funding
-from ..pagination import CappedPaginator
+from ..pagination import IdsFirstPaginator
 from ..views import HtmxHttpRequest, _screener, _tray_context
 from . import selectors
 from .filters import LANGUAGE_CHOICES
@@ -45,7 +45,7 @@ def program_list(request: HtmxHttpRequest) -> HttpResponse:
     }
     status = 200
     if filterset.is_valid():
-        paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
+        paginator = IdsFirstPaginator(filterset.qs, PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         query = params.copy()
         query.pop("page", None)
