@@ -57,6 +57,9 @@ def etpl_source(state: str) -> Source:
     )
 
 
+# A program's text-search vector from its search text, in SQL.
+_VECTOR_SQL = "to_tsvector('english_unaccent', %s)"
+
 # Program fields a load compares to tell "changed" from "unchanged".
 _COMPARED = (
     "name", "description", "provider_id", "cip_code", "cip_title", "street", "city", "state",
@@ -172,10 +175,13 @@ def _programs_upsert(
         program.pk = old.pk
         to_update.append(program)
         changed += 1
-    objects_insert(to_create)
-    # One UPDATE per changed program: bulk_update's CASE over 55 columns was far slower.
+    objects_insert(to_create, computed={"search_vector": (_VECTOR_SQL, "search_text")})
+    # One UPDATE per changed program: bulk_update's CASE over 55 columns was far slower. The
+    # vector is cleared, for program_search_refresh to compute it from the new text.
     for program in to_update:
-        Program.objects.filter(pk=program.pk).update(**{f: getattr(program, f) for f in _COMPARED})
+        Program.objects.filter(pk=program.pk).update(
+            search_vector=None, **{f: getattr(program, f) for f in _COMPARED}
+        )
     return added, changed, unchanged
 
 
@@ -194,10 +200,10 @@ def program_search_refresh(
 ) -> None:
     """Index the search text of programs (of a source and state, written since a time).
 
-    Set-based: their words (3 letters or more) join the vocabulary that corrects typos, and
-    their text-search vectors are computed. Programs never indexed are included whatever their
-    time. Words of programs since removed stay in the vocabulary; a correction to one of them
-    finds nothing, as the typo itself would.
+    Set-based: their words (3 letters or more) join the vocabulary that corrects typos, and the
+    text-search vectors still missing (null) are computed. Programs never indexed are included
+    whatever their time. Words of programs since removed stay in the vocabulary; a correction
+    to one of them finds nothing, as the typo itself would.
     """
     conditions: list[str] = ["TRUE"]
     params: list[Any] = []
@@ -221,7 +227,7 @@ def program_search_refresh(
         )
         cursor.execute(
             "UPDATE credentials_program SET search_vector = "
-            f"to_tsvector('english_unaccent', search_text) WHERE {where}",
+            f"{_VECTOR_SQL % 'search_text'} WHERE search_vector IS NULL AND {where}",
             params,
         )
         # Unanalysed, the planner reads all the words instead of using the trigram index.
