@@ -16,6 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerportal.settings")
+# One client sends hundreds of requests a minute: the API throttle still runs (its cost is
+# part of server time) but at a rate that does not answer 429.
+os.environ.setdefault("API_RATE_ANON", "100000/minute")
 
 import django  # noqa: E402
 
@@ -27,6 +30,7 @@ from pathways.models import Occupation, OccupationTitle  # noqa: E402
 from pathways.search import occupation_search  # noqa: E402
 
 QUERIES = ROOT / "bench" / "data" / "occupation_queries.csv"
+BUDGET_MS = 30
 
 
 def p95(values: list[float]) -> float:
@@ -60,18 +64,28 @@ def main() -> None:
     print(f"search (selector) p50 {statistics.median(timings):.2f} ms, p95 {p95(timings):.2f} ms")
 
     client = Client(HTTP_HOST="127.0.0.1")
-    api = []
-    for _round in range(3):
-        for row in rows:
-            started = time.perf_counter()
-            response = client.get(
-                "/api/v1/occupations/",
-                {"q": row["query"]},
-                HTTP_ACCEPT_LANGUAGE=row["language"],
-            )
-            api.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, response.status_code
-    print(f"API /api/v1/occupations/?q= p50 {statistics.median(api):.1f} ms, p95 {p95(api):.1f} ms")
+    print(f"load average (1/5/15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for label, path in (
+        ("API /api/v1/occupations/?q=", "/api/v1/occupations/"),
+        ("page /careers/?q=", "/careers/"),
+        ("htmx /careers/?q= (results only)", "/careers/"),
+    ):
+        headers = {"HX-Request": "true"} if label.startswith("htmx") else {}
+        timings = []
+        cpu = time.process_time()
+        for _round in range(3):
+            for row in rows:
+                started = time.perf_counter()
+                response = client.get(
+                    path, {"q": row["query"]}, headers=headers, HTTP_ACCEPT_LANGUAGE=row["language"]
+                )
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, response.status_code
+        cpu_ms = (time.process_time() - cpu) * 1000 / len(timings)
+        print(
+            f"{label:34} p50 {statistics.median(timings):5.1f} ms, p95 {p95(timings):5.1f} ms, "
+            f"CPU {cpu_ms:4.1f} ms a request (budget p95 <= {BUDGET_MS} ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from careerportal.text import folded
 from pathways.models import US_STATES, FundingSource, Occupation
 
-from .models import Category, ComparisonIndex, CredentialType, Delivery
+from .models import Category, ComparisonIndex, Credential, CredentialType, Delivery
 from .pagination import RESULT_COUNT_CAP
 
 # A search with more matches than this ranks only this many of them: its best-documented
@@ -46,9 +46,12 @@ def _funding_choices() -> list[tuple[str, str]]:
 
 
 def _occupation_choices() -> list[tuple[str, str]]:
+    """The occupations some credential leads to (not all 1,016 O*NET ones: a list of every
+    occupation cost more than the search itself, and most would find nothing)."""
+    leads_to = Credential.objects.values("occupations")
     return [
         (o.soc_code, f"{o.soc_code} {o.title}")
-        for o in Occupation.objects.only("soc_code", "title")
+        for o in Occupation.objects.filter(pk__in=leads_to).only("soc_code", "title")
     ]
 
 

@@ -14,6 +14,16 @@ from django.utils.translation import gettext_lazy as _
 from careerportal.queryset_sql import queryset_sql
 from pathways.models import Confidence, EducationLevel, FundingSource, Occupation, Skill
 
+# The training finder's models live in their own package (they name Provider by string, so no
+# cycle); imported here so Django registers them in this app and callers find them here.
+from .programs.models import (  # noqa: F401
+    CalendarLength,
+    Program,
+    ProgramQuerySet,
+    ProgramSource,
+    ProgramWord,
+)
+
 # What a credential slug may look like in a URL or a form (checked before any query).
 CREDENTIAL_SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
 
@@ -584,7 +594,3 @@ class CtdlRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ctdl_type} {self.ctdl_id}"
-
-
-# Programs live in their own package; keep this import last.
-from .programs.models import CalendarLength, Program, ProgramSource  # noqa: E402, F401

@@ -3,7 +3,7 @@
 from functools import cached_property
 from typing import cast
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from careerportal.pagination import CursorOrPagePagination
@@ -40,3 +40,28 @@ class CappedPageNumberPagination(CursorOrPagePagination):
     past it)."""
 
     django_paginator_class = CappedPaginator
+
+
+class IdsFirstPaginator(CappedPaginator):
+    """A CappedPaginator that finds a page's ids first, then reads those rows whole.
+
+    The ids come from the filters and the sort alone, which a covering index can answer
+    without the table (programs by place); only the page's rows are then read from it.
+    """
+
+    def page(self, number: int | str) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        queryset = cast(QuerySet, self.object_list)
+        ids = list(queryset.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in queryset.order_by().filter(pk__in=ids)}
+        return Page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+class IdsFirstPageNumberPagination(CappedPageNumberPagination):
+    """API paging with IdsFirstPaginator."""
+
+    django_paginator_class = IdsFirstPaginator

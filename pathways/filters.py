@@ -1,8 +1,10 @@
 """One FilterSet per list, shared by the pages and the API."""
 
 import django_filters
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q, QuerySet
+from django.db.models import F, Func, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from careerportal.filters import StrictBooleanFilter
@@ -66,7 +68,6 @@ class OccupationFilter(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet[Occupation], name: str, value: str) -> QuerySet[Occupation]:
         """Titles, alternate and reported titles, typos forgiven; best match first."""
-        from django.db.models import Case, IntegerField, Value, When
         from django.utils.translation import get_language
 
         from .search import occupation_search
@@ -75,8 +76,7 @@ class OccupationFilter(django_filters.FilterSet):
         if not value:
             return queryset
         hits = occupation_search(q=value, language=(get_language() or "en")[:2], limit=50)
-        ranks = [When(id=hit.occupation_id, then=Value(rank)) for rank, hit in enumerate(hits)]
-        if not ranks:
+        if not hits:
             # No title matches: look in the code, the descriptions and the skills instead.
             return queryset.filter(
                 Q(soc_code__startswith=value)
@@ -85,13 +85,18 @@ class OccupationFilter(django_filters.FilterSet):
                 | Q(skills__name_en__icontains=value)
                 | Q(skills__name_es__icontains=value)
             ).distinct()
+        ids = [hit.occupation_id for hit in hits]
+        # The rank is the id's place in the hits: one array_position(), not a CASE of 50
+        # branches that Django compiled for every query of the page (count, rows).
+        rank = Func(
+            Value(ids, output_field=ArrayField(models.BigIntegerField())),
+            F("id"),
+            function="array_position",
+            output_field=IntegerField(),
+        )
         return (
-            queryset.filter(
-                Q(id__in=[h.occupation_id for h in hits]) | Q(soc_code__startswith=value)
-            )
-            .annotate(
-                search_rank=Case(*ranks, default=Value(len(hits)), output_field=IntegerField())
-            )
+            queryset.filter(Q(id__in=ids) | Q(soc_code__startswith=value))
+            .annotate(search_rank=Coalesce(rank, Value(len(ids) + 1)))
             .order_by("search_rank", "soc_code")
         )
 

@@ -5,14 +5,15 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db.models import F, QuerySet, Subquery
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ..pagination import RESULT_COUNT_CAP
 from . import places
 from .models import Program, ProgramSource
 from .services import search_text_build
+from .spelling import words_correct
 
 WITHIN_CHOICES = [("5", _("5 miles")), ("10", _("10 miles")), ("25", _("25 miles")),
                   ("50", _("50 miles")), ("100", _("100 miles"))]  # fmt: skip
@@ -51,6 +52,18 @@ _SUPPORT_FIELDS = {"childcare": "childcare", "transit": "transit_access",
                    "job_placement": "job_placement"}  # fmt: skip
 _SOC_RE = re.compile(r"^\d{2}-\d{4}$")
 _CIP_RE = re.compile(r"^\d{2}(\.\d{2}(\d{2})?)?$")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _count_capped(queryset: QuerySet) -> int:
+    """How many rows match, counting no further than RESULT_COUNT_CAP + 1."""
+    return queryset.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
+
+
+def _words_corrected(text: str) -> str:
+    """The search text with each misspelt word corrected; quotes and "-" stay where they are."""
+    corrections = iter(words_correct(_WORD_RE.findall(text)))
+    return _WORD_RE.sub(lambda _match: next(corrections), text)
 
 
 class ProgramFilter(django_filters.FilterSet):
@@ -139,8 +152,10 @@ class ProgramFilter(django_filters.FilterSet):
         self.text_value = ""
         self.point: tuple[float, float] | None = None
         self.miles = DEFAULT_WITHIN
-        # True when no program has the words and results are names that look like them.
+        # True when no program has the words and results have words that look like them
+        # (corrected_text).
         self.lookalike = False
+        self.corrected_text = ""
         self.zip_unknown = False
 
     # --- filters -------------------------------------------------------------------------
@@ -240,27 +255,20 @@ class ProgramFilter(django_filters.FilterSet):
         counted = None
         if self.text_query is not None:
             matched = queryset.filter(search_vector=self.text_query)
-            counted = matched.order_by().values("pk")[: RESULT_COUNT_CAP + 1].count()
-            if counted:
-                queryset = matched.annotate(
-                    relevance=SearchRank(F("search_vector"), self.text_query)
-                )
-            else:
-                # Nothing has the words: names that look like them ("securty plus").
-                self.lookalike = True
-                counted = None
-                # Rank at most RESULT_COUNT_CAP look-alikes: at 240,000 programs a common
-                # misspelling matched tens of thousands of rows and ranking them all took seconds.
-                candidates = (
-                    queryset.filter(search_text__trigram_word_similar=self.text_value)
-                    .order_by()
-                    .values("pk")[:RESULT_COUNT_CAP]
-                )
-                queryset = self.queryset.filter(pk__in=Subquery(candidates)).annotate(
-                    relevance=TrigramWordSimilarity(self.text_value, "search_text")
-                )
-                if self.point is not None:
-                    queryset = places.programs_by_distance(queryset, point=self.point)
+            counted = _count_capped(matched)
+            if not counted:
+                # Nothing has the words: the words programs use that look like them
+                # ("securty plus" -> "security plus"), matched the same way.
+                corrected = _words_corrected(self.text_value)
+                if corrected != self.text_value:
+                    self.lookalike = True
+                    self.corrected_text = corrected
+                    self.text_query = SearchQuery(
+                        corrected, config="english_unaccent", search_type="websearch"
+                    )
+                    matched = queryset.filter(search_vector=self.text_query)
+                    counted = _count_capped(matched)
+            queryset = matched.annotate(relevance=SearchRank(F("search_vector"), self.text_query))
         if not sort:
             sort = (
                 "relevance"

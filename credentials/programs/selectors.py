@@ -3,14 +3,17 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
+from ..models import Provider
 from . import places
 from .filters import ProgramFilter
 from .models import Program
 
 # Columns lists never show.
 _HEAVY = ("search_text", "search_vector", "description", "transit_notes", "prerequisites")
+
+_PROVIDERS = Prefetch("provider", queryset=Provider.objects.only("id", "name", "slug"))
 
 # The session key of the ZIP a person gave on /programs/ (used to put near programs first).
 ZIP_SESSION_KEY = "program_zip"
@@ -29,9 +32,18 @@ def program_rows() -> QuerySet[Program]:
     )
 
 
+def program_search_rows() -> QuerySet[Program]:
+    """Return program_rows() for a search: providers fetched for the page's rows only.
+
+    Joined, the planner joined every program within the distance to its provider before
+    sorting and cutting to a page (6,000 lookups at 240,000 programs); one more query instead.
+    """
+    return program_rows().select_related(None).prefetch_related(_PROVIDERS)
+
+
 def program_search(*, params: Mapping[str, Any], request: Any = None) -> ProgramFilter:
     """Return the bound FilterSet over programs; .qs gives the sorted results."""
-    return ProgramFilter(params, queryset=program_rows(), request=request)
+    return ProgramFilter(params, queryset=program_search_rows(), request=request)
 
 
 def program_detail(*, program_id: int) -> Program | None:

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,9 @@ def etpl_source(state: str) -> Source:
         home_url=ETPL_URLS.get(state, ""),
     )
 
+
+# A program's text-search vector from its search text, in SQL.
+_VECTOR_SQL = "to_tsvector('english_unaccent', %s)"
 
 # Program fields a load compares to tell "changed" from "unchanged".
 _COMPARED = (
@@ -218,25 +221,63 @@ def _programs_upsert(
         program.pk = old.pk
         to_update.append(program)
         changed += 1
-    objects_insert(to_create)
-    # One UPDATE per changed program: bulk_update's CASE over 55 columns was far slower.
+    objects_insert(to_create, computed={"search_vector": (_VECTOR_SQL, "search_text")})
+    # One UPDATE per changed program: bulk_update's CASE over 55 columns was far slower. The
+    # vector is cleared, for program_search_refresh to compute it from the new text.
     for program in to_update:
-        Program.objects.filter(pk=program.pk).update(**{f: getattr(program, f) for f in _COMPARED})
+        Program.objects.filter(pk=program.pk).update(
+            search_vector=None, **{f: getattr(program, f) for f in _COMPARED}
+        )
     return added, changed, unchanged
 
 
-_VECTOR_SQL = """
-UPDATE credentials_program
-SET search_vector = to_tsvector('english_unaccent', search_text)
-WHERE source = %s AND source_state = %s
-  AND (search_vector IS NULL OR updated_at >= %s)
-"""
-
-
 def _after_write(*, source: str, state: str, started: Any) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(_VECTOR_SQL, [source, state, started])
+    program_search_refresh(source=source, state=state, since=started)
     program_places_refresh(source=source, state=state)
+    with connection.cursor() as cursor:
+        # Fresh planner statistics: a first load otherwise leaves the tables unanalysed until
+        # autovacuum comes by, and the planner then joins every provider before the LIMIT.
+        cursor.execute("ANALYZE credentials_program")
+        cursor.execute("ANALYZE credentials_provider")
+
+
+def program_search_refresh(
+    *, source: str | None = None, state: str | None = None, since: datetime | None = None
+) -> None:
+    """Index the search text of programs (of a source and state, written since a time).
+
+    Set-based: their words (3 letters or more) join the vocabulary that corrects typos, and the
+    text-search vectors still missing (null) are computed. Programs never indexed are included
+    whatever their time. Words of programs since removed stay in the vocabulary; a correction
+    to one of them finds nothing, as the typo itself would.
+    """
+    conditions: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if source is not None:
+        conditions.append("source = %s")
+        params.append(source)
+    if state is not None:
+        conditions.append("source_state = %s")
+        params.append(state)
+    if since is not None:
+        conditions.append("(search_vector IS NULL OR updated_at >= %s)")
+        params.append(since)
+    where = " AND ".join(conditions)
+    with connection.cursor() as cursor:
+        # The words first: the vectors' update below makes "not indexed yet" false.
+        cursor.execute(
+            "INSERT INTO credentials_programword (word) SELECT DISTINCT word "
+            "FROM credentials_program, regexp_split_to_table(search_text, '[^a-z]+') AS word "
+            f"WHERE length(word) BETWEEN 3 AND 60 AND {where} ON CONFLICT DO NOTHING",
+            params,
+        )
+        cursor.execute(
+            "UPDATE credentials_program SET search_vector = "
+            f"{_VECTOR_SQL % 'search_text'} WHERE search_vector IS NULL AND {where}",
+            params,
+        )
+        # Unanalysed, the planner reads all the words instead of using the trigram index.
+        cursor.execute("ANALYZE credentials_programword")
 
 
 def program_places_refresh(*, source: str | None = None, state: str | None = None) -> int:

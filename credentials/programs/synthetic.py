@@ -12,7 +12,7 @@ from pathways.publicdata.models import Zcta
 
 from ..models import Provider, ProviderKind
 from .models import Program, ProgramSource
-from .services import search_text_build
+from .services import program_search_refresh, search_text_build
 
 PROGRAMS_PER_PROVIDER = 20
 _TOPICS = [
@@ -111,11 +111,8 @@ def programs_generate(*, count: int, seed: int, rng: random.Random) -> str:
             }
         )
     _copy_rows(Program, rows)
+    program_search_refresh(source=ProgramSource.SYNTHETIC, since=now)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE credentials_program SET search_vector = "
-            "to_tsvector('english_unaccent', search_text) "
-            "WHERE source = 'synthetic' AND search_vector IS NULL"
-        )
         cursor.execute("ANALYZE credentials_program")
+        cursor.execute("ANALYZE credentials_provider")
     return f"{count} synthetic programs from {len(providers)} synthetic providers"

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from careerportal.sharing import json_ld, site_of
 
 from .. import funding
-from ..pagination import CappedPaginator
+from ..pagination import IdsFirstPaginator
 from ..sharing.schema_org import program_schema
 from ..views import HtmxHttpRequest, _screener, _tray_context
 from . import selectors
@@ -24,10 +24,13 @@ def _params_with_session_zip(request: HtmxHttpRequest) -> QueryDict:
     params = request.GET.copy()
     if "zip" in params:
         zip_code = params.get("zip", "").strip()
+        # Written only when it changes: a session write is three queries on every search.
+        kept = request.session.get(selectors.ZIP_SESSION_KEY)
         if zip_code.isdigit() and len(zip_code) == 5:
-            request.session[selectors.ZIP_SESSION_KEY] = zip_code
-        elif not zip_code:
-            request.session.pop(selectors.ZIP_SESSION_KEY, None)
+            if kept != zip_code:
+                request.session[selectors.ZIP_SESSION_KEY] = zip_code
+        elif not zip_code and kept is not None:
+            request.session.pop(selectors.ZIP_SESSION_KEY)
     elif request.session.get(selectors.ZIP_SESSION_KEY):
         params["zip"] = request.session[selectors.ZIP_SESSION_KEY]
     return params
@@ -45,7 +48,7 @@ def program_list(request: HtmxHttpRequest) -> HttpResponse:
     }
     status = 200
     if filterset.is_valid():
-        paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
+        paginator = IdsFirstPaginator(filterset.qs, PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         query = params.copy()
         query.pop("page", None)

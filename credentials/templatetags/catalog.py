@@ -5,8 +5,11 @@ from typing import Any
 
 from django import template
 from django.forms import BoundField
+from django.template import Context
+from django.template.defaulttags import CsrfTokenNode
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from ..models import PRICE_DATE_NOT_SHOWN, price_date_plain
@@ -103,4 +106,42 @@ def filter_checkboxes(field: BoundField, selected: list[str]) -> SafeString:
         "{}</fieldset>",
         field.label,
         boxes,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def tray_action(
+    context: Context, slug: str, name: str = "", in_tray: bool = False, oob: bool = False
+) -> SafeString:
+    """The "Add to compare" form of one result, or the mark that it is in the compare list.
+
+    Built in Python: it is repeated on every result of a search page.
+    """
+    if in_tray:
+        inner = format_html(
+            '<p class="margin-0 text-bold">✓ {}</p>', gettext("In your compare list")
+        )
+    else:
+        request = context.get("request")
+        csrf = CsrfTokenNode().render(context)  # what {% csrf_token %} writes
+        url = context.get("tray_add_url") or reverse("credentials:tray-add")
+        inner = format_html(
+            '<form method="post" action="{url}" hx-post="{url}" hx-target="#compare-tray" '
+            'hx-swap="innerHTML">\n    {csrf}\n'
+            '    <input type="hidden" name="slug" value="{slug}">\n'
+            '    <input type="hidden" name="next" value="{next}">\n'
+            '    <button class="usa-button usa-button--outline" type="submit">{add}'
+            '<span class="usa-sr-only">: {name}</span></button>\n  </form>',
+            url=url,
+            csrf=csrf,
+            slug=slug,
+            next=context.get("next") or (request.get_full_path() if request else ""),
+            add=gettext("Add to compare"),
+            name=name,
+        )
+    return format_html(
+        '<div id="tray-action-{}"{}>\n{}\n</div>',
+        slug,
+        mark_safe(' hx-swap-oob="true"') if oob else "",
+        inner,
     )

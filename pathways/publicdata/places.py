@@ -5,11 +5,9 @@ distance is computed in SQL for those rows only.
 """
 
 import math
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from django.db.models import F, FloatField, Model, QuerySet, Value
-from django.db.models.expressions import Combinable
-from django.db.models.functions import ASin, Cos, Least, Power, Radians, Sin, Sqrt
+from django.db.models import F, FloatField, Func, Model, QuerySet, Value
 
 from .models import Zcta
 
@@ -32,17 +30,48 @@ def bounding_box(*, latitude: float, longitude: float, miles: float) -> tuple[fl
     return latitude - dlat, latitude + dlat, longitude - dlon, longitude + dlon
 
 
+class HaversineMiles(Func):
+    """Great-circle distance in miles from a fixed point to a row's latitude and longitude.
+
+    One SQL template instead of a tree of Radians/Sin/Cos/Power expressions: Django compiled
+    that tree (twice a query, in the filter and the column) for 4 ms of every search.
+    """
+
+    output_field = FloatField()
+    # least() keeps rounding from taking asin() outside its domain.
+    template = (
+        "(%(diameter)s * asin(sqrt(least("
+        "power(sin((radians(%(lat)s) - radians(%(point_lat)s)) / 2), 2)"
+        " + cos(radians(%(point_lat)s)) * cos(radians(%(lat)s))"
+        " * power(sin((radians(%(lon)s) - radians(%(point_lon)s)) / 2), 2), 1.0))))"
+    )
+
+    def __init__(self, lat_field: str, lon_field: str, *, latitude: float, longitude: float):
+        super().__init__(F(lat_field), F(lon_field))
+        self.point = (float(latitude), float(longitude))
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+        lat_sql, lat_params = compiler.compile(self.source_expressions[0])
+        lon_sql, lon_params = compiler.compile(self.source_expressions[1])
+        if lat_params or lon_params:
+            raise ValueError("latitude and longitude must be plain columns")
+        sql = self.template % {
+            "diameter": "%s",
+            "lat": lat_sql,
+            "lon": lon_sql,
+            "point_lat": "%s",
+            "point_lon": "%s",
+        }
+        latitude, longitude = self.point
+        # In the template's order: diameter, the point's latitude twice, its longitude.
+        return sql, [2 * EARTH_RADIUS_MILES, latitude, latitude, longitude]
+
+
 def distance_miles(
     *, latitude: float, longitude: float, lat_field: str, lon_field: str
-) -> Combinable:
+) -> HaversineMiles:
     """Haversine great-circle distance in miles from a point to a row's lat/lon, as SQL."""
-    lat1, lon1 = Radians(Value(latitude)), Radians(Value(longitude))
-    lat2, lon2 = Radians(F(lat_field)), Radians(F(lon_field))
-    half = Power(Sin((lat2 - lat1) / 2), 2) + Cos(lat1) * Cos(lat2) * Power(
-        Sin((lon2 - lon1) / 2), 2
-    )
-    # Least() keeps rounding from taking asin() outside its domain.
-    return Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(Least(half, Value(1.0))))
+    return HaversineMiles(lat_field, lon_field, latitude=latitude, longitude=longitude)
 
 
 def within_miles(

@@ -5,7 +5,13 @@ from django.utils import translation
 
 from credentials.selectors import credential_search
 
-from .factories import CredentialFactory, FundingSourceFactory, OutcomeReportFactory, certify
+from .factories import (
+    CredentialFactory,
+    FundingSourceFactory,
+    OccupationFactory,
+    OutcomeReportFactory,
+    certify,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +94,14 @@ def test_unknown_values_make_the_filterset_invalid(security_catalog, params):
     filterset = credential_search(params=params)
     assert not filterset.is_valid()
     assert set(filterset.errors) == {next(iter(params))}
+
+
+def test_the_occupation_filter_offers_only_occupations_credentials_lead_to(security_catalog):
+    OccupationFactory(soc_code="43-4051", title="Customer Service Representatives")
+    filterset = credential_search(params={})
+    offered = [code for code, _label in filterset.form.fields["occupation"].choices if code]
+    assert offered == ["15-1212", "15-1232"]
+    assert not credential_search(params={"occupation": "43-4051"}).is_valid()
 
 
 def test_choices_read_per_request_survive_schema_generation(indexed):

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from credentials.models import Program, Provider
-from credentials.programs.services import search_text_build
+from credentials.programs.services import program_search_refresh, search_text_build
 from pathways.publicdata.models import Zcta
 
 pytestmark = pytest.mark.django_db
@@ -39,11 +39,7 @@ def _program(name, *, point, zip_code, cost, **extra):
         search_text=search_text_build(name),
         **extra,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE credentials_program SET search_vector = "
-            "to_tsvector('english_unaccent', search_text)"
-        )
+    program_search_refresh()
     return program
 
 
@@ -79,8 +75,17 @@ def test_typos_find_look_alike_names(client, newark):
     response = client.get("/programs/", {"q": "securty plus", "zip": ""})
     assert response.status_code == 200
     assert response.context["filterset"].lookalike
+    assert response.context["filterset"].corrected_text == "security plus"
+    assert "Showing programs with “security plus”" in response.content.decode()
     first = response.context["page"].object_list[0]
     assert first.name == "CompTIA Security+ Bootcamp"
+
+
+def test_words_no_program_uses_find_nothing_and_are_not_corrected(client, newark):
+    response = client.get("/programs/", {"q": "qqqqqq", "zip": ""})
+    assert response.status_code == 200
+    assert not response.context["filterset"].lookalike
+    assert response.context["page"].paginator.count == 0
 
 
 def test_an_unknown_zip_says_so_and_finds_nothing(client, newark):
@@ -103,6 +108,7 @@ def test_sort_by_cost(client, newark):
 
 def test_search_query_count_does_not_grow_with_rows(client, newark):
     params = {"zip": "07102", "within": "100", "wioa": "true", "max_cost": "5000"}
+    assert client.get("/programs/", params).status_code == 200  # the ZIP is kept in the session
     with CaptureQueriesContext(connection) as few:
         response = client.get("/programs/", params)
     assert response.status_code == 200
@@ -111,10 +117,17 @@ def test_search_query_count_does_not_grow_with_rows(client, newark):
     with CaptureQueriesContext(connection) as many:
         response = client.get("/programs/", params)
     assert response.status_code == 200
-    # session read, session write (the ZIP), ZCTA lookup, count, the page with providers,
-    # and the compare tray's session read
-    assert len(many) == len(few)
-    assert len(many) <= 10
+    # session read (the same ZIP is not written again), ZCTA lookup, count, the page's ids, its
+    # rows, and their providers
+    assert len(few) == len(many) == 6
+
+
+def test_a_new_zip_is_kept_and_an_empty_one_forgotten(client, newark):
+    assert client.get("/programs/", {"zip": "07102"}).status_code == 200
+    assert client.session["program_zip"] == "07102"
+    assert client.get("/programs/").context["filterset"].form.cleaned_data["zip"] == "07102"
+    assert client.get("/programs/", {"zip": ""}).status_code == 200
+    assert "program_zip" not in client.session
 
 
 def test_program_page_shows_costs_and_withheld_outcomes(client, newark):

@@ -6,7 +6,7 @@ from rest_framework import viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ...pagination import RESULT_COUNT_CAP, CappedPageNumberPagination
+from ...pagination import RESULT_COUNT_CAP, IdsFirstPageNumberPagination
 from .. import selectors
 from ..filters import ProgramFilter
 from ..models import Program
@@ -28,10 +28,10 @@ class ProgramViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Program.objects.all()
     filterset_class = ProgramFilter
-    pagination_class = CappedPageNumberPagination
+    pagination_class = IdsFirstPageNumberPagination
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        return selectors.program_rows()
+        return selectors.program_search_rows()
 
     def get_serializer_class(self):  # type: ignore[no-untyped-def]
         return (
