@@ -112,9 +112,10 @@ class OpenReadsMiddleware:
         patch = response.headers.get("Vary", "")
         if "Accept" not in patch:
             response["Vary"] = ", ".join(v for v in (patch, "Accept", "Accept-Language") if v)
-        return get_conditional_response(
+        conditional = get_conditional_response(
             request,
             etag=response["ETag"],
             last_modified=last_modified.timestamp() if last_modified else None,
             response=response,
         )
+        return conditional if conditional is not None else response

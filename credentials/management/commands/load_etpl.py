@@ -38,7 +38,7 @@ class Command(PublicDataCommand):
         self.source = etpl_source(state)  # type: ignore[misc]  # the state picks the source
         super().handle(*args, **options)
 
-    def run(self, path: Path, **options: Any) -> LoadResult:
+    def run(self, path: Path, *_extras: Path, **options: Any) -> LoadResult:
         return programs_etpl_load(
             path,
             state=options["state"],

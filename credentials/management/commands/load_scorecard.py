@@ -34,7 +34,7 @@ class Command(PublicDataCommand):
             "the CIP-SOC crosswalk ties to tech occupations; 'all' keeps every row",
         )
 
-    def run(self, path: Path, **options: Any) -> LoadResult:
+    def run(self, path: Path, *_extras: Path, **options: Any) -> LoadResult:
         cips = options["cip"]
         families = None if cips == ["all"] else tuple(cips) if cips else tech_cip_families()
         return programs_scorecard_load(path, file_date=options["date"], cip_families=families)

@@ -20,7 +20,7 @@ YEAR = 2025
 # --- Two "few people" cells beside a row total ------------------------------------------------
 
 ROWS = ("a", "b", "c", "d")
-DIMS = {"r": ROWS}
+DIMS: dict[str, tuple[str, ...]] = {"r": ROWS}
 SPEC = sup.TableSpec("t", (sup.Dimension("r", ROWS, residual="d"),))
 MODEL = sup.AuditModel(dimensions=DIMS, cliques=(("r",),))
 
