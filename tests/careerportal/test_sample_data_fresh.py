@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from alliance.models import CertificationDecision
 from credentials.models import Credential
+from tests.pages import page_html
 
 # Committed transactions, as in `make run`: on-commit work runs as it would for a user.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -62,7 +63,7 @@ def test_fresh_load_shows_every_active_certification():
     for slug in sorted(certified):
         response = client.get(f"/credentials/{slug}/")
         assert response.status_code == 200
-        html = response.content.decode()
+        html = page_html(response)
         assert "Certified by the Alliance" in html, slug
         assert "The Alliance has not reviewed this credential" not in html, slug
 
@@ -78,7 +79,7 @@ def test_fresh_load_walkthrough_of_issue_10():
     for prefix in ("", "/es"):
         response = client.get(f"{prefix}/alliance/")
         assert response.status_code == 200
-        links = set(re.findall(r'href="([^"]*/transparency/[^"]*)"', response.content.decode()))
+        links = set(re.findall(r'href="([^"]*/transparency/[^"]*)"', page_html(response)))
         assert links, "the Alliance page links to its report"
         for link in links:
             assert link.startswith(f"{prefix}/transparency/"), link
@@ -90,7 +91,7 @@ def test_fresh_load_walkthrough_of_issue_10():
     for prefix, under_review in (("", "Under review"), ("/es", "En revisión")):
         response = client.get(f"{prefix}/credentials/compare/", {"ids": ids})
         assert response.status_code == 200
-        html = response.content.decode()
+        html = page_html(response)
         assert under_review in html
         for raw in ("under_review", "under review", "lapsed,", "(page:", "(title"):
             assert raw not in html, raw
@@ -98,4 +99,4 @@ def test_fresh_load_walkthrough_of_issue_10():
 
     response = client.get(f"/credentials/compare/?ids={ids}&format=csv")
     assert response.status_code == 200
-    assert "(page:" not in response.content.decode("utf-8")
+    assert "(page:" not in page_html(response)

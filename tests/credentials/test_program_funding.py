@@ -11,6 +11,7 @@ from credentials.funding import program_facts, program_funding_screen, programs_
 from credentials.models import Program, Provider
 from credentials.programs.services import providers_scorecard_match
 from tests.credentials.factories import ProviderFactory
+from tests.pages import page_html
 from tests.pathways.publicdata_files import CARRIED, public_file
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +151,7 @@ def test_a_scorecard_program_is_itself_listed_for_federal_aid(nj_2021_and_scorec
 def test_program_page_shows_the_scorecard_match_as_evidence(client, nj_2021_and_scorecard):
     program = nj_2021_and_scorecard.filter(provider__name="Stockton University").first()
 
-    html = client.get(reverse("programs:detail", args=[program.pk]), NJ_QUERY).content.decode()
+    html = page_html(client.get(reverse("programs:detail", args=[program.pk]), NJ_QUERY))
 
     assert "Listed in the College Scorecard (U.S. Department of Education) as Stockton " in html
     assert "UNITID 186876" in html
@@ -202,7 +203,7 @@ def test_gi_bill_approval_is_unknown_with_its_reason_wherever_a_program_is_scree
     for page, (url, query) in pages.items():
         response = client.get(url, query)
         assert response.status_code == 200, page
-        assert GI_BILL_UNKNOWN in response.content.decode(), page
+        assert GI_BILL_UNKNOWN in page_html(response), page
 
 
 def test_program_page_shows_verdicts_range_and_sources(client, nj_programs):
@@ -211,7 +212,7 @@ def test_program_page_shows_verdicts_range_and_sources(client, nj_programs):
     response = client.get(reverse("programs:detail", args=[web.pk]), NJ_QUERY)
 
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(response)
     assert "Can I pay for this?" in html
     assert "On NJ&#x27;s Eligible Training Provider List" in html
     assert "$4,700: the full price" in html
@@ -229,7 +230,7 @@ def test_program_page_htmx_gets_only_the_results(client, nj_programs):
     )
 
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(response)
     assert "<h1" not in html and "Low income gives you priority." in html
 
 
@@ -241,7 +242,7 @@ def test_compare_screens_a_program_beside_a_credential(client, nj_programs, boot
     )
 
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(response)
     assert "New Jersey WIOA training grant (ETPL programs) (amount not confirmed)" in html
 
 
@@ -251,7 +252,7 @@ def test_funding_screener_takes_a_program(client, nj_programs):
     response = client.get(reverse("pathways:funding"), {"credential": f"program-{web.pk}"})
 
     assert response.status_code == 200
-    assert f"Screening for {web.name}" in response.content.decode()
+    assert f"Screening for {web.name}" in page_html(response)
 
 
 def test_plan_its_printout_and_compare_show_the_screeners_range(client, nj_programs, bootcamp):
@@ -268,10 +269,10 @@ def test_plan_its_printout_and_compare_show_the_screeners_range(client, nj_progr
     plan_services.plan_item_add(plan=plan, credential_slug="short-bootcamp")
     web = nj_programs.get(external_id="45591")
 
-    plan_html = client.get(f"/plans/{plan.token}/").content.decode()
-    compare_html = client.get(
-        reverse("credentials:compare"), {"ids": f"short-bootcamp,program-{web.pk}"}
-    ).content.decode()
+    plan_html = page_html(client.get(f"/plans/{plan.token}/"))
+    compare_html = page_html(
+        client.get(reverse("credentials:compare"), {"ids": f"short-bootcamp,program-{web.pk}"})
+    )
 
     assert f"Left to pay: between ${low} and ${high}." in plan_html
     assert f"${low} to ${high}" in compare_html

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.pages import page_html
+
 from .publicdata_files import CARRIED
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +17,7 @@ def public_data(public_data_module, db):
 def test_occupation_page_shows_onet_wages_projections_and_credit(client, public_data):
     response = client.get("/careers/15-1232/")
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(response)
     assert "Provide technical assistance to computer users" in html
     assert "$60,340" in html and "$18.65" in html
     assert "Outlook 2024-2034" in html
@@ -26,25 +28,25 @@ def test_occupation_page_shows_onet_wages_projections_and_credit(client, public_
 def test_top_coded_wage_is_explained_not_shown_as_a_number(client, public_data):
     response = client.get("/careers/11-1011/")
     assert response.status_code == 200
-    assert "at or above the top of the survey" in response.content.decode()
+    assert "at or above the top of the survey" in page_html(response)
 
 
 def test_careers_search_forgives_typos(client, public_data):
     response = client.get("/careers/", {"q": "hlep desk"})
     assert response.status_code == 200
-    assert "/careers/15-1232/" in response.content.decode()
+    assert "/careers/15-1232/" in page_html(response)
 
 
 def test_api_occupation_search(client, public_data):
     response = client.get("/api/v1/occupations/", {"q": "pen tester"})
     assert response.status_code == 200
-    assert "15-1299.04" in response.content.decode()
+    assert "15-1299.04" in page_html(response)
 
 
 def test_data_page_lists_every_source(client, public_data):
     response = client.get("/data/")
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(response)
     for name in (
         "O*NET Database",
         "Occupational Employment and Wage Statistics",
@@ -67,7 +69,7 @@ def test_matcher_ranks_tech_jobs_with_reasons(client, public_data):
         },
     )
     assert response.status_code == 200
-    html = response.content.decode()
+    html = page_html(response)
     assert "You use Microsoft Excel, Structured query language SQL, Tableau" in html
     assert "/careers/15-2051/" in html  # Data Scientists among the fits
 
@@ -75,7 +77,7 @@ def test_matcher_ranks_tech_jobs_with_reasons(client, public_data):
 def test_matcher_in_spanish(client, public_data):
     response = client.get("/es/careers/match/", {"interest_I": "3"})
     assert response.status_code == 200
-    assert "Trabajos que le quedan" in response.content.decode()
+    assert "Trabajos que le quedan" in page_html(response)
 
 
 def test_search_finds_what_people_type(public_data):
