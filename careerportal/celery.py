@@ -19,7 +19,7 @@ app.autodiscover_tasks()
 def beat_schedule() -> dict[str, dict[str, Any]]:
     """Every app's periodic jobs (<app>/schedule.py names them by their task objects)."""
     schedule: dict[str, dict[str, Any]] = {}
-    for label in DOMAIN_APPS:
+    for label in (*DOMAIN_APPS, "careerportal"):
         if find_spec(f"{label}.schedule") is not None:
             schedule.update(import_module(f"{label}.schedule").BEAT_SCHEDULE)
     return schedule

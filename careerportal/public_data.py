@@ -10,11 +10,13 @@ append a CarriedSource naming the management command and its arguments, with "{d
 for the data/public folder. Keep the whole of data/public/ under 20 MB.
 """
 
-from collections.abc import Callable
+import shlex
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,29 @@ def _portal_titles() -> None:
 
 # Run after the loads: our own titles for occupations that O*NET has just created.
 AFTER_LOAD: list[Callable[[], None]] = [_portal_titles]
+
+
+# The importers a deployer may schedule (settings.PUBLIC_DATA_REFRESH), each idempotent: a file
+# whose SHA-256 matches its last load is skipped, so re-running them daily costs a download.
+IMPORTERS = frozenset(
+    {"load_onet", "load_oews", "load_projections", "load_etpl", "load_scorecard",
+     "load_crosswalk", "load_zcta", "load_ctdl"}
+)  # fmt: skip
+
+
+def refresh_commands(entries: Iterable[str]) -> list[list[str]]:
+    """PUBLIC_DATA_REFRESH's entries as argument lists ("load_oews https://.../file.xlsx").
+
+    Only the public-data importers may be named: the setting schedules loads, not commands.
+    """
+    commands = []
+    for number, entry in enumerate(entries, start=1):
+        argv = shlex.split(entry)
+        if not argv or argv[0] not in IMPORTERS:
+            named = argv[0] if argv else "nothing"
+            raise ImproperlyConfigured(
+                f"PUBLIC_DATA_REFRESH entry {number} names {named!r}, not one of the public-data "
+                f"importers ({', '.join(sorted(IMPORTERS))})."
+            )
+        commands.append(argv)
+    return commands

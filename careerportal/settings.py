@@ -156,6 +156,14 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long a cached public read lives at most (a catalog change makes it stale at once).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 600)
+# Public-data loads that beat re-runs daily (careerportal.tasks.public_data_refresh): importer
+# command lines separated by ";" or new lines, e.g.
+# PUBLIC_DATA_REFRESH="load_oews https://example.org/oesm25nat.xlsx; load_onet /srv/onet/db_30_2"
+PUBLIC_DATA_REFRESH = [
+    entry.strip()
+    for entry in (env_str("PUBLIC_DATA_REFRESH") or "").replace("\n", ";").split(";")
+    if entry.strip()
+]
 
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL)
@@ -175,6 +183,7 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "hiringdata.process_submission": {"queue": "imports"},
     "hiringdata.sweep_submissions": {"queue": "imports"},
+    "careerportal.public_data_refresh": {"queue": "imports"},
     "hiringdata.transparency.*": {"queue": "reports"},
     "credentials.*": {"queue": "index"},
     "alliance.tasks.comparison_index_refresh_task": {"queue": "index"},
