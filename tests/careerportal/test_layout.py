@@ -42,3 +42,14 @@ def test_the_desktop_menu_is_on_one_line(desktop_page, sample, prefix):
     assert len(boxes) == 7
     assert {round(b["y"]) for b in boxes} == {round(boxes[0]["y"])}
     assert all(b["height"] < 60 for b in boxes)  # no label wraps onto a second line
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_the_start_page_searches(page, axe_check, sample, prefix):
+    page.goto(f"{prefix}/")
+    axe_check(page)
+    page.fill("#home-q", "security")
+    page.locator("form.home-search button[type=submit]").click()
+    page.wait_for_url(f"**{prefix}/credentials/?q=security")
+    assert page.locator(".result-list > li").count() >= 1
+    assert page.locator("#id_q").input_value() == "security"
