@@ -8,11 +8,12 @@ ranks typos less well. The index is rebuilt when the titles change (their highes
 
 import re
 import threading
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
+
+from careerportal.text import folded
 
 from .models import Occupation
 from .publicdata.models import OccupationTitle, TitleKind
@@ -57,9 +58,7 @@ TOKEN_RE = re.compile(r"[a-z0-9+#]+")
 
 def normalize(text: str) -> list[str]:
     """Lower-case words without accents or punctuation ("Técnico/a" -> ["tecnico", "a"])."""
-    plain = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return TOKEN_RE.findall(plain)
+    return TOKEN_RE.findall(folded(text))
 
 
 def _deletes(word: str) -> set[str]:

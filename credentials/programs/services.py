@@ -1,7 +1,6 @@
 """Writes of programs: loading a state's ETPL and College Scorecard, one transaction per file."""
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from careerportal.public_cache import catalog_changed
+from careerportal.text import folded
 from pathways.publicdata.importing import (
     LoadResult,
     Source,
@@ -85,9 +85,7 @@ _NOT_PROGRAM_FIELDS = frozenset(
 
 def search_text_build(*parts: str) -> str:
     """Lower-case, unaccented words of the parts, with "+" read as " plus" (Security+)."""
-    text = " ".join(p for p in parts if p).replace("+", " plus ")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = folded(" ".join(p for p in parts if p).replace("+", " plus "))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -96,9 +94,7 @@ SCORECARD_PROVIDER_PREFIX = "scorecard:"
 
 def provider_name_key(name: str) -> str:
     """A name as matched: lower case, no accents, each run of other characters one space."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", folded(name)).split())
 
 
 _MATCH_FIELDS = ["scorecard_unitid", "scorecard_name", "scorecard_match"]
