@@ -3,6 +3,7 @@ with its use counted."""
 
 import hashlib
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -46,9 +47,7 @@ class PartnerKey(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @classmethod
-    def issue(
-        cls, *, name: str, created_by: object = None, **fields: object
-    ) -> tuple["PartnerKey", str]:
+    def issue(cls, *, name: str, created_by: Any = None, **fields: Any) -> tuple["PartnerKey", str]:
         """Make a key; return it with the secret, which is shown this once and never stored."""
         secret = secrets.token_urlsafe(32)
         key = cls.objects.create(

@@ -50,7 +50,8 @@ def _occupation_choices() -> list[tuple[str, str]]:
     occupation cost more than the search itself, and most would find nothing)."""
     # EXISTS on the link table's occupation index: a probe per occupation (about 1 ms), where
     # "id IN (every credential's occupations)" read all the links (50 ms at 50,000 credentials).
-    links = Credential.occupations.through.objects.filter(occupation_id=OuterRef("pk"))
+    through: Any = Credential.occupations.through  # typed as type[Never] by the stubs
+    links = through.objects.filter(occupation_id=OuterRef("pk"))
     return [
         (o.soc_code, f"{o.soc_code} {o.title}")
         for o in Occupation.objects.filter(Exists(links)).only("soc_code", "title")
