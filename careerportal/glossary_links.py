@@ -8,10 +8,17 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language_from_path
 
 from pathways.glossary import glossary_terms, link_first_uses
 
-SKIPPED_PREFIXES = ("/api/", "/admin/", "/embed/", "/static/", "/es/admin/", "/es/embed/")
+SKIPPED_PREFIXES = ("/api/", "/admin/", "/embed/", "/static/")
+
+
+def _unprefixed(path: str) -> str:
+    """The path without its language prefix ("/es/embed/..." -> "/embed/...")."""
+    language = get_language_from_path(path)
+    return path[len(language) + 1 :] if language else path
 
 
 class GlossaryLinksMiddleware:
@@ -24,7 +31,7 @@ class GlossaryLinksMiddleware:
             response.status_code != 200
             or response.streaming
             or not response.get("Content-Type", "").startswith("text/html")
-            or request.path.startswith(SKIPPED_PREFIXES)
+            or _unprefixed(request.path_info).startswith(SKIPPED_PREFIXES)
             or request.headers.get("HX-Request")
         ):
             return response
