@@ -323,11 +323,31 @@ def _provider_title_iv(provider: Provider) -> dict[str, Any]:
     }
 
 
+_FACT_FIELDS = (
+    "slug",
+    "name",
+    "status",
+    "credential_type",
+    "price_model",
+    "total_hours",
+    "duration_weeks",
+    "hours_per_week",
+    "provider__scorecard_unitid",
+    "provider__scorecard_name",
+    "provider__scorecard_match",
+    "index_row__total_cost_max_usd",
+    "index_row__cost_source_date",
+)
+
+
 def credential_facts_queryset() -> Any:
     """Published credentials with what credential_program_facts reads, in a fixed query count."""
     return (
         Credential.objects.published()
         .select_related("index_row", "provider")
+        # Only what it reads: the full rows (every language's text, the search columns) were
+        # half of a compare's time (bench/results/search_pages_profile.txt).
+        .only(*_FACT_FIELDS)
         .prefetch_related(
             "cost_items",
             "funding_sources",

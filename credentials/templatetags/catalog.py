@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from ..models import PRICE_DATE_NOT_SHOWN, price_date_plain
+from ..models import PRICE_DATE_NOT_SHOWN, Category, CredentialType, price_date_plain
 
 register = template.Library()
 
@@ -222,7 +222,7 @@ def credential_result(context: Context, row: Any) -> SafeString:
             (gettext("Time to finish"), length or gettext("Not published")),
             (gettext("Found a job"), job_fact),
             (gettext("Alliance"), alliance),
-            (gettext("Field"), row.get_category_display()),
+            (gettext("Field"), Category(row.category).label),
         ],
     )
     return format_html(
@@ -243,7 +243,7 @@ def credential_result(context: Context, row: Any) -> SafeString:
         slug=row.slug,
         name=row.name,
         provider=row.provider_name,
-        kind=row.get_credential_type_display(),
+        kind=CredentialType(row.credential_type).label,
         synthetic=format_html(' <span class="synthetic-flag">{}</span>', synthetic)
         if row.is_synthetic
         else "",
