@@ -34,6 +34,7 @@ from django.db import connection, transaction  # noqa: E402
 
 from alliance.models import Member, MemberKind, MemberSize  # noqa: E402
 from hiringdata import ingest, models  # noqa: E402
+from hiringdata.ingest import SOC_FORM  # noqa: E402
 from pathways.models import Occupation  # noqa: E402
 
 YEAR = 2025
@@ -53,7 +54,11 @@ def ensure_rows() -> tuple[Member, list[str], list[str]]:
             "is_synthetic": True,
         },
     )
-    socs = list(Occupation.objects.values_list("soc_code", flat=True)[:16])
+    # Hiring data takes SOC codes (15-1212), not O*NET's detailed ones (15-1212.00) that the
+    # public data also loads.
+    socs = list(
+        Occupation.objects.filter(soc_code__regex=SOC_FORM).values_list("soc_code", flat=True)[:16]
+    )
     if not socs:
         for code in BENCH_SOC:
             Occupation.objects.get_or_create(soc_code=code, defaults={"title": f"Bench {code}"})

@@ -268,6 +268,7 @@ def credential_program_facts(*, credential: Credential) -> ProgramFacts:
         completion = report.graduated_150_pct
         if report.employed_in_field_180_days_pct is not None:
             placement = report.employed_in_field_180_days_pct
+            # xgettext:no-python-format (a literal percent, not a placeholder)
             what = _("CIRR: finished within 150% of the length; employed in the field in 180 days")
         else:
             placement = report.reported_employment_pct
