@@ -51,7 +51,7 @@ SPANISH = {
     ),
     "15-1221": (
         "Científicos de investigación en computación e información",
-        "Investigan nuevas formas de usar las computadoras y de resolver problemas difíciles.",
+        "Buscan nuevas formas de usar las computadoras y de resolver problemas difíciles. Lo hacen con estudios.",
     ),
     "15-1231": (
         "Especialistas en soporte de redes informáticas",
@@ -99,11 +99,11 @@ SPANISH = {
     ),
     "15-1299": (
         "Ocupaciones de computación, todas las demás",
-        "Este grupo reúne otros trabajos de computación, como dirigir proyectos de tecnología o probar qué tan seguro es un sistema.",
+        "Este grupo reúne otros trabajos de computación. En algunos se dirigen proyectos de tecnología o se prueba qué tan seguro es un sistema.",
     ),
     "15-2051": (
         "Científicos de datos",
-        "Usan matemáticas y computadoras para encontrar patrones útiles en grandes conjuntos de datos.",
+        "Usan las matemáticas y las computadoras para hallar patrones útiles en muchos datos.",
     ),
 }
 
