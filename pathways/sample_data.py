@@ -34,7 +34,11 @@ from .models import (
     Skill,
     StepKind,
 )
-from .services import occupation_titles_portal_load, occupations_load
+from .services import (
+    occupation_plain_descriptions_load,
+    occupation_titles_portal_load,
+    occupations_load,
+)
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 READ_ON = dt.date(2026, 11, 26)  # when data/funding_sources.md was compiled from its sources
@@ -867,6 +871,7 @@ def load() -> str:
             [by_soc[soc] for soc in SPANISH if soc in by_soc], ["title_es", "description_es"]
         )
         occupation_titles_portal_load()
+        occupation_plain_descriptions_load()
         for slug, (en, es, socs) in SKILLS.items():
             skill, _ = Skill.objects.update_or_create(
                 slug=slug, defaults={"name": en, "name_en": en, "name_es": es}
