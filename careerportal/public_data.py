@@ -79,8 +79,15 @@ def _portal_titles() -> None:
     occupation_titles_portal_load()
 
 
-# Run after the loads: our own titles for occupations that O*NET has just created.
-AFTER_LOAD: list[Callable[[], None]] = [_portal_titles]
+def _plain_descriptions() -> None:
+    from pathways.services import occupation_plain_descriptions_load
+
+    occupation_plain_descriptions_load()
+
+
+# Run after the loads: our own titles and plain descriptions for occupations that O*NET has
+# just created.
+AFTER_LOAD: list[Callable[[], None]] = [_portal_titles, _plain_descriptions]
 
 
 # The importers a deployer may schedule (settings.PUBLIC_DATA_REFRESH), each idempotent: a file

@@ -5,6 +5,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from careerportal.admin_base import PlainSummaryAdmin
+
 from .models import (
     COST_ITEM_FIELDS,
     OUTCOME_REPORT_FIELDS,
@@ -41,7 +43,8 @@ class OutcomeReportInline(TranslationTabularInline):
 
 
 @admin.register(Credential)
-class CredentialAdmin(TranslationAdmin):
+class CredentialAdmin(PlainSummaryAdmin, TranslationAdmin):
+    plain_fields = ("summary",)
     list_display = ["name", "provider", "credential_type", "category", "status", "is_synthetic"]
     list_filter = [
         "status",

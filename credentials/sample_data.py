@@ -146,50 +146,10 @@ OUTCOMES: dict[str, list[dict[str, object]]] = {
     ],
 }
 
-TYPE_PHRASES: dict[str, tuple[str, str]] = {
-    CredentialType.CERTIFICATION: (
-        "an industry certification",
-        "una certificación de la industria",
-    ),
-    CredentialType.CERTIFICATE: ("a certificate", "un certificado"),
-    CredentialType.PROFESSIONAL_CERTIFICATE: (
-        "an online professional certificate",
-        "un certificado profesional en línea",
-    ),
-    CredentialType.BOOTCAMP_CERTIFICATE: ("a bootcamp", "un bootcamp (curso intensivo)"),
-    CredentialType.APPRENTICESHIP: ("a Registered Apprenticeship", "un aprendizaje registrado"),
-    CredentialType.DIPLOMA: ("a technical college diploma", "un diploma de colegio técnico"),
-    CredentialType.ASSOCIATE_DEGREE: (
-        "a two-year college degree",
-        "un título universitario de dos años",
-    ),
-    CredentialType.TRAINING_PROGRAM: ("a training program", "un programa de capacitación"),
-    CredentialType.CURRICULUM: (
-        "a free course with no certificate",
-        "un curso gratis sin certificado",
-    ),
-    CredentialType.BADGE: ("a digital badge", "una insignia digital"),
-}
-
-CATEGORY_PHRASES = {
-    "cybersecurity": ("cybersecurity", "ciberseguridad"),
-    "it_support": ("IT support", "soporte técnico de informática"),
-    "networking": ("computer networks", "redes de computadoras"),
-    "cloud": ("cloud computing", "computación en la nube"),
-    "web_development": ("building websites", "creación de sitios web"),
-    "software_development": ("writing software", "programación de software"),
-    "data": ("working with data", "análisis de datos"),
-    "ux": ("designing apps and websites (UX)", "diseño de aplicaciones y sitios web (UX)"),
-}
-
 
 def _decimal(value: str) -> Decimal | None:
     value = value.strip()
     return Decimal(value) if value else None
-
-
-def _money(value: Decimal) -> str:
-    return f"${value:,.0f}"
 
 
 def _delivery(value: str) -> list[str]:
@@ -269,54 +229,6 @@ def _funding_slugs(row: dict[str, str], credential_type: str, provider_kind: str
     return slugs
 
 
-def _summaries(row: dict[str, str], credential_type: str) -> tuple[str, str]:
-    """Write a short plain summary in English and Spanish from the row's facts only."""
-    type_en, type_es = TYPE_PHRASES[credential_type]
-    cat_en, cat_es = CATEGORY_PHRASES[row["category"]]
-    issuer = row["issuer"]
-    en = [f"{row['name']} is {type_en} from {issuer}. It is for jobs in {cat_en}."]
-    es = [f"{row['name']} es {type_es} de {issuer}. Es para trabajos de {cat_es}."]
-    total_min = _decimal(row["price_total_min_usd"])
-    total_max = _decimal(row["price_total_max_usd"])
-    model = row["price_model"]
-    if credential_type == CredentialType.APPRENTICESHIP:
-        en.append("It is a paid job where you learn. No cost for apprentices is published.")
-        es.append(
-            "Es un trabajo pagado donde usted aprende. No se publica un costo para aprendices."
-        )
-    elif total_min is None or total_max is None:
-        en.append("The price is not published.")
-        es.append("El precio no está publicado.")
-    elif total_max == 0:
-        en.append("The published price is $0.")
-        es.append("El precio publicado es $0.")
-        if model == PriceModel.FREE_WITH_STIPEND:
-            en.append("You get a weekly payment while you train.")
-            es.append("Usted recibe un pago cada semana mientras estudia.")
-    elif total_min == total_max:
-        en.append(f"The published price is {_money(total_min)}.")
-        es.append(f"El precio publicado es {_money(total_min)}.")
-    else:
-        en.append(f"The published price is {_money(total_min)} to {_money(total_max)}.")
-        es.append(f"El precio publicado es de {_money(total_min)} a {_money(total_max)}.")
-    weeks = _decimal(row["duration_weeks"])
-    hours = _decimal(row["duration_hours"])
-    if weeks:
-        en.append(f"It takes about {weeks:.0f} weeks.")
-        es.append(f"Dura unas {weeks:.0f} semanas.")
-    elif hours:
-        en.append(f"It takes about {hours:.0f} hours of study.")
-        es.append(f"Toma unas {hours:.0f} horas de estudio.")
-    exams = int(row["exams_required"] or 0)
-    if row["exam_required"] == "yes" and exams:
-        en.append("You must pass 1 exam." if exams == 1 else f"You must pass {exams} exams.")
-        es.append("Debe aprobar 1 examen." if exams == 1 else f"Debe aprobar {exams} exámenes.")
-    if row["prerequisites"].lower().startswith("none"):
-        en.append("You do not need to meet any requirement to start.")
-        es.append("No necesita cumplir ningún requisito para empezar.")
-    return " ".join(en), " ".join(es)
-
-
 def _provider(row: dict[str, str], cache: dict[str, Provider]) -> Provider:
     issuer = row["issuer"]
     if issuer not in cache:
@@ -347,7 +259,6 @@ def load() -> str:
         provider = _provider(row, providers)
         credential_type = CREDENTIAL_TYPES[row["credential_type"]]
         items = _cost_items(row)
-        summary_en, summary_es = _summaries(row, credential_type)
         weeks = _decimal(row["duration_weeks"])
         hours = _decimal(row["duration_hours"])
         credential, _ = Credential.objects.update_or_create(
@@ -372,8 +283,9 @@ def load() -> str:
                 "price_model": row["price_model"],
                 "price_notes_en": row["price_notes"],
                 "notes_en": row["notes"],
-                "summary_en": summary_en,
-                "summary_es": summary_es,
+                # Written by the portal team in plain words (grade 6 or lower); its Spanish
+                # and other languages come from data/translations/<lang>.csv.
+                "summary_en": row["plain_summary"],
                 "official_url": row["official_url"],
                 "other_sources": row["other_sources"],
                 "compiled_on": row["compiled_on"] or None,

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from careerportal.admin_base import PlainSummaryAdmin
+
 from .models import (
     FundingApplyStep,
     FundingFact,
@@ -13,7 +15,8 @@ from .models import (
 
 
 @admin.register(Occupation)
-class OccupationAdmin(TabbedTranslationAdmin):
+class OccupationAdmin(PlainSummaryAdmin, TabbedTranslationAdmin):
+    plain_fields = ("description",)
     list_display = ["soc_code", "title", "field", "median_annual_wage", "wage_vintage", "job_zone"]
     list_filter = ["field", "entry_education", "bright_outlook"]
     search_fields = ["soc_code", "title"]
@@ -41,7 +44,8 @@ class FundingFactInline(TranslationTabularInline):
 
 
 @admin.register(FundingSource)
-class FundingSourceAdmin(TabbedTranslationAdmin):
+class FundingSourceAdmin(PlainSummaryAdmin, TabbedTranslationAdmin):
+    plain_fields = ("summary",)
     list_display = [
         "name", "slug", "kind", "state", "status", "source_confidence", "last_verified_on",
     ]  # fmt: skip

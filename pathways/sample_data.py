@@ -34,7 +34,11 @@ from .models import (
     Skill,
     StepKind,
 )
-from .services import occupation_titles_portal_load, occupations_load
+from .services import (
+    occupation_plain_descriptions_load,
+    occupation_titles_portal_load,
+    occupations_load,
+)
 
 DATA_DIR = Path(settings.BASE_DIR) / "data"
 READ_ON = dt.date(2026, 11, 26)  # when data/funding_sources.md was compiled from its sources
@@ -51,7 +55,7 @@ SPANISH = {
     ),
     "15-1221": (
         "Científicos de investigación en computación e información",
-        "Investigan nuevas formas de usar las computadoras y de resolver problemas difíciles.",
+        "Buscan nuevas formas de usar las computadoras y de resolver problemas difíciles. Lo hacen con estudios.",
     ),
     "15-1231": (
         "Especialistas en soporte de redes informáticas",
@@ -99,11 +103,11 @@ SPANISH = {
     ),
     "15-1299": (
         "Ocupaciones de computación, todas las demás",
-        "Este grupo reúne otros trabajos de computación, como dirigir proyectos de tecnología o probar qué tan seguro es un sistema.",
+        "Este grupo reúne otros trabajos de computación. En algunos se dirigen proyectos de tecnología o se prueba qué tan seguro es un sistema.",
     ),
     "15-2051": (
         "Científicos de datos",
-        "Usan matemáticas y computadoras para encontrar patrones útiles en grandes conjuntos de datos.",
+        "Usan las matemáticas y las computadoras para hallar patrones útiles en muchos datos.",
     ),
 }
 
@@ -139,10 +143,8 @@ FUNDING: list[dict[str, Any]] = [
             "Cuenta Individual de Capacitación de WIOA (ITA)",
         ),
         "summary": (
-            "Money from your local workforce board to pay for a training program on the state's "
-            "eligible training provider list (ETPL). You apply at an American Job Center.",
-            "Dinero de la junta laboral local para pagar un programa de capacitación que está en "
-            "la lista estatal de proveedores aprobados (ETPL). Se pide en un American Job Center.",
+            "Money from your local workforce board to pay for a training program. The program must be on your state's list of approved programs (the ETPL). You ask for it at an American Job Center.",
+            "Dinero de la junta laboral de su zona para pagar un programa de formación. El programa debe estar en la lista de programas aprobados de su estado (la ETPL). Se pide en un American Job Center.",
         ),
         "kind": FundingKind.WIOA_ITA,
         "agency": "U.S. Department of Labor, through local workforce boards (American Job Centers)",
@@ -212,10 +214,8 @@ FUNDING: list[dict[str, Any]] = [
             "Pell para la fuerza laboral (Pell de corto plazo)",
         ),
         "summary": (
-            "A Pell Grant for short job-training programs: 150 to 599 clock hours over 8 to under "
-            "15 weeks, with strong completion and job-placement results.",
-            "Una beca Pell para programas cortos de capacitación laboral: de 150 a 599 horas reloj "
-            "en 8 a menos de 15 semanas, con buenos resultados de finalización y empleo.",
+            "A Pell Grant for short job training programs. The program must be short, and most of its students must finish and find jobs.",
+            "Una Beca Pell para programas cortos de formación para el trabajo. El programa debe ser corto, y la mayoría de sus alumnos deben terminar y hallar trabajo.",
         ),
         "kind": FundingKind.WORKFORCE_PELL,
         "requires_title_iv": True,
@@ -254,12 +254,8 @@ FUNDING: list[dict[str, Any]] = [
         "slug": "pell-grant",
         "name": ("Federal Pell Grant", "Beca Federal Pell"),
         "summary": (
-            "A need-based federal grant for undergraduates without a bachelor's degree, through "
-            "the FAFSA, at schools that take federal student aid (Title IV). Most bootcamps are "
-            "not eligible.",
-            "Una beca federal según la necesidad económica para estudiantes sin título de "
-            "licenciatura, por medio de la FAFSA, en escuelas que aceptan ayuda federal "
-            "(Título IV). La mayoría de los bootcamps no califican.",
+            "Money from the U.S. government to help pay for college. It is for students who need help to pay and do not have a four-year degree. You ask for it with the FAFSA form. The school must take federal student aid. Most bootcamps do not.",
+            "Dinero del gobierno de EE. UU. para ayudar a pagar la universidad. Es para alumnos que necesitan ayuda para pagar y no tienen un título de cuatro años. Se pide con la FAFSA. La escuela debe aceptar ayuda federal. Casi ningún bootcamp la acepta.",
         ),
         "kind": FundingKind.PELL,
         "requires_title_iv": True,
@@ -291,10 +287,8 @@ FUNDING: list[dict[str, Any]] = [
         "slug": "vet-tec",
         "name": ("VET TEC (GI Bill pilot)", "VET TEC (programa piloto del GI Bill)"),
         "summary": (
-            "Paid for full-time high-tech training with tuition and a housing stipend. Closed to "
-            "new applications since April 1, 2024.",
-            "Pagaba capacitación de alta tecnología a tiempo completo, con matrícula y ayuda para "
-            "vivienda. Cerrado a nuevas solicitudes desde el 1 de abril de 2024.",
+            "It paid for full-time tech training for veterans, with tuition and money for housing. It has not taken new requests since April 1, 2024.",
+            "Pagaba cursos de tecnología a tiempo completo para veteranos, con la matrícula y dinero para vivienda. No acepta nuevas solicitudes desde el 1 de abril de 2024.",
         ),
         "kind": FundingKind.VETERANS,
         "agency": "U.S. Department of Veterans Affairs",
@@ -326,11 +320,8 @@ FUNDING: list[dict[str, Any]] = [
         "slug": "gi-bill",
         "name": ("Post-9/11 GI Bill", "GI Bill posterior al 11 de septiembre"),
         "summary": (
-            "Education benefits for people who served on active duty after September 10, 2001: "
-            "tuition and fees paid to the school, at a share set by your time in service.",
-            "Beneficios de educación para quienes sirvieron en servicio activo después del 10 de "
-            "septiembre de 2001: matrícula y cuotas pagadas a la escuela, en una parte según su "
-            "tiempo de servicio.",
+            "Money for school for people who served on active duty after September 10, 2001. It pays tuition and fees to the school. How much it pays depends on how long you served.",
+            "Dinero para estudiar para quienes sirvieron en servicio activo después del 10 de septiembre de 2001. Paga la matrícula y las cuotas a la escuela. Cuánto paga depende de cuánto tiempo sirvió.",
         ),
         "kind": FundingKind.VETERANS,
         "agency": "U.S. Department of Veterans Affairs",
@@ -362,10 +353,8 @@ FUNDING: list[dict[str, Any]] = [
         "slug": "registered-apprenticeship",
         "name": ("Registered Apprenticeship", "Aprendizaje registrado"),
         "summary": (
-            "A paid job with structured on-the-job training, related instruction, raises as "
-            "your skills grow and a nationally recognized credential.",
-            "Un trabajo pagado con capacitación en el trabajo, clases relacionadas, aumentos de "
-            "sueldo a medida que aprende y una credencial reconocida en todo el país.",
+            "A paid job where you learn at work and in class. Your pay goes up as your skills grow. At the end you earn a credential that is known across the country.",
+            "Un trabajo pagado donde usted aprende en el trabajo y en clase. Su sueldo sube a medida que aprende. Al final recibe una credencial que se conoce en todo el país.",
         ),
         "kind": FundingKind.APPRENTICESHIP,
         "agency": "U.S. Department of Labor or a State Apprenticeship Agency",
@@ -408,10 +397,8 @@ FUNDING: list[dict[str, Any]] = [
             "Ayuda educativa del empleador (IRC §127)",
         ),
         "summary": (
-            "Your employer may pay up to $5,250 a year for your education, tax-free, under a "
-            "written plan. Courses need not be job-related.",
-            "Su empleador puede pagar hasta $5,250 al año de su educación, sin impuestos, con un "
-            "plan por escrito. Los cursos no tienen que ser del trabajo.",
+            "Your employer may pay up to $5,250 a year for your schooling, and you pay no tax on it. Your employer must have a written plan. The classes do not have to be about your job.",
+            "Su empleador puede pagar hasta $5,250 al año de sus estudios, y usted no paga impuestos por eso. Su empleador debe tener un plan por escrito. Las clases no tienen que ser de su trabajo.",
         ),
         "kind": FundingKind.EMPLOYER,
         "agency": "Your employer (tax rule: Internal Revenue Code §127)",
@@ -445,10 +432,8 @@ FUNDING: list[dict[str, Any]] = [
         "slug": "scholarships",
         "name": ("Scholarships", "Becas privadas"),
         "summary": (
-            "Money for school from organizations. CareerOneStop's Scholarship Finder lists each "
-            "scholarship's name, link, level of study, amount and deadline.",
-            "Dinero para estudiar que dan organizaciones. El buscador de becas de CareerOneStop "
-            "muestra el nombre, enlace, nivel de estudio, monto y fecha límite de cada beca.",
+            "Money for school from groups and companies. CareerOneStop's Scholarship Finder lists each one with its link, level of study, amount and due date.",
+            "Dinero para estudiar que dan grupos y empresas. El buscador de becas de CareerOneStop muestra cada una con su enlace, nivel de estudio, monto y fecha límite.",
         ),
         "kind": FundingKind.SCHOLARSHIP,
         "agency": "Many organizations",
@@ -476,12 +461,8 @@ FUNDING: list[dict[str, Any]] = [
             "Beca de capacitación WIOA de Nueva Jersey (programas de la ETPL)",
         ),
         "summary": (
-            "New Jersey's share of WIOA training money, for New Jersey residents, paid to "
-            "programs on the state's Eligible Training Provider List. You apply at a One-Stop "
-            "Career Center (American Job Center).",
-            "La parte de Nueva Jersey del dinero de capacitación de WIOA, para residentes de Nueva "
-            "Jersey, pagada a programas de la Lista de Proveedores Elegibles del estado. Se pide "
-            "en un One-Stop Career Center (American Job Center).",
+            "New Jersey's share of WIOA training money, for people who live in New Jersey. It pays for programs on the state's list of approved programs. You ask for it at a One-Stop Career Center, also called an American Job Center.",
+            "La parte de Nueva Jersey del dinero de WIOA para formación, para quienes viven en Nueva Jersey. Paga programas de la lista de programas aprobados del estado. Se pide en un One-Stop Career Center, que es un American Job Center.",
         ),
         "kind": FundingKind.WIOA_ITA,
         "agency": "New Jersey Department of Labor and Workforce Development, through local workforce boards",
@@ -890,6 +871,7 @@ def load() -> str:
             [by_soc[soc] for soc in SPANISH if soc in by_soc], ["title_es", "description_es"]
         )
         occupation_titles_portal_load()
+        occupation_plain_descriptions_load()
         for slug, (en, es, socs) in SKILLS.items():
             skill, _ = Skill.objects.update_or_create(
                 slug=slug, defaults={"name": en, "name_en": en, "name_es": es}

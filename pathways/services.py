@@ -137,6 +137,33 @@ def _update_tracked(records: dict[str, dict[str, Any]], *, fields: list[str], la
     return f"{found} of {len(tracked)} tracked occupations updated from {label}"
 
 
+PLAIN_DESCRIPTIONS = (
+    Path(__file__).resolve().parent.parent / "data" / "occupation_descriptions_plain.csv"
+)
+
+
+def occupation_plain_descriptions_load(*, path: Path = PLAIN_DESCRIPTIONS) -> int:
+    """Give the occupations O*NET adds to the tech family the plain descriptions we wrote.
+
+    English only: the other languages come from data/translations/<lang>.csv. Codes not loaded
+    yet are skipped (the call after the public data adds them). Returns the number changed.
+    """
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        wanted = {r["soc_code"]: r["plain_description"] for r in csv.DictReader(handle)}
+    changed = []
+    for occupation in Occupation.objects.filter(soc_code__in=list(wanted)).only(
+        "soc_code", "description_en"
+    ):
+        text = wanted[occupation.soc_code]
+        if occupation.description_en != text:  # type: ignore[attr-defined]
+            occupation.description_en = text  # type: ignore[attr-defined]
+            changed.append(occupation)
+    Occupation.objects.bulk_update(changed, ["description_en"])
+    return len(changed)
+
+
 PORTAL_TITLES = Path(__file__).resolve().parent.parent / "data" / "occupation_titles_portal.csv"
 
 

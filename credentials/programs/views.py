@@ -15,6 +15,7 @@ from ..sharing.schema_org import program_schema
 from ..views import HtmxHttpRequest, _screener, _tray_context
 from . import selectors
 from .filters import LANGUAGE_CHOICES
+from .plain import program_plain_summary
 
 PAGE_SIZE = 20
 
@@ -72,12 +73,14 @@ def program_detail(request: HtmxHttpRequest, program_id: int) -> HttpResponse:
     if program is None:
         raise Http404(_("No program has this id."))
     names = dict(LANGUAGE_CHOICES)
+    language_names = [str(names.get(code, code)) for code in program.languages]
     form, answers, answers_query = _screener(request)
     screen = funding.program_funding_screen(program_id=program.pk, answers=answers)
     context = {
         "program": program,
         "program_ld": json_ld(program_schema(program, site=site_of(request))),
-        "language_names": [str(names.get(code, code)) for code in program.languages],
+        "language_names": language_names,
+        "plain_summary": program_plain_summary(program, language_names=language_names),
         # The funding section (shared with credential pages) reads these names.
         "form": form,
         "matches": screen.matches if screen else [],

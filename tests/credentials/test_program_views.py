@@ -1,6 +1,7 @@
 """/programs/, /programs/<id>/, /api/v1/programs/ and programs in compare."""
 
 from datetime import date
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -173,3 +174,31 @@ def test_compare_names_a_missing_program(client, newark, security_catalog):
     response = client.get("/credentials/compare/", {"ids": "security-plus,program-999999"})
     assert response.status_code == 400
     assert b"program-999999" in response.content
+
+
+def test_detail_page_composes_a_plain_summary_and_keeps_the_official_text(client, db):
+    program = _program(
+        "Help Desk Technician", point=NEWARK, zip_code="07102", cost=3995, clock_hours=300,
+        calendar_length=6, evening_courses=True, credential_earned="CompTIA A+",
+        description="Students acquire competencies in hardware troubleshooting methodologies.",
+    )  # fmt: skip
+    response = client.get(f"/programs/{program.pk}/")
+    assert response.status_code == 200
+    html = unescape(page_html(response))
+    assert (
+        "It is on the state's list of training programs that WIOA can pay for. At the end, you "
+        "earn this: CompTIA A+. Classes meet in Newark, NJ. It takes 3 to 5 months. It has 300 "
+        "hours of class. Some classes are in the evening. The list gives a total cost of $3,995."
+    ) in html
+    assert "Put together by the portal team in plain words, from the facts on this page." in html
+    assert "<summary>Official description</summary>" in html
+    assert "Students acquire competencies in hardware troubleshooting methodologies." in html
+
+
+def test_detail_page_in_spanish_composes_the_summary_in_spanish(client, db):
+    program = _program("Soporte", point=NEWARK, zip_code="07102", cost=0, online=True)
+    response = client.get(f"/es/programs/{program.pk}/")
+    assert response.status_code == 200
+    html = page_html(response)
+    assert "Lo puede tomar en línea." in html and "La lista dice que no cuesta nada." in html
+    assert "Official description" not in html and "Descripción oficial" not in html

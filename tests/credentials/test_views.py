@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from credentials.models import ComparisonIndex
-from tests.pages import page_html
+from tests.pages import page_html, plain_summary_official
 
 from .factories import CostItemFactory, CredentialFactory, OutcomeReportFactory, certify, recognize
 
@@ -197,3 +197,17 @@ def test_detail_query_count_is_constant(client, indexed, django_assert_max_num_q
     indexed()
     with django_assert_max_num_queries(8):
         assert client.get(reverse("credentials:detail", args=["detail"])).status_code == 200
+
+
+def test_detail_page_marks_the_summary_as_ours_and_keeps_the_official_description(
+    client, security_catalog
+):
+    credential = security_catalog["security-plus"]
+    credential.summary_en = "Security+ shows you know the basics of keeping data safe."
+    credential.description_en = "Validates baseline skills necessary to perform core functions."
+    credential.save()
+    response = client.get(reverse("credentials:detail", args=["security-plus"]))
+    official = plain_summary_official(
+        response, "Security+ shows you know the basics of keeping data safe."
+    )
+    assert "Validates baseline skills necessary to perform core functions." in official

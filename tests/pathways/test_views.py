@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from pathways import extensions
+from tests.pages import page_html, plain_summary_official
 
 from .factories import OccupationFactory, PathwayFactory, PathwayStepFactory
 
@@ -234,3 +235,28 @@ def test_screener_unknown_zip_says_what_to_do(client, sample_data):
 
     assert response.status_code == 400
     assert "We do not know this ZIP code: choose your state instead." in response.content.decode()
+
+
+def test_career_detail_shows_our_plain_words_and_onets_text_beneath(client, db):
+    OccupationFactory(
+        soc_code="15-1232", title="Computer User Support Specialists",
+        description_en="They help people when their computers or apps stop working right.",
+        onet_description="Provide technical assistance to computer users.",
+        onet_vintage="O*NET 30.1",
+    )  # fmt: skip
+    response = client.get("/careers/15-1232/")
+    official = plain_summary_official(
+        response, "They help people when their computers or apps stop working right."
+    )
+    assert "Provide technical assistance to computer users." in official
+    assert "From: O*NET 30.1" in official
+
+
+def test_career_detail_without_plain_words_shows_onets_text_as_onets(client, db):
+    OccupationFactory(soc_code="29-1141", description_en="", onet_description="Assess patients.",
+                      onet_vintage="O*NET 30.1")  # fmt: skip
+    response = client.get("/careers/29-1141/")
+    assert response.status_code == 200
+    html = page_html(response)
+    assert "Assess patients." in html and "From: O*NET 30.1" in html
+    assert "Written by the portal team in plain words." not in html
