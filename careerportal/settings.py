@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "pathways",
     "credentials",
     "alliance",
+    "alliance.taskforce",
     "hiringdata",
     "hiringdata.transparency",
 ]

@@ -70,6 +70,7 @@ urlpatterns += i18n_patterns(
     path("plans/", include("credentials.plans.urls")),
     path("programs/", include("credentials.programs.urls")),
     path("", include("alliance.urls")),
+    path("", include("alliance.taskforce.urls")),
     path("", include("hiringdata.urls")),
     path("transparency/", include("hiringdata.transparency.urls")),
     prefix_default_language=False,

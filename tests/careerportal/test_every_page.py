@@ -58,6 +58,7 @@ SKIPPED = {
     "transparency:download-version": "data download (CSV, JSON, Excel)",
     "transparency:report-version": "same view and template as transparency:report (visited)",
     "transparency:print-version": "same view and template as transparency:print (visited)",
+    "taskforce:calendar": "an iCalendar feed (tests/alliance/taskforce/test_views.py)",
 }
 ADMIN_PAGES_CHECKED = {"admin:login"}  # the rest of Django's admin is Django's own markup
 
@@ -119,6 +120,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     """The sample data, a staff user who is also a member admin, and every page with real ids."""
     from alliance import services as alliance_services
     from alliance.models import CertificationDecision, HiringStandard, Member, Membership
+    from alliance.taskforce.models import Meeting
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
     from hiringdata import services as hiring_services
@@ -140,6 +142,8 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     )
     member = Member.objects.order_by("slug")[0]
     Membership.objects.create(user=user, member=member, role="admin")
+    held_meeting = Meeting.objects.filter(status="held").values_list("pk", flat=True)[0]
+    next_meeting = Meeting.objects.filter(status="scheduled").values_list("pk", flat=True)[0]
     _, invitation_token = alliance_services.invitation_create(
         actor=user, member=member, email="new.person@example.org", role="submitter"
     )
@@ -245,6 +249,11 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:task-force-credential", {"slug": certified}, signed_in=True),
         Page("alliance:task-force-standard", {"pk": standard.pk}, signed_in=True),
         Page("alliance:audit-log", signed_in=True),
+        Page("taskforce:meetings"),
+        Page("taskforce:meetings", signed_in=True),
+        Page("taskforce:meeting", {"pk": held_meeting}),
+        Page("taskforce:meeting", {"pk": next_meeting}, signed_in=True),
+        Page("taskforce:high-demand"),
         Page("hiringdata:portal", signed_in=True),
         Page("hiringdata:submissions", signed_in=True),
         Page("hiringdata:submission", {"pk": rejected.pk}, signed_in=True),
