@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from .environment import ConfigurationError, env_bool, env_int, env_list, env_str
@@ -201,9 +202,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English and Spanish; URLs under /es/ or the language cookie.
+# Languages: English, Spanish, then the most spoken languages of US workers after Spanish.
+# Chosen by the URL prefix (/es/, /zh-hans/, ...), then the saved choice (the language cookie),
+# then the browser's Accept-Language (careerportal/languages.py); English at /.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("zh-hans", _("Chinese (Simplified)")),
+    ("vi", _("Vietnamese")),
+    ("tl", _("Tagalog")),
+    ("ko", _("Korean")),
+    ("ar", _("Arabic")),
+]
+# Django knows every language above but Tagalog: its name, direction and formats are ours.
+LANG_INFO.setdefault(
+    "tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
+)
+FORMAT_MODULE_PATH = ["careerportal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
