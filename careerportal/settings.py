@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "careerportal",
+    "careerportal.translations",
     # Domain apps, lowest layer first: pathways <- credentials <- alliance <- hiringdata.
     "pathways",
     "credentials",
@@ -62,7 +63,7 @@ MIDDLEWARE = [
     "careerportal.headers.SecurityHeadersMiddleware",
     "careerportal.staticfiles.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "careerportal.languages.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -219,6 +220,7 @@ LANGUAGES = [
 LANG_INFO.setdefault(
     "tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
 )
+LANG_INFO.setdefault("fil", {"fallback": ["tl"]})  # browsers may say Filipino
 FORMAT_MODULE_PATH = ["careerportal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
