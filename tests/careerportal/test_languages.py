@@ -174,3 +174,34 @@ def test_a_file_without_the_columns_is_refused_whole(tmp_path, monkeypatch):
     (tmp_path / "ar.csv").write_text("model,key,text\nx,y,z\n", encoding="utf-8")
     report = translations_load("ar")
     assert report.errors == ["ar.csv: the header lacks the column(s) field, source, translated_by."]
+
+
+def test_the_translation_status_page_is_for_staff_only(client, django_user_model):
+    assert client.get("/staff/translations/").status_code == 302  # to the sign-in
+    user = django_user_model.objects.create_user("member", password="pw-Secret-1")
+    client.force_login(user)
+    assert client.get("/staff/translations/").status_code == 302
+
+
+def test_the_translation_status_page_counts_strings_and_fields(
+    client, django_user_model, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    CredentialFactory(slug="a-plus", summary_en="Fix computers.", summary_vi="Sửa máy tính.")
+    CredentialFactory(slug="net-plus", summary_en="Run networks.")
+    CredentialFactory(slug="sec-plus", summary_en="Keep data safe.")
+    (tmp_path / "vi.csv").write_text(
+        HEADER + "credentials.credential,net-plus,summary,Run networks (old).,Mạng.,portal team\n",
+        encoding="utf-8",
+    )
+    translations_load("vi")
+    staff = django_user_model.objects.create_user("staff", password="pw-Secret-1", is_staff=True)
+    client.force_login(staff)
+    html = page_html(client.get("/staff/translations/"))
+    assert "<h1>Translation status</h1>" in html
+    row = html[html.index("<code>credentials.credential</code> summary") :].split("</tr>")[0]
+    cells = row.split("<td>")[1:]
+    # Languages in settings order: es, zh-hans, vi, ...
+    assert cells[2].startswith("1 of 3, 1 stale, 2 missing")
+    es_catalog = html[html.index('<th scope="row">Spanish</th>') :].split("</tr>")[0]
+    assert "<td>100%</td>" in es_catalog
