@@ -2,9 +2,11 @@
 the content translation files loaded into the translation columns."""
 
 import unicodedata
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from careerportal.translations import files
 from careerportal.translations.models import ContentTranslation
@@ -205,3 +207,33 @@ def test_the_translation_status_page_counts_strings_and_fields(
     assert cells[2].startswith("1 of 3, 1 stale, 2 missing")
     es_catalog = html[html.index('<th scope="row">Spanish</th>') :].split("</tr>")[0]
     assert "<td>100%</td>" in es_catalog
+
+
+@pytest.mark.parametrize(
+    ("language", "wage", "price", "share"),
+    [
+        ("en", "$124,910", "$5,250.50", "12.5"),
+        ("es", "$124,910", "$5,250.50", "12.5"),  # as in the US (es-US), not "124 910"
+        ("zh-hans", "$124,910", "$5,250.50", "12.5"),
+        ("vi", "$124.910", "$5.250,50", "12,5"),
+        ("tl", "$124,910", "$5,250.50", "12.5"),
+        ("ko", "$124,910", "$5,250.50", "12.5"),
+        ("ar", "$124,910", "$5,250.50", "12.5"),
+    ],
+)
+def test_numbers_and_money_have_one_style_per_language(language, wage, price, share):
+    from careerportal.numbers import amount, usd
+
+    with translation.override(language):
+        assert usd(124910) == usd(Decimal("124910.00")) == wage
+        assert usd("5250.5", decimals=2) == price
+        assert amount(12.5, decimals=1) == share
+
+
+def test_a_spanish_page_writes_every_price_the_same_way(client):
+    credential = CredentialFactory(slug="a-plus")
+    CostItemFactory(credential=credential, amount_min_usd=Decimal("124910.00"))
+    CostItemFactory(credential=credential, amount_min_usd=Decimal("5250"))
+    html = page_html(client.get("/es/credentials/a-plus/"))
+    assert "$124,910" in html and "$5,250" in html and "$130,160" in html
+    assert "124\xa0910" not in html and "124 910" not in html
