@@ -59,23 +59,26 @@ def render_field(
     request: HttpRequest | None = None,
     truncate: int = 0,
     paragraphs: bool = False,
+    note: bool = True,
 ) -> SafeString:
     """The text as HTML: escaped, truncated to `truncate` words or split into paragraphs, and
     when it is the English fallback, wrapped in lang="en" with the note beside it."""
     text = Truncator(shown.text).words(truncate) if truncate else shown.text
-    body = linebreaks(text, autoescape=True) if paragraphs else escape(text)
+    body = mark_safe(linebreaks(text, autoescape=True) if paragraphs else escape(text))  # noqa: S308 - escaped
     page_language = get_language() or settings.LANGUAGE_CODE
     if not shown.fallback:
         if request is not None and text and page_language != settings.LANGUAGE_CODE:
             setattr(request, SHOWN_TRANSLATED, True)
-        return mark_safe(body)  # noqa: S308 - escaped above
+        return body
     tag = "div" if paragraphs else "span"
+    marked = format_html(
+        '<{tag} lang="{lang}">{body}</{tag}>', tag=tag, lang=shown.language, body=body
+    )
+    if not note:
+        return marked
     return format_html(
-        '<{tag} lang="{lang}">{body}</{tag}> <{note_tag} class="translation-missing">{note}'
-        "</{note_tag}>",
-        tag=tag,
-        lang=shown.language,
-        body=mark_safe(body),  # noqa: S308 - escaped above
+        '{marked} <{note_tag} class="translation-missing">{note}</{note_tag}>',
+        marked=marked,
         note_tag="p" if paragraphs else "small",
         note=not_translated_note(page_language),
     )

@@ -17,14 +17,18 @@ def translated(
     field_name: str,
     truncate: int = 0,
     paragraphs: bool = False,
+    note: bool = True,
 ) -> SafeString:
     """The field in the page's language; in English, marked lang="en" with a note, when it has
-    no translation yet. `truncate` words; `paragraphs` splits lines into paragraphs."""
+    no translation yet. `truncate` words; `paragraphs` splits lines into paragraphs; note=False
+    for a name or title (a link, a heading) whose English is marked by its lang alone, the note
+    being on the text beside it."""
     return render_field(
         field_text(obj, field_name),
         request=context.get("request"),
         truncate=truncate,
         paragraphs=paragraphs,
+        note=note,
     )
 
 
