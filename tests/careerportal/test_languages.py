@@ -237,3 +237,19 @@ def test_a_spanish_page_writes_every_price_the_same_way(client):
     html = page_html(client.get("/es/credentials/a-plus/"))
     assert "$124,910" in html and "$5,250" in html and "$130,160" in html
     assert "124\xa0910" not in html and "124 910" not in html
+
+
+@pytest.mark.parametrize("rows", [1, 6])
+def test_the_translation_status_page_costs_the_same_queries_for_one_row_or_many(
+    client, django_user_model, django_assert_num_queries, rows
+):
+    for number in range(rows):
+        credential = CredentialFactory(summary_en=f"Summary {number}.")
+        CostItemFactory(credential=credential, note_en="Fee.")
+    staff = django_user_model.objects.create_user("staff", password="pw-Secret-1", is_staff=True)
+    client.force_login(staff)
+    # The session and its user (2); every ContentTranslation record (1); the rows of each of the
+    # 15 translated models, with the parents their keys name joined in (15); the header's
+    # account menu, the user's memberships (1).
+    with django_assert_num_queries(19):
+        assert client.get("/staff/translations/").status_code == 200
