@@ -39,7 +39,7 @@ migrate: $(STAMP)
 
 ## messages: extract UI strings into locale/ (needs GNU gettext) and compile them
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages --locale es --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*' --no-obsolete
+	$(BIN)/python manage.py makemessages --locale es --locale zh_Hans --locale vi --locale tl --locale ko --locale ar --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*' --no-obsolete
 	$(BIN)/python manage.py compile_translations
 
 worker: $(STAMP)

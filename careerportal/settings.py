@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from .environment import ConfigurationError, env_bool, env_int, env_list, env_str
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "careerportal",
+    "careerportal.translations",
     # Domain apps, lowest layer first: pathways <- credentials <- alliance <- hiringdata.
     "pathways",
     "credentials",
@@ -62,7 +64,7 @@ MIDDLEWARE = [
     "careerportal.headers.SecurityHeadersMiddleware",
     "careerportal.staticfiles.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "careerportal.languages.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -202,9 +204,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English and Spanish; URLs under /es/ or the language cookie.
+# Languages: English, Spanish, then the most spoken languages of US workers after Spanish.
+# Chosen by the URL prefix (/es/, /zh-hans/, ...), then the saved choice (the language cookie),
+# then the browser's Accept-Language (careerportal/languages.py); English at /.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("zh-hans", _("Chinese (Simplified)")),
+    ("vi", _("Vietnamese")),
+    ("tl", _("Tagalog")),
+    ("ko", _("Korean")),
+    ("ar", _("Arabic")),
+]
+# Django knows every language above but Tagalog: its name, direction and formats are ours.
+LANG_INFO.setdefault(
+    "tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"}
+)
+LANG_INFO.setdefault("fil", {"fallback": ["tl"]})  # browsers may say Filipino
+FORMAT_MODULE_PATH = ["careerportal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)

@@ -17,6 +17,7 @@ from credentials.sharing import views as credential_sharing
 from . import health, views
 from .api_root import ApiRoot
 from .headers import csp_update
+from .translations import views as translation_views
 
 # The API explorers inject style elements; their scripts are files (the split view serves its
 # set-up script from its own URL), so scripts stay 'self' only.
@@ -73,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliance.taskforce.urls")),
     path("", include("hiringdata.urls")),
     path("transparency/", include("hiringdata.transparency.urls")),
+    path("staff/translations/", translation_views.translation_status, name="translation-status"),
     prefix_default_language=False,
 )
 

@@ -8,6 +8,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from careerportal.numbers import usd
+
 from .models import Category, CredentialType, price_date_plain
 from .selectors import CompareColumn
 
@@ -15,7 +17,7 @@ from .selectors import CompareColumn
 def money(value: Decimal | int | None) -> str:
     if value is None:
         return ""
-    return "$" + number_format(Decimal(value).quantize(Decimal(1)), force_grouping=True)
+    return usd(value)
 
 
 def cost_text(row: Any) -> str:

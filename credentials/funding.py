@@ -17,6 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from careerportal.numbers import usd
 from pathways.extensions import ListedPrograms, ScreenProgram
 from pathways.screener import (
     LIKELY,
@@ -47,10 +48,6 @@ FUNDING_ASSUMPTIONS = gettext_lazy(
     "year; the higher figure is if none pays. Sources without a confirmed amount are not "
     "counted; a yearly limit is counted once."
 )
-
-
-def _usd(value: int) -> str:
-    return "$" + number_format(value, force_grouping=True)
 
 
 @dataclass
@@ -158,7 +155,7 @@ class ProgramFacts:
             ),
             (
                 _("Total cost"),
-                _usd(self.total_cost_usd) if self.total_cost_usd is not None else not_known,
+                usd(self.total_cost_usd) if self.total_cost_usd is not None else not_known,
                 _("Highest published price; price date: %(date)s")
                 % {
                     "date": price_date_plain(self.cost_date).replace(

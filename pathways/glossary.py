@@ -1,8 +1,11 @@
 """The glossary: reading it, and linking a page's first use of each word to it.
 
 The words and their plain definitions are written by the portal team in data/glossary.csv, one
-row per word with a column per language the site has (term_en, definition_es, ...); the
-glossary page says so. The file is read once per process: pages pay no query for it.
+row per word with columns for English and Spanish (term_en, definition_es, ...). The other
+languages come from the content translation files, data/translations/<lang>.csv, rows of the
+model "glossary.term" keyed by slug (docs/translations.md); a word not translated yet is shown in
+English and says so. The glossary page says who wrote it. The files are read once per process:
+pages pay no query for them.
 """
 
 import bisect
@@ -24,6 +27,10 @@ class GlossaryFileError(ValueError):
     """The glossary file cannot be used as it is (the message names the row and column)."""
 
 
+# The languages written in data/glossary.csv itself; the others come from translation files.
+FILE_LANGUAGES = ("en", "es")
+
+
 @dataclass(frozen=True)
 class Term:
     slug: str
@@ -32,12 +39,47 @@ class Term:
     expansion: str  # what an abbreviation stands for ("Workforce Innovation ..."), or ""
     definition: str
     source_url: str  # where to read more (the agency's page), or ""
+    language: str = "en"  # the language of the definition (English while not translated)
+
+
+def _file_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def glossary_english_rows(*, path: Path = GLOSSARY_FILE) -> dict[str, dict[str, str]]:
+    """The English cells of each word by slug ({"term": ..., "definition": ...}), which the
+    translation files translate."""
+    return {
+        row["slug"].strip(): {
+            name: (row.get(f"{name}_en") or "").strip()
+            for name in ("term", "aliases", "expansion", "definition")
+        }
+        for row in _file_rows(path)
+    }
+
+
+def _translated_cells(language: str, english: dict[str, dict[str, str]]) -> dict[str, dict]:
+    """The glossary.term rows of a language's translation file whose English source is still
+    the English of the word: {slug: {field: text}}."""
+    from careerportal.translations.files import translation_file, translation_rows
+    from careerportal.translations.keys import GLOSSARY
+    from careerportal.translations.services import same_text
+
+    rows, _errors = translation_rows(translation_file(language))  # load_translations reports
+    cells: dict[str, dict[str, str]] = {}
+    for row in rows:
+        if row.model != GLOSSARY or row.key not in english:
+            continue
+        if same_text(row.source, english[row.key].get(row.field)):
+            cells.setdefault(row.key, {})[row.field] = row.text
+    return cells
 
 
 def glossary_read(*, path: Path = GLOSSARY_FILE) -> dict[str, list[Term]]:
     """Every word in every language of the site, checked: a required cell left empty or a
     repeated slug is refused with its row and column."""
-    languages = [code for code, _name in settings.LANGUAGES]
+    languages = [code for code, _name in settings.LANGUAGES if code in FILE_LANGUAGES]
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     slugs = [row.get("slug", "") for row in rows]
@@ -63,9 +105,39 @@ def glossary_read(*, path: Path = GLOSSARY_FILE) -> dict[str, list[Term]]:
             expansion=cell["expansion"],
             definition=cell["definition"],
             source_url=(row.get("source_url") or "").strip(),
+            language=code,
         )
 
-    return {code: [term(row, code) for row in rows] for code in languages}
+    read = {code: [term(row, code) for row in rows] for code in languages}
+    english = {t.slug: t for t in read["en"]}
+    english_cells = glossary_english_rows(path=path)
+    for code, _name in settings.LANGUAGES:
+        if code in read:
+            continue
+        cells = _translated_cells(code, english_cells)
+        read[code] = [
+            _term_translated(english[slug], cells[slug], code) if slug in cells else english[slug]
+            for slug in english
+        ]
+    return read
+
+
+def _term_translated(english: Term, cells: dict[str, str], language: str) -> Term:
+    """A word with its translated definition; a word whose definition is not translated is
+    shown in English."""
+    if "definition" not in cells or "term" not in cells:
+        return english
+    aliases = (a.strip() for a in cells.get("aliases", "").split("|"))
+    forms = {cells["term"], *aliases} - {""}
+    return Term(
+        slug=english.slug,
+        term=cells["term"],
+        forms=tuple(sorted(forms, key=len, reverse=True)),
+        expansion=cells.get("expansion", english.expansion if english.expansion else ""),
+        definition=cells["definition"],
+        source_url=english.source_url,
+        language=language,
+    )
 
 
 @functools.cache

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from careerportal.numbers import usd
+
 from .models import (
     EmploymentStatus,
     FactKey,
@@ -571,7 +573,7 @@ class LeftToPay:
         """The assumptions behind the range, in plain words, translated."""
         if self.cost_usd is None:
             return [_("No price is published for this program, so we cannot count what is left.")]
-        money = "$" + number_format(self.cost_usd, force_grouping=True)
+        money = usd(self.cost_usd)
         said = [
             _("We start from the highest published price, %(cost)s (price date: %(date)s).")
             % {"cost": money, "date": self.cost_date or _("not shown")}
@@ -581,7 +583,7 @@ class LeftToPay:
                 _("%(source)s up to %(amount)s")
                 % {
                     "source": m.source.name,
-                    "amount": "$" + number_format(m.covers_up_to_usd or 0, force_grouping=True),
+                    "amount": usd(m.covers_up_to_usd or 0),
                 }
                 for m in self.counted
             )

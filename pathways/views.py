@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
+from careerportal.numbers import amount, usd
 from careerportal.share_card import card_response
 from careerportal.sharing import site_of
 
@@ -102,14 +103,14 @@ def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:
         facts=[
             (
                 _("Median pay"),
-                f"${occupation.median_annual_wage:,}"
+                usd(occupation.median_annual_wage)
                 if occupation.median_annual_wage
                 else _("not published"),
             ),
             (_("Growth"), f"{growth:+g}%" if growth is not None else "—"),
             (
                 _("Openings a year"),
-                f"{occupation.annual_openings:,}" if occupation.annual_openings else "—",
+                amount(occupation.annual_openings) if occupation.annual_openings else "—",
             ),
         ],
         footer=_("BLS OEWS %(vintage)s and projections") % {"vintage": occupation.wage_vintage},

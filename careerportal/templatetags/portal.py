@@ -4,6 +4,8 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from careerportal import numbers
+
 register = template.Library()
 
 
@@ -59,3 +61,19 @@ def filters_in_use(form, exclude: str = "q sort") -> int:  # type: ignore[no-unt
         if any(str(value).strip() for value in values if value is not None):
             count += 1
     return count
+
+
+@register.filter
+def usd(value, decimals: int = 0) -> str:  # type: ignore[no-untyped-def]
+    """US dollars in the page's number style ("$5,250"); "" for no value (careerportal.numbers)."""
+    if value is None or value == "":
+        return ""
+    return numbers.usd(value, decimals=decimals)
+
+
+@register.filter
+def amount(value, decimals: int = 0) -> str:  # type: ignore[no-untyped-def]
+    """A number in the page's style ("5,250"), for sentences that put the "$" in themselves."""
+    if value is None or value == "":
+        return ""
+    return numbers.amount(value, decimals=decimals)

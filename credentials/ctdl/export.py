@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Field, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
 
 from ..models import (
     CalendarLength,
@@ -96,7 +97,8 @@ def _published_extra(record: Any, prop: str) -> dict[str, Any]:
 def langmap(obj: Any, field: str, *, record: Any = None, prop: str = "") -> dict[str, Any]:
     """A translated field as a CTDL language map: en, es and every other language published."""
     values: dict[str, Any] = {
-        lang: getattr(obj, f"{field}_{lang}", None) for lang in portal_languages()
+        lang: getattr(obj, build_localized_fieldname(field, lang), None)
+        for lang in portal_languages()
     }
     untranslated: Any = getattr(obj, field, None)
     if not any(values.values()) and untranslated:

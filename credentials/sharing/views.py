@@ -19,6 +19,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from careerportal.headers import content_security_policy
+from careerportal.numbers import usd
 from careerportal.share_card import card_response
 from careerportal.sharing import json_ld, site_of
 from pathways import selectors as pathway_selectors
@@ -31,7 +32,7 @@ EMBED_WIDTH, EMBED_HEIGHTS = 480, {"credential": 360, "compare": 520, "career": 
 
 
 def _usd(value: Decimal | int | None) -> str:
-    return _("not published") if value is None else f"${value:,.0f}"
+    return _("not published") if value is None else usd(value)
 
 
 def _embed(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:

@@ -13,6 +13,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from careerportal.numbers import usd
+
 from ..models import PRICE_DATE_NOT_SHOWN, Category, CredentialType, price_date_plain
 
 register = template.Library()
@@ -150,8 +152,8 @@ def tray_action(
 
 def _price_range(low: Any, high: Any) -> str:
     if low == high:
-        return f"${floatformat(low, '0g')}"
-    return f"${floatformat(low, '0g')}\u2013${floatformat(high, '0g')}"
+        return usd(low)
+    return f"{usd(low)}\u2013{usd(high)}"
 
 
 def _length(row: Any) -> str:

@@ -12,6 +12,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from careerportal.numbers import usd
+
 from ..programs.models import CalendarLength
 from .catalog import tray_action
 
@@ -31,7 +33,7 @@ def outcome_value(program: object, field: str, kind: str) -> str:
     if kind == "pct":
         return f"{number_format(Decimal(value).normalize())}%"
     if kind == "money":
-        return "$" + number_format(Decimal(value).quantize(Decimal(1)), force_grouping=True)
+        return usd(value)
     return number_format(value, force_grouping=True)
 
 

@@ -51,8 +51,11 @@ def test_a_page_without_main_is_unchanged():
 
 def test_the_shipped_file_has_every_word_in_every_language():
     read = glossary_read()
-    assert set(read) == {"en", "es"}
+    assert set(read) == {"en", "es", "zh-hans", "vi", "tl", "ko", "ar"}
     english, spanish = read["en"], read["es"]
+    for code in ("zh-hans", "vi", "tl", "ko", "ar"):  # translated, or the English marked so
+        assert [t.slug for t in read[code]] == [t.slug for t in english]
+        assert {t.language for t in read[code]} <= {code, "en"}
     assert len(english) == len(spanish) >= 30
     wioa = {t.slug: t for t in spanish}["wioa"]
     assert wioa.expansion == "Ley de Innovación y Oportunidades de la Fuerza Laboral"
@@ -118,3 +121,35 @@ def test_nothing_is_linked_inside_what_assistive_technology_does_not_see():
     )
     assert '<div class="chart" aria-hidden="true"><div>WIOA <div>median</div></div></div>' in page
     assert page.count("glossary-term") == 1 and "<p><a" in page
+
+
+def test_other_languages_come_from_the_translation_file_and_a_stale_one_is_english(
+    tmp_path, monkeypatch
+):
+    from careerportal.translations import files
+
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    (tmp_path / "vi.csv").write_text(
+        "model,key,field,source,text,translated_by\n"
+        "glossary.term,median,term,median,trung vị,portal team (not professional)\n"
+        'glossary.term,median,definition,"The middle number. Half are above, half below.",'
+        "Số ở giữa.,portal team (not professional)\n"
+        "glossary.term,wioa,term,WIOA,WIOA,portal team (not professional)\n"
+        "glossary.term,wioa,definition,An old English text.,Một luật.,portal team\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(
+        "slug,term_en,definition_en,term_es,definition_es\n"
+        "wioa,WIOA,A law.,WIOA,Una ley.\n"
+        'median,median,"The middle number. Half are above, half below.",mediana,El medio.\n',
+        encoding="utf-8",
+    )
+    vietnamese = {t.slug: t for t in glossary_read(path=glossary)["vi"]}
+    assert (vietnamese["median"].term, vietnamese["median"].definition) == (
+        "trung vị",
+        "Số ở giữa.",
+    )
+    assert vietnamese["median"].language == "vi"
+    # The English of "wioa" changed since it was translated: shown in English, marked as such.
+    assert (vietnamese["wioa"].definition, vietnamese["wioa"].language) == ("A law.", "en")

@@ -24,4 +24,7 @@ class Command(BaseCommand):
             call_command(source.command, *source.argv(), *extra, stdout=self.stdout)
         for step in AFTER_LOAD:
             step()
+        # Loads may change English texts (occupation descriptions): translations of the old
+        # texts become stale, and translations of new rows find their rows.
+        call_command("load_translations", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(f"public data: done in {time.perf_counter() - started:.1f} s")

@@ -5,6 +5,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -27,3 +28,5 @@ class Command(BaseCommand):
         # Synchronously, not through the queue: the command ends with a correct index even with
         # no worker running (the marks the loads made are cleared by this same refresh).
         self.stdout.write(f"comparison index: {comparison_index_refresh()} rows")
+        # The content translations (data/translations/) fill the columns the loads left empty.
+        call_command("load_translations", stdout=self.stdout, stderr=self.stderr)

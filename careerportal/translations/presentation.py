@@ -1,0 +1,91 @@
+"""Showing translated content: in the page's language when translated, else in English,
+marked with lang="en" and a short note, never silently."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.html import escape, format_html, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language, get_language_info
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
+
+from careerportal.languages import NOT_YET_TRANSLATED, TRANSLATED_BY_US
+
+# Set on the request when a page shows content translated by us (the page then says so once).
+SHOWN_TRANSLATED = "_content_translated_shown"
+
+
+@dataclass(frozen=True)
+class FieldText:
+    """A translated field's text as a page shows it, and the language that text is in."""
+
+    text: str
+    language: str
+    fallback: bool  # the page's language has no translation: the text is the English
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def field_text(obj: object, field_name: str, *, language: str | None = None) -> FieldText:
+    """The field in the page's language, or in English when it has no translation there."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    default = settings.LANGUAGE_CODE
+    try:
+        translator.get_options_for_model(type(obj))
+    except NotRegistered:
+        return FieldText(str(getattr(obj, field_name, "") or ""), language, False)
+    english = getattr(obj, build_localized_fieldname(field_name, default)) or ""
+    if language == default:
+        return FieldText(english, default, False)
+    local = getattr(obj, build_localized_fieldname(field_name, language), "") or ""
+    if local:
+        return FieldText(local, language, False)
+    return FieldText(english, default, bool(english))
+
+
+def not_translated_note(language: str | None = None) -> str:
+    """ "Not yet translated into Tiếng Việt." in the page's language."""
+    code = language or get_language() or settings.LANGUAGE_CODE
+    return str(NOT_YET_TRANSLATED) % {"language": get_language_info(code)["name_local"]}
+
+
+def render_field(
+    shown: FieldText,
+    *,
+    request: HttpRequest | None = None,
+    truncate: int = 0,
+    paragraphs: bool = False,
+    note: bool = True,
+) -> SafeString:
+    """The text as HTML: escaped, truncated to `truncate` words or split into paragraphs, and
+    when it is the English fallback, wrapped in lang="en" with the note beside it."""
+    text = Truncator(shown.text).words(truncate) if truncate else shown.text
+    body = mark_safe(linebreaks(text, autoescape=True) if paragraphs else escape(text))  # noqa: S308 - escaped
+    page_language = get_language() or settings.LANGUAGE_CODE
+    if not shown.fallback:
+        if request is not None and text and page_language != settings.LANGUAGE_CODE:
+            setattr(request, SHOWN_TRANSLATED, True)
+        return body
+    tag = "div" if paragraphs else "span"
+    marked = format_html(
+        '<{tag} lang="{lang}">{body}</{tag}>', tag=tag, lang=shown.language, body=body
+    )
+    if not note:
+        return marked
+    return format_html(
+        '{marked} <{note_tag} class="translation-missing">{note}</{note_tag}>',
+        marked=marked,
+        note_tag="p" if paragraphs else "small",
+        note=not_translated_note(page_language),
+    )
+
+
+def translated_note(request: HttpRequest | None) -> str:
+    """The note a page with content we translated carries, or "" when it shows none."""
+    if request is None or not getattr(request, SHOWN_TRANSLATED, False):
+        return ""
+    return str(TRANSLATED_BY_US)
