@@ -104,14 +104,14 @@ def test_translated_content_is_shown_and_the_page_says_who_translated_it(client)
         summary_en="Proves you can fix a laptop.", summary_vi="Chứng minh bạn sửa được máy tính."
     )
     html = page_html(client.get(f"/vi/credentials/{credential.slug}/"))
-    assert "<p>Chứng minh bạn sửa được máy tính.</p>" in html
+    assert '<p class="usa-intro">Chứng minh bạn sửa được máy tính.</p>' in html
     assert '<span lang="en">Proves' not in html
     assert (
         '<p class="translation-credit">Translated by the portal team, not by a professional '
         "translator.</p>" in html
     )
     english = page_html(client.get(f"/credentials/{credential.slug}/"))
-    assert "<p>Proves you can fix a laptop.</p>" in english
+    assert '<p class="usa-intro">Proves you can fix a laptop.</p>' in english
     assert "translation-missing" not in english and "translation-credit" not in english
 
 
