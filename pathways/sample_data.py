@@ -145,10 +145,7 @@ FUNDING: list[dict[str, Any]] = [
             "la lista estatal de proveedores aprobados (ETPL). Se pide en un American Job Center.",
         ),
         "kind": FundingKind.WIOA_ITA,
-        "agency": (
-            "U.S. Department of Labor, through local workforce boards (American Job Centers)",
-            "Departamento de Trabajo de EE. UU., a través de las juntas locales de empleo (American Job Centers)",
-        ),
+        "agency": "U.S. Department of Labor, through local workforce boards (American Job Centers)",
         "agency_level": AgencyLevel.LOCAL,
         "max_amount_note": (
             "Set by each local board. Example: one board pays up to $7,500 (healthcare) or "
@@ -191,10 +188,7 @@ FUNDING: list[dict[str, Any]] = [
             "https://blog.careeronestop.org/could-you-qualify-for-free-training",
         ],
         "source_confidence": Confidence.SECONDARY,
-        "source_note": (
-            "The regulation (20 CFR 680); the amount example is one local board's policy (secondary); eligibility from CareerOneStop.",
-            "La regla (20 CFR 680); el ejemplo del monto es la política de una junta local (secundaria); los requisitos vienen de CareerOneStop.",
-        ),
+        "source_note": "The regulation (20 CFR 680); the amount example is one local board's policy (secondary); eligibility from CareerOneStop.",
         "steps": [
             ("Visit your local American Job Center.", "Vaya a su American Job Center local."),
             (
@@ -225,10 +219,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "kind": FundingKind.WORKFORCE_PELL,
         "requires_title_iv": True,
-        "agency": (
-            "U.S. Department of Education",
-            "Departamento de Educación de EE. UU.",
-        ),
+        "agency": "U.S. Department of Education",
         "agency_level": AgencyLevel.FEDERAL,
         "status": FundingStatus.ACTIVE,
         "status_note": (
@@ -256,10 +247,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "source_url": "https://www.sbctc.edu/colleges-staff/programs-services/student-services/workforce-pell.aspx",
         "source_confidence": Confidence.SECONDARY,
-        "source_note": (
-            "A state college system's summary of the federal rules (secondary).",
-            "El resumen de las reglas federales hecho por un sistema estatal de universidades (secundaria).",
-        ),
+        "source_note": "A state college system's summary of the federal rules (secondary).",
         "steps": [],
     },
     {
@@ -275,10 +263,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "kind": FundingKind.PELL,
         "requires_title_iv": True,
-        "agency": (
-            "U.S. Department of Education",
-            "Departamento de Educación de EE. UU.",
-        ),
+        "agency": "U.S. Department of Education",
         "agency_level": AgencyLevel.FEDERAL,
         "income_test": IncomeTest.NEED_BASED,
         "prior_degree_rule": PriorDegreeRule.NO_BACHELOR,
@@ -293,10 +278,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "source_url": "https://fsapartners.ed.gov/knowledge-center/library/dear-colleague-letters/2025-01-31/2025-2026-federal-pell-grant-maximum-and-minimum-award-amounts",
         "source_confidence": Confidence.VERIFIED,
-        "source_note": (
-            "U.S. Department of Education (FSA) letters on the award amounts; each fact below names its page.",
-            "Cartas del Departamento de Educación de EE. UU. (FSA) sobre los montos de la ayuda; cada dato de abajo dice de qué página viene.",
-        ),
+        "source_note": "U.S. Department of Education (FSA) letters on the award amounts; each fact below names its page.",
         "steps": [
             ("Fill out the FAFSA.", "Llene la FAFSA."),
             (
@@ -315,10 +297,7 @@ FUNDING: list[dict[str, Any]] = [
             "vivienda. Cerrado a nuevas solicitudes desde el 1 de abril de 2024.",
         ),
         "kind": FundingKind.VETERANS,
-        "agency": (
-            "U.S. Department of Veterans Affairs",
-            "Departamento de Asuntos de Veteranos de EE. UU.",
-        ),
+        "agency": "U.S. Department of Veterans Affairs",
         "agency_level": AgencyLevel.FEDERAL,
         "status": FundingStatus.CLOSED,
         "status_since": dt.date(2024, 4, 1),
@@ -340,10 +319,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "source_url": "https://www.tn.gov/military/programs-benefits/education-incentives/gi-bill/vet-tec.html",
         "source_confidence": Confidence.SECONDARY,
-        "source_note": (
-            "A state veterans agency's page (secondary).",
-            "La página de una agencia estatal de veteranos (secundaria).",
-        ),
+        "source_note": "A state veterans agency's page (secondary).",
         "steps": [],
     },
     {
@@ -357,10 +333,7 @@ FUNDING: list[dict[str, Any]] = [
             "tiempo de servicio.",
         ),
         "kind": FundingKind.VETERANS,
-        "agency": (
-            "U.S. Department of Veterans Affairs",
-            "Departamento de Asuntos de Veteranos de EE. UU.",
-        ),
+        "agency": "U.S. Department of Veterans Affairs",
         "agency_level": AgencyLevel.FEDERAL,
         "veteran_required": True,
         "requires_va_approval": True,
@@ -382,10 +355,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "source_url": "https://www.va.gov/education/benefit-rates/post-9-11-gi-bill-rates/",
         "source_confidence": Confidence.VERIFIED,
-        "source_note": (
-            "U.S. Department of Veterans Affairs pages; each fact below names its page.",
-            "Páginas del Departamento de Asuntos de Veteranos de EE. UU.; cada dato de abajo dice de qué página viene.",
-        ),
+        "source_note": "U.S. Department of Veterans Affairs pages; each fact below names its page.",
         "steps": [],
     },
     {
@@ -398,10 +368,7 @@ FUNDING: list[dict[str, Any]] = [
             "sueldo a medida que aprende y una credencial reconocida en todo el país.",
         ),
         "kind": FundingKind.APPRENTICESHIP,
-        "agency": (
-            "U.S. Department of Labor or a State Apprenticeship Agency",
-            "Departamento de Trabajo de EE. UU. o una agencia estatal de aprendizaje",
-        ),
+        "agency": "U.S. Department of Labor or a State Apprenticeship Agency",
         "agency_level": AgencyLevel.FEDERAL,
         "covers": [Coverage.WAGES],
         "covers_note": ("You are paid while you learn.", "Le pagan mientras aprende."),
@@ -422,10 +389,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "source_url": "https://pathwaysdictionary.org/glossary/registered-apprenticeship/",
         "source_confidence": Confidence.SECONDARY,
-        "source_note": (
-            "A glossary quoting the rule (secondary).",
-            "Un glosario que cita la regla (secundaria).",
-        ),
+        "source_note": "A glossary quoting the rule (secondary).",
         "steps": [
             (
                 "Find apprenticeship openings on apprenticeship.gov.",
@@ -450,10 +414,7 @@ FUNDING: list[dict[str, Any]] = [
             "plan por escrito. Los cursos no tienen que ser del trabajo.",
         ),
         "kind": FundingKind.EMPLOYER,
-        "agency": (
-            "Your employer (tax rule: Internal Revenue Code §127)",
-            "Su empleador (regla de impuestos: Internal Revenue Code §127)",
-        ),
+        "agency": "Your employer (tax rule: Internal Revenue Code §127)",
         "agency_level": AgencyLevel.EMPLOYER,
         "max_amount_period": AmountPeriod.PER_YEAR,
         "max_amount_note": (
@@ -472,10 +433,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "source_url": "https://advance.lexis.com/open/document/openwebdocview/26-USCS-127/?pdcomponentid=6362&pddocfullpath=%2Fshared%2Fdocument%2Fstatutes-legislation%2Furn%3AcontentItem%3A620X-PB13-GXJ9-353B-00000-00&pdmfid=1000522",
         "source_confidence": Confidence.VERIFIED,
-        "source_note": (
-            "The text of the law, 26 U.S.C. §127.",
-            "El texto de la ley, 26 U.S.C. §127.",
-        ),
+        "source_note": "The text of the law, 26 U.S.C. §127.",
         "steps": [
             (
                 "Ask your employer's HR office whether it has a written educational assistance plan.",
@@ -493,19 +451,13 @@ FUNDING: list[dict[str, Any]] = [
             "muestra el nombre, enlace, nivel de estudio, monto y fecha límite de cada beca.",
         ),
         "kind": FundingKind.SCHOLARSHIP,
-        "agency": (
-            "Many organizations",
-            "Muchas organizaciones",
-        ),
+        "agency": "Many organizations",
         "agency_level": AgencyLevel.PRIVATE,
         "max_amount_period": AmountPeriod.VARIES,
         "max_amount_note": ("Varies by scholarship.", "Varía según la beca."),
         "source_url": "https://www.careeronestop.org/Toolkit/Training/find-scholarships.aspx",
         "source_confidence": Confidence.VERIFIED,
-        "source_note": (
-            "CareerOneStop Scholarship Finder (verified: page structure).",
-            "Buscador de becas de CareerOneStop (verificado: estructura de la página).",
-        ),
+        "source_note": "CareerOneStop Scholarship Finder (verified: page structure).",
         "steps": [
             (
                 "Search CareerOneStop's Scholarship Finder.",
@@ -532,10 +484,7 @@ FUNDING: list[dict[str, Any]] = [
             "en un One-Stop Career Center (American Job Center).",
         ),
         "kind": FundingKind.WIOA_ITA,
-        "agency": (
-            "New Jersey Department of Labor and Workforce Development, through local workforce boards",
-            "Departamento de Trabajo y Desarrollo de la Fuerza Laboral de Nueva Jersey, a través de las juntas locales de empleo",
-        ),
+        "agency": "New Jersey Department of Labor and Workforce Development, through local workforce boards",
         "agency_level": AgencyLevel.STATE,
         "state": "NJ",
         "max_amount_period": AmountPeriod.VARIES,
@@ -556,10 +505,7 @@ FUNDING: list[dict[str, Any]] = [
         ),
         "source_url": "https://www.law.cornell.edu/cfr/text/20/680.300",
         "source_confidence": Confidence.VERIFIED,
-        "source_note": (
-            "The WIOA regulation, applied to New Jersey's list as the state publishes it.",
-            "La regla de WIOA, aplicada a la lista de Nueva Jersey tal como la publica el estado.",
-        ),
+        "source_note": "The WIOA regulation, applied to New Jersey's list as the state publishes it.",
         "steps": [
             (
                 "Visit a New Jersey One-Stop Career Center (American Job Center).",
@@ -582,6 +528,8 @@ def _translated(rec: dict[str, Any], name: str) -> dict[str, Any]:
     value = rec.get(name)
     if value is None:
         return {}
+    if isinstance(value, str):  # English only: its Spanish is in data/translations/es.csv
+        return {name: value, f"{name}_en": value}
     english, spanish = value
     return {name: english, f"{name}_en": english, f"{name}_es": spanish}
 
