@@ -197,3 +197,15 @@ def test_detail_query_count_is_constant(client, indexed, django_assert_max_num_q
     indexed()
     with django_assert_max_num_queries(8):
         assert client.get(reverse("credentials:detail", args=["detail"])).status_code == 200
+
+
+def test_detail_page_says_its_program_facts_in_the_language_asked_after_another(
+    client, security_catalog
+):
+    # The detail read is cached; a page in English first must not leave English on /es/.
+    OutcomeReportFactory(credential=security_catalog["security-plus"])
+    english = page_html(client.get("/credentials/security-plus/"))
+    spanish = page_html(client.get("/es/credentials/security-plus/"))
+    assert "employed in the field in 180 days" in english
+    assert "empleados en el campo en 180 días" in spanish
+    assert "employed in the field in 180 days" not in spanish
