@@ -9,8 +9,9 @@ from django.contrib.auth.models import User
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from careerportal.users import Actor, user_or_none
 from credentials.models import Credential
@@ -294,6 +295,23 @@ def certification_vote(
     return vote
 
 
+def _lapse_rationale(expired_on: date | None) -> dict[str, str]:
+    """The lapse note in every language the site has (rationale, rationale_en, rationale_es...).
+
+    Written by a job with no page language, so each translation is stored, not only English.
+    """
+    values: dict[str, str] = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            values[build_localized_fieldname("rationale", code)] = _(
+                "The certification expired on %(date)s; a new review is due."
+            ) % {"date": str(expired_on)}
+    return {
+        "rationale": values[build_localized_fieldname("rationale", settings.LANGUAGE_CODE)],
+        **values,
+    }
+
+
 def certifications_lapse_expired(*, today: date) -> dict[str, int]:
     """Lapse certifications whose expiry passed and flag those due for re-review (idempotent).
 
@@ -313,8 +331,7 @@ def certifications_lapse_expired(*, today: date) -> dict[str, int]:
                     credential_id=d.credential_id,
                     status=CertificationStatus.LAPSED,
                     decided_on=max(today, d.decided_on),
-                    rationale=_("The certification expired on %(date)s; a new review is due.")
-                    % {"date": str(d.expires_on)},
+                    **_lapse_rationale(d.expires_on),
                     is_synthetic=d.is_synthetic,
                 )
                 for d in expired

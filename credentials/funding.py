@@ -265,8 +265,10 @@ def credential_program_facts(*, credential: Credential) -> ProgramFacts:
         completion = report.graduated_150_pct
         if report.employed_in_field_180_days_pct is not None:
             placement = report.employed_in_field_180_days_pct
-            # xgettext:no-python-format (a literal percent, not a placeholder)
-            what = _("CIRR: finished within 150% of the length; employed in the field in 180 days")
+            # "1.5 times", not "150%": a bare % reads as a format directive to gettext tools.
+            what = _(
+                "CIRR: finished within 1.5 times the length; employed in the field in 180 days"
+            )
         else:
             placement = report.reported_employment_pct
             what = _("In the provider's own terms, not CIRR")

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from careerportal.public_cache import public_cached
@@ -218,7 +219,10 @@ class CredentialDetail:
 
 def credential_detail(*, slug: str) -> CredentialDetail | None:
     """Return everything the detail page shows for one published credential, or None."""
-    return public_cached("credential-detail", slug, compute=lambda: _credential_detail(slug))
+    # Keyed by language too: the program facts carry sentences said in the page's language.
+    return public_cached(
+        "credential-detail", slug, get_language(), compute=lambda: _credential_detail(slug)
+    )
 
 
 def _credential_detail(slug: str) -> CredentialDetail | None:

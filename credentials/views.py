@@ -13,6 +13,7 @@ from django_htmx.middleware import HtmxDetails
 from careerportal.csv_download import csv_response
 from careerportal.redirects import safe_next_url
 from careerportal.sharing import site_of
+from careerportal.text import release_label
 from pathways.forms import FundingScreenerForm
 
 from . import extensions, funding, selectors, services
@@ -133,7 +134,7 @@ def _csv_text(cell: dict[str, Any]) -> str:
     details = [str(cell[key]) for key in ("source_name", "source_url", "date") if cell.get(key)]
     occupations = cell.get("occupations")
     if occupations and occupations[0].wage_vintage:
-        details.append(f"BLS OEWS {occupations[0].wage_vintage}")
+        details.append(f"BLS OEWS {release_label(occupations[0].wage_vintage)}")
     text = str(cell.get("text", ""))
     details.extend(str(a) for a in cell.get("assumptions", []))
     if details:

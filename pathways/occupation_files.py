@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from .models import SOC_CODE_RE, Confidence, EntryEducation, OccupationField
 from .publicdata.importing import RowProblem
 
@@ -45,13 +47,17 @@ ENTRY_EDUCATION_BY_BLS = {str(label).lower(): value for value, label in EntryEdu
 }
 
 MISSING_REASONS = {
-    "median_annual_wage": "Not published by BLS OEWS for this code",
-    "employment": "Not published by BLS Employment Projections for this code",
-    "projected_change_pct": "Not published by BLS Employment Projections for this code",
-    "annual_openings": "Not published by BLS Employment Projections for this code",
-    "typical_entry_education": "Not published by BLS Employment Projections for this code",
-    "job_zone": "Not published by O*NET for this code",
-    "bright_outlook": "Not published by O*NET for this code",
+    "median_annual_wage": gettext_noop("Not published by BLS OEWS for this code"),
+    "employment": gettext_noop("Not published by BLS Employment Projections for this code"),
+    "projected_change_pct": gettext_noop(
+        "Not published by BLS Employment Projections for this code"
+    ),
+    "annual_openings": gettext_noop("Not published by BLS Employment Projections for this code"),
+    "typical_entry_education": gettext_noop(
+        "Not published by BLS Employment Projections for this code"
+    ),
+    "job_zone": gettext_noop("Not published by O*NET for this code"),
+    "bright_outlook": gettext_noop("Not published by O*NET for this code"),
 }
 
 

@@ -509,6 +509,8 @@ def _translated(rec: dict[str, Any], name: str) -> dict[str, Any]:
     value = rec.get(name)
     if value is None:
         return {}
+    if isinstance(value, str):  # English only: its Spanish is in data/translations/es.csv
+        return {name: value, f"{name}_en": value}
     english, spanish = value
     return {name: english, f"{name}_en": english, f"{name}_es": spanish}
 

@@ -26,12 +26,14 @@ class FundingSourceTranslation(TranslationOptions):
     fields = (
         "name",
         "summary",
+        "agency",
         "max_amount_note",
         "status_note",
         "covers_note",
         "eligibility_note",
         "program_note",
         "combine_note",
+        "source_note",
     )
 
 

@@ -8,6 +8,7 @@ from django_htmx.middleware import HtmxDetails
 from careerportal.numbers import amount, usd
 from careerportal.share_card import card_response
 from careerportal.sharing import site_of
+from careerportal.text import release_label
 
 from . import extensions, screener, selectors
 from .filters import OccupationFilter
@@ -113,7 +114,8 @@ def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:
                 amount(occupation.annual_openings) if occupation.annual_openings else "—",
             ),
         ],
-        footer=_("BLS OEWS %(vintage)s and projections") % {"vintage": occupation.wage_vintage},
+        footer=_("BLS OEWS %(vintage)s and projections")
+        % {"vintage": release_label(occupation.wage_vintage)},
     )
 
 

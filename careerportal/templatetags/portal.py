@@ -5,8 +5,15 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from careerportal import numbers
+from careerportal.text import release_label
 
 register = template.Library()
+
+
+@register.filter
+def release(value: str) -> str:
+    """A data release's name ("May 2024") in the page's language; see text.release_label."""
+    return release_label(str(value or ""))
 
 
 @register.simple_tag

@@ -193,6 +193,12 @@ def test_beat_task_lapses_expired_certifications_once(
     newest = services.certification_current_decision(credential=credential)
     assert newest.status == CertificationStatus.LAPSED
     assert AuditEntry.objects.filter(action="certification.lapsed").count() == 1
+    # Written by a job with no page language: the note is stored in every language.
+    expired_on = TODAY - timedelta(days=1)
+    assert newest.rationale_en == f"The certification expired on {expired_on}; a new review is due."
+    assert (
+        newest.rationale_es == f"La certificación venció el {expired_on}; toca una nueva revisión."
+    )
     assert refreshes == [[credential.id]]
     row = ComparisonIndex.objects.get(pk=credential.pk)
     assert (row.certified, row.certification_status) == (False, "lapsed")

@@ -142,3 +142,42 @@ def test_the_csv_download_is_utf8_with_a_bom_and_neutralised_cells():
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
     assert response.content.decode("utf-8") == "\ufeffname\r\n'\uff1dHYPERLINK(1)\r\n"
+
+
+@pytest.mark.parametrize(
+    "language,stored,expected",
+    [
+        ("en", "May 2024", "May 2024"),
+        ("es", "May 2024", "mayo de 2024"),
+        ("es", "2024-2034", "2024-2034"),
+        (
+            "es",
+            "2024 (BLS Employment Projections base year)",
+            "2024 (año base de BLS Employment Projections)",
+        ),
+        ("es", "O*NET 29.3", "O*NET 29.3"),
+    ],
+)
+def test_a_release_name_is_said_in_the_page_language(language, stored, expected):
+    from django.utils import translation
+
+    from careerportal.text import release_label
+
+    with translation.override(language):
+        assert release_label(stored) == expected
+
+
+def test_a_career_page_in_spanish_says_the_wage_release_in_spanish(client, db):
+    from pathways.models import Occupation
+    from tests.pages import page_html
+
+    Occupation.objects.create(
+        soc_code="15-1232",
+        title="Computer User Support Specialists",
+        median_annual_wage=60340,
+        wage_vintage="May 2024",
+        missing_reasons={"job_zone": "Not published by O*NET for this code"},
+    )
+    html = page_html(client.get("/es/careers/15-1232/"))
+    assert "BLS OEWS, mayo de 2024" in html
+    assert "O*NET no lo publica para este código" in html

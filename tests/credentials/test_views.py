@@ -211,3 +211,15 @@ def test_detail_page_marks_the_summary_as_ours_and_keeps_the_official_descriptio
         response, "Security+ shows you know the basics of keeping data safe."
     )
     assert "Validates baseline skills necessary to perform core functions." in official
+
+
+def test_detail_page_says_its_program_facts_in_the_language_asked_after_another(
+    client, security_catalog
+):
+    # The detail read is cached; a page in English first must not leave English on /es/.
+    OutcomeReportFactory(credential=security_catalog["security-plus"])
+    english = page_html(client.get("/credentials/security-plus/"))
+    spanish = page_html(client.get("/es/credentials/security-plus/"))
+    assert "employed in the field in 180 days" in english
+    assert "empleados en el campo en 180 días" in spanish
+    assert "employed in the field in 180 days" not in spanish
