@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "careerportal",
     # Domain apps, lowest layer first: pathways <- credentials <- alliance <- hiringdata.
     "pathways",
+    "pathways.videos",
     "credentials",
     "alliance",
     "hiringdata",
