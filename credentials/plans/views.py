@@ -12,14 +12,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, get_language_from_path, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from careerportal.redirects import safe_next_url
 
-from .. import funding
 from . import selectors, services
+from .models import Plan
 
 # The edit token of the plan this browser started: "Add to my plan" adds to it.
 SESSION_KEY = "plan_edit_token"
@@ -163,19 +163,24 @@ def _items_context(request: HttpRequest, access: selectors.PlanAccess) -> dict[s
             if access.can_edit
             else ""
         ),
-        "funding_assumptions": funding.FUNDING_ASSUMPTIONS,
+        "handout_url": _handout_url(plan, plan.token),
     }
 
 
 def plan_handout(request: HttpRequest, token: str) -> HttpResponse:
-    """The one-page printout for the student, in the plan's language (its own URL prefix, so
-    the page, its glossary links and its language attribute all agree)."""
+    """The one-page printout for the student, in the plan's language: the plain address opens
+    it under that language's prefix (so the page, its glossary links and its language attribute
+    agree); an address with a prefix keeps the language it names."""
     access = _access_or_404(request, token)
     language = access.plan.language
-    if language != get_language():
-        with translation.override(language):
-            return HttpResponseRedirect(reverse("plans:handout", args=[token]))
+    if get_language_from_path(request.path_info) is None and language != get_language():
+        return HttpResponseRedirect(_handout_url(access.plan, token))
     return render(request, "credentials/plans/handout.html", _items_context(request, access))
+
+
+def _handout_url(plan: Plan, key: str) -> str:
+    with translation.override(plan.language):
+        return reverse("plans:handout", args=[key])
 
 
 @require_POST

@@ -45,7 +45,11 @@ def test_a_good_captions_file_counts_its_cues():
             "in time order",
         ),
         (b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n", 3, "has no caption text"),
-        (b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHi\n00:00:01.000 --> 00:00:02.000\n", 5, "blank line between cues"),
+        (
+            b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHi\n00:00:01.000 --> 00:00:02.000\n",
+            5,
+            "blank line between cues",
+        ),
         (b"WEBVTT\n\nNOTE nothing else\n", 4, "no captions"),
         (b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nCaf\xe9\n", 4, "UTF-8"),
     ],
