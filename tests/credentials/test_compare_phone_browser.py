@@ -19,10 +19,14 @@ def _row_name_visible(page, name):
 
 
 def _column_on_screen(page, index):
-    """The column header shown beside the row names (its left edge next to them)."""
-    names = page.locator(".compare-table thead tr > :first-child").bounding_box()
-    header = page.locator(".compare-table thead th[scope=col]").nth(index).bounding_box()
-    return abs(header["x"] - (names["x"] + names["width"])) < 4
+    """The column header comes to rest beside the row names (the scroll is smooth: wait)."""
+    for _ in range(30):
+        names = page.locator(".compare-table thead tr > :first-child").bounding_box()
+        header = page.locator(".compare-table thead th[scope=col]").nth(index).bounding_box()
+        if abs(header["x"] - (names["x"] + names["width"])) < 4:
+            return True
+        page.wait_for_timeout(100)
+    return False
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])
