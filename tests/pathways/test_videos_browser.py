@@ -5,10 +5,8 @@ import pytest
 from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 
-from pathways.videos.models import Video, VideoLicence
-
 from .factories import OccupationFactory
-from .test_videos import GOOD_VTT, TEST_ONLY_VIDEO
+from .test_videos import TEST_ONLY_VIDEO, _video
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,18 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def occupation_with_video(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     occupation = OccupationFactory()
-    video = Video(
-        title="What a support specialist does (test only)",
-        language="en",
-        transcript="People who fix computers help others at work.",
-        source_name="Test maker",
-        source_url="https://example.org/videos/support",
-        licence=VideoLicence.PUBLIC_DOMAIN_US,
-        licence_url="https://example.org/terms",
-        occupation=occupation,
-    )
+    video = _video(url="", occupation=occupation)
     video.file.save("test-only.mp4", ContentFile(TEST_ONLY_VIDEO), save=False)
-    video.captions.save("test-only.vtt", ContentFile(GOOD_VTT), save=False)
     video.save()
     return occupation
 
