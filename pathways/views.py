@@ -90,10 +90,9 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
-    context["video"] = occupation_video(occupation=occupation, language=get_language())
-    return video_media_allow(
-        render(request, "pathways/career_detail.html", context), context["video"]
-    )
+    video = occupation_video(occupation=occupation, language=get_language())
+    context["video"] = video
+    return video_media_allow(render(request, "pathways/career_detail.html", context), video)
 
 
 def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:
