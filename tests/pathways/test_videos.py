@@ -207,3 +207,36 @@ def test_credential_page_without_and_with_a_video(client, media):
     assert response.status_code == 200
     html = page_html(response)
     assert '<track kind="captions"' in html and "No video yet." not in html
+
+
+@pytest.mark.django_db
+def test_staff_attach_a_video_in_the_admin_and_a_bad_captions_file_names_its_line(client, media):
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    staff = get_user_model().objects.create_superuser("staff", "staff@example.org", "pw")
+    client.force_login(staff)
+    occupation = OccupationFactory()
+    form = {
+        "title": "What a support specialist does (test only)",
+        "language": "en",
+        "occupation": occupation.pk,
+        "url": "https://media.example.org/test-only.mp4",
+        "transcript": "People who fix computers help others at work.",
+        "source_name": "Test maker",
+        "source_url": "https://example.org/videos/support",
+        "licence": VideoLicence.PUBLIC_DOMAIN_US,
+        "licence_url": "https://example.org/terms",
+    }
+    bad = SimpleUploadedFile("captions.vtt", b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n")
+    response = client.post("/admin/videos/video/add/", {**form, "captions": bad})
+    assert response.status_code == 200
+    assert "The captions file is not valid WebVTT. Line 3: the cue has no caption text." in (
+        response.content.decode()
+    )
+    assert not Video.objects.exists()
+
+    good = SimpleUploadedFile("captions.vtt", GOOD_VTT)
+    response = client.post("/admin/videos/video/add/", {**form, "captions": good})
+    assert response.status_code == 302
+    assert Video.objects.get().occupation == occupation
