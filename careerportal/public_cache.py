@@ -26,7 +26,7 @@ NOT_PUBLIC = {
     "credentials.Plan",
     "credentials.PlanItem",
 }
-PUBLIC_APPS = {"pathways", "credentials", "alliance", "transparency"}
+PUBLIC_APPS = {"pathways", "videos", "credentials", "alliance", "transparency"}
 
 
 def catalog_version() -> int:

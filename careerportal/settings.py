@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "careerportal.translations",
     # Domain apps, lowest layer first: pathways <- credentials <- alliance <- hiringdata.
     "pathways",
+    "pathways.videos",
     "credentials",
     "alliance",
     "alliance.taskforce",

@@ -57,7 +57,10 @@ class CredentialAdmin(PlainSummaryAdmin, TranslationAdmin):
     search_fields = ["name", "slug", "provider__name", "ctdl_id"]
     readonly_fields = ["ctdl_id"]
     list_select_related = ["provider"]
-    autocomplete_fields = ["provider"]
+    autocomplete_fields = ["provider", "video"]
+    # The old address fields are not shown on pages: a video is attached with its captions,
+    # transcript, source and licence (videos.Video).
+    exclude = ["video_url", "captions_url"]
     filter_horizontal = ["occupations", "funding_sources", "skills"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CostItemInline, OutcomeReportInline]

@@ -202,8 +202,17 @@ class Credential(models.Model):
     occupations = models.ManyToManyField(Occupation, related_name="credentials", blank=True)
     funding_sources = models.ManyToManyField(FundingSource, related_name="credentials", blank=True)
     official_url = models.URLField(max_length=500, blank=True)
+    # Not shown: a video needs captions, a transcript, a source and a licence (video below).
     video_url = models.URLField(max_length=500, blank=True)
     captions_url = models.URLField(max_length=500, blank=True)
+    video = models.ForeignKey(
+        "videos.Video",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="credentials",
+        verbose_name=_("video"),
+    )
     ctdl_id = models.CharField(_("CTDL id"), max_length=80, unique=True, default=ctid_new)
     status = models.CharField(
         max_length=12, choices=CredentialStatus.choices, default=CredentialStatus.PUBLISHED

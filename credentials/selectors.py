@@ -228,7 +228,7 @@ def credential_detail(*, slug: str) -> CredentialDetail | None:
 def _credential_detail(slug: str) -> CredentialDetail | None:
     credential = (
         Credential.objects.published()
-        .select_related("provider", "index_row")
+        .select_related("provider", "index_row", "video")
         .prefetch_related(
             "cost_items",
             Prefetch("outcome_reports", queryset=OutcomeReport.objects.in_counted_order()),

@@ -15,6 +15,7 @@ from careerportal.redirects import safe_next_url
 from careerportal.sharing import site_of
 from careerportal.text import release_label
 from pathways.forms import FundingScreenerForm
+from pathways.videos.pages import video_media_allow
 
 from . import extensions, funding, selectors, services
 from .compare_table import compare_rows
@@ -126,7 +127,10 @@ def credential_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     context["panels"] = extensions.credential_panels_render(
         request=request, credential=detail.credential
     )
-    return render(request, "credentials/detail.html", context, status=400 if form.errors else 200)
+    return video_media_allow(
+        render(request, "credentials/detail.html", context, status=400 if form.errors else 200),
+        detail.credential.video,
+    )
 
 
 def _csv_text(cell: dict[str, Any]) -> str:

@@ -20,6 +20,8 @@ class OccupationAdmin(PlainSummaryAdmin, TabbedTranslationAdmin):
     list_display = ["soc_code", "title", "field", "median_annual_wage", "wage_vintage", "job_zone"]
     list_filter = ["field", "entry_education", "bright_outlook"]
     search_fields = ["soc_code", "title"]
+    # Videos are attached from the Video admin, with captions, transcript, source and licence.
+    exclude = ["video_url", "captions_url"]
 
 
 @admin.register(Skill)

@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from careerportal.numbers import usd
 
@@ -555,6 +556,10 @@ _SAME_MONEY = {
 }
 
 
+def _same_money_group(match: FundingMatch) -> str:
+    return _SAME_MONEY.get(FundingKind(match.source.kind), match.source.slug)
+
+
 @dataclass
 class LeftToPay:
     """What may be left to pay for one program: a range, and the plain-words reasons for it."""
@@ -626,7 +631,105 @@ def left_to_pay(
         return LeftToPay(None, cost_date, counted, not_counted, None, None)
     best: dict[str, int] = {}
     for match in counted:
-        group = _SAME_MONEY.get(FundingKind(match.source.kind), match.source.slug)
+        group = _same_money_group(match)
         best[group] = max(best.get(group, 0), match.covers_up_to_usd or 0)
     low = max(cost_usd - sum(best.values()), 0)
     return LeftToPay(cost_usd, cost_date, counted, not_counted, low, cost_usd)
+
+
+def _most_paid(*, caps: dict[str, int], reach: dict[str, set[int]], costs: list[int]) -> int:
+    """The most the sources can pay together: each source (group) at most its cap over all the
+    programs it may pay for, each program at most its price (a maximum flow, by shortest
+    augmenting paths; a plan holds at most a few dozen programs and a dozen sources)."""
+    sink, start = "sink", "start"
+    residual: dict[str, dict[str, int]] = {start: {}, sink: {}}
+    for group, cap in caps.items():
+        residual[start][f"g:{group}"] = cap
+        residual.setdefault(f"g:{group}", {start: 0})
+        for index in reach.get(group, set()):
+            residual[f"g:{group}"][f"p:{index}"] = costs[index]
+            residual.setdefault(f"p:{index}", {sink: 0})[f"g:{group}"] = 0
+    for index, cost in enumerate(costs):
+        residual.setdefault(f"p:{index}", {})[sink] = cost
+        residual[sink].setdefault(f"p:{index}", 0)
+    paid = 0
+    while True:
+        came_from: dict[str, str] = {start: start}
+        queue = [start]
+        while queue and sink not in came_from:
+            node = queue.pop(0)
+            for after, room in residual[node].items():
+                if room > 0 and after not in came_from:
+                    came_from[after] = node
+                    queue.append(after)
+        if sink not in came_from:
+            return paid
+        path, node = [], sink
+        while node != start:
+            path.append((came_from[node], node))
+            node = came_from[node]
+        push = min(residual[a][b] for a, b in path)
+        for a, b in path:
+            residual[a][b] -= push
+            residual[b][a] = residual[b].get(a, 0) + push
+        paid += push
+
+
+@dataclass
+class LeftToPayTotal:
+    """What may be left to pay for several programs together (a plan): the sum of their ranges."""
+
+    # The programs with a published price, and how many have none (left out of the sums).
+    priced: int
+    unpriced: int
+    cost_usd: int
+    low_usd: int
+    high_usd: int
+
+    @property
+    def assumptions(self) -> list[str]:
+        """What the totals assume, in plain words, translated."""
+        if not self.priced:
+            return [_("No item has a published price, so we cannot add up what is left.")]
+        said = [
+            ngettext(
+                "The totals add up %(count)s item with a published price.",
+                "The totals add up %(count)s items with a published price.",
+                self.priced,
+            )
+            % {"count": self.priced},
+            _(
+                "The higher total is if no source pays: the highest published prices added "
+                "together."
+            ),
+            _(
+                "The lower total is if every source marked likely or possible pays the most its "
+                "agency publishes, counted once for the whole plan, as if you do it all in one "
+                "year: one yearly limit does not pay twice."
+            ),
+        ]
+        return said
+
+
+def left_to_pay_total(*, parts: Iterable[LeftToPay]) -> LeftToPayTotal:
+    """Add up several programs' ranges left to pay; a source's most is counted once in all."""
+    parts = list(parts)
+    priced = [p for p in parts if p.cost_usd is not None]
+    costs = [int(p.cost_usd or 0) for p in priced]
+    caps: dict[str, int] = {}
+    reach: dict[str, set[int]] = {}
+    for index, part in enumerate(priced):
+        for match in part.counted:
+            group = _same_money_group(match)
+            most = int(match.amount_fact.value or 0) if match.amount_fact is not None else 0
+            caps[group] = max(caps.get(group, 0), most)
+            reach.setdefault(group, set()).add(index)
+    total = sum(costs)
+    paid = _most_paid(caps=caps, reach=reach, costs=costs)
+    return LeftToPayTotal(
+        priced=len(priced),
+        unpriced=len(parts) - len(priced),
+        cost_usd=total,
+        low_usd=max(total - paid, 0),
+        high_usd=total,
+    )

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
@@ -15,6 +16,8 @@ from .filters import OccupationFilter
 from .forms import FundingScreenerForm
 from .models import OCCUPATION_CODE_RE, EducationLevel, Occupation, OccupationField
 from .schema_org import occupation_share
+from .videos.pages import video_media_allow
+from .videos.selectors import occupation_video
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -89,7 +92,9 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
-    return render(request, "pathways/career_detail.html", context)
+    video = occupation_video(occupation=occupation, language=get_language())
+    context["video"] = video
+    return video_media_allow(render(request, "pathways/career_detail.html", context), video)
 
 
 def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:

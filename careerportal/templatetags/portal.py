@@ -2,6 +2,9 @@
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from careerportal import numbers
@@ -84,3 +87,16 @@ def amount(value, decimals: int = 0) -> str:  # type: ignore[no-untyped-def]
     if value is None or value == "":
         return ""
     return numbers.amount(value, decimals=decimals)
+
+@register.simple_tag
+def route_icon(name: str, size: str = "") -> SafeString:
+    """A small picture beside a route's words (static/img/route-icons.svg), hidden from screen
+    readers: the words beside it say the same. size "lg" for the start page's choices."""
+    sprite = static("img/route-icons.svg")
+    return format_html(
+        '<svg class="route-icon{}" aria-hidden="true" focusable="false" width="24" height="24">'
+        '<use href="{}#{}"></use></svg>',
+        f" route-icon--{size}" if size else "",
+        sprite,
+        name,
+    )

@@ -4,6 +4,7 @@ its edit token (or as its signed-in owner).
 Serializers and the viewset together: the plans API is small.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -51,10 +52,16 @@ class PlanItemInputSerializer(serializers.Serializer):
 
 class PlanSerializer(StrictTextModelSerializer):
     items = PlanItemSerializer(many=True, read_only=True)
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text="The student's language: the printout (/plans/<token>/print/) is in it. "
+        "Without one, a plan made through the API is in English (en).",
+    )
 
     class Meta:
         model = Plan
-        fields = ["token", "title", "notes", "items", "created_at", "updated_at"]
+        fields = ["token", "title", "notes", "language", "items", "created_at", "updated_at"]
         read_only_fields = ["token", "created_at", "updated_at"]
 
 
@@ -120,6 +127,7 @@ class PlanViewSet(
             plan=plan,
             title=data.validated_data.get("title", plan.title),
             notes=data.validated_data.get("notes", plan.notes),
+            language=data.validated_data.get("language"),
         )
         return Response(PlanEditorSerializer(plan).data)
 

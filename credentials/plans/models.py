@@ -23,6 +23,9 @@ class Plan(models.Model):
     )
     title = models.CharField(_("title"), max_length=120, blank=True)
     notes = models.TextField(_("notes"), blank=True, max_length=5000)
+    # The student's language: the printout is in it. One of settings.LANGUAGES (checked by the
+    # form and the service, not by database choices, so adding a language needs no migration).
+    language = models.CharField(_("student's language"), max_length=10, default="en")
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -1,8 +1,10 @@
 """Writes for counselor plans."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext as _
 
 from careerportal.users import user_or_none
@@ -18,19 +20,46 @@ class PlanError(ValueError):
     """A plan change that cannot be made; the message is shown to the person."""
 
 
+def plan_language_check(language: str) -> str:
+    """One of the site's languages, or PlanError."""
+    if language not in dict(settings.LANGUAGES):
+        raise PlanError(
+            _("We have no printout in the language %(code)s.") % {"code": language[:10]}
+        )
+    return language
+
+
+def _language_now() -> str:
+    """The active language as one of the site's codes ("en-us" is "en")."""
+    try:
+        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def plan_create(
-    *, title: str = "", notes: str = "", user: User | AnonymousUser | None = None
+    *,
+    title: str = "",
+    notes: str = "",
+    language: str = "",
+    user: User | AnonymousUser | None = None,
 ) -> Plan:
-    """Start an empty plan; a signed-in person owns it and sees it at /plans/."""
+    """Start an empty plan in the student's language (the page's when none is given); a
+    signed-in person owns it and sees it at /plans/."""
     return Plan.objects.create(
-        title=title.strip()[:120], notes=notes[:5000], owner=user_or_none(user)
+        title=title.strip()[:120],
+        notes=notes[:5000],
+        language=plan_language_check(language or _language_now()),
+        owner=user_or_none(user),
     )
 
 
-def plan_update(*, plan: Plan, title: str, notes: str) -> Plan:
+def plan_update(*, plan: Plan, title: str, notes: str, language: str | None = None) -> Plan:
     plan.title = title.strip()[:120]
     plan.notes = notes[:5000]
-    plan.save(update_fields=["title", "notes", "updated_at"])
+    if language is not None:
+        plan.language = plan_language_check(language)
+    plan.save(update_fields=["title", "notes", "language", "updated_at"])
     return plan
 
 

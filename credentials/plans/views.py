@@ -5,19 +5,21 @@ plan without its forms unless the owner is signed in, and changes through it are
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_from_path, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from careerportal.redirects import safe_next_url
 
-from .. import funding
 from . import selectors, services
+from .models import Plan
 
 # The edit token of the plan this browser started: "Add to my plan" adds to it.
 SESSION_KEY = "plan_edit_token"
@@ -27,6 +29,11 @@ class PlanForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Plan name"), max_length=120, required=False)
     notes = forms.CharField(
         label=gettext_lazy("Notes"), max_length=5000, required=False, widget=forms.Textarea
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Student's language (the printout is in it)"),
+        choices=settings.LANGUAGES,
+        required=False,
     )
 
 
@@ -65,7 +72,11 @@ def plan_index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "credentials/plans/index.html",
-        {"plans": plans, "current": current, "form": PlanForm()},
+        {
+            "plans": plans,
+            "current": current,
+            "form": PlanForm(initial={"language": get_language()}),
+        },
     )
 
 
@@ -131,29 +142,19 @@ def plan_detail(request: HttpRequest, token: str) -> HttpResponse:
         "credentials/plans/detail.html",
         {
             **_items_context(request, access),
-            "form": PlanForm(initial={"title": plan.title, "notes": plan.notes}),
+            "form": PlanForm(
+                initial={"title": plan.title, "notes": plan.notes, "language": plan.language}
+            ),
         },
     )
 
 
 def _items_context(request: HttpRequest, access: selectors.PlanAccess) -> dict[str, object]:
     plan = access.plan
-    items = list(plan.items.all())
-    credentials = [i for i in items if i.credential is not None]
-    # The same verdicts and range left to pay as the credential page and compare show, from
-    # the programs' facts alone (a plan keeps no personal answers).
-    slugs = {i.pk: i.credential.slug for i in credentials if i.credential is not None}
-    facts = funding.credentials_program_facts(slugs=list(slugs.values()))
-    screens = (
-        {
-            s.facts.slug: s
-            for s in funding.credentials_funding_screen(facts=list(facts.values()), answers={})
-        }
-        if facts
-        else {}
-    )
     return {
         "plan": plan,
+        "contents": selectors.plan_contents(plan=plan),
+        "language_name": dict(settings.LANGUAGES).get(plan.language, plan.language),
         "can_edit": access.can_edit,
         "key": access.key,
         "share_url": request.build_absolute_uri(reverse("plans:detail", args=[plan.token])),
@@ -162,9 +163,24 @@ def _items_context(request: HttpRequest, access: selectors.PlanAccess) -> dict[s
             if access.can_edit
             else ""
         ),
-        "careers": [i for i in items if i.occupation_id],
-        "credentials": [(i, screens.get(slugs[i.pk])) for i in credentials],
+        "handout_url": _handout_url(plan, plan.token),
     }
+
+
+def plan_handout(request: HttpRequest, token: str) -> HttpResponse:
+    """The one-page printout for the student, in the plan's language: the plain address opens
+    it under that language's prefix (so the page, its glossary links and its language attribute
+    agree); an address with a prefix keeps the language it names."""
+    access = _access_or_404(request, token)
+    language = access.plan.language
+    if get_language_from_path(request.path_info) is None and language != get_language():
+        return HttpResponseRedirect(_handout_url(access.plan, token))
+    return render(request, "credentials/plans/handout.html", _items_context(request, access))
+
+
+def _handout_url(plan: Plan, key: str) -> str:
+    with translation.override(plan.language):
+        return reverse("plans:handout", args=[key])
 
 
 @require_POST
@@ -180,7 +196,13 @@ def plan_edit(request: HttpRequest, token: str) -> HttpResponse:
             {**_items_context(request, access), "form": form},
             status=400,
         )
-    services.plan_update(plan=access.plan, **form.cleaned_data)
+    data = form.cleaned_data
+    services.plan_update(
+        plan=access.plan,
+        title=data["title"],
+        notes=data["notes"],
+        language=data["language"] or None,
+    )
     messages.success(request, _("Plan saved."))
     return HttpResponseRedirect(reverse("plans:detail", args=[access.key]))
 

@@ -236,6 +236,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("downloads"),
         Page("plans:index"),
         Page("plans:detail", {"token": plan.token}),
+        Page("plans:handout", {"token": plan.token}),
         Page("alliance:home"),
         Page("alliance:member", {"slug": member.slug}),
         Page("alliance:certification-history", {"slug": certified}),

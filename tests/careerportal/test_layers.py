@@ -17,7 +17,7 @@ TEMPLATE_TAG = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 
 
 # Apps that sit inside a layer's package (the transparency report is part of hiringdata).
-PART_OF = {"hiringdata": ("hiringdata", "transparency")}
+PART_OF = {"pathways": ("pathways", "videos"), "hiringdata": ("hiringdata", "transparency")}
 
 
 def _tables(label: str) -> set[str]:

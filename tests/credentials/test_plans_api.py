@@ -125,3 +125,33 @@ def test_an_unknown_career_is_refused_with_the_shared_error_shape(client):
 
 def test_unknown_token_is_404(client):
     assert client.get("/api/v1/plans/aaaaaaaaaaaaaaaaaaaaaa/").status_code == 404
+
+
+def test_a_plans_language_is_set_read_and_changed_through_the_api(client):
+    created = client.post(
+        "/api/v1/plans/", {"title": "Plan", "language": "es"}, content_type="application/json"
+    )
+    assert created.status_code == 201
+    token, edit_token = created.json()["token"], created.json()["edit_token"]
+    assert client.get(f"/api/v1/plans/{token}/").json()["language"] == "es"
+    changed = client.patch(
+        f"/api/v1/plans/{edit_token}/", {"language": "en"}, content_type="application/json"
+    )
+    assert changed.status_code == 200 and changed.json()["language"] == "en"
+    refused = client.patch(
+        f"/api/v1/plans/{edit_token}/", {"language": "xx"}, content_type="application/json"
+    )
+    assert refused.status_code == 400
+    assert Plan.objects.get(token=token).language == "en"
+
+
+def test_a_new_plan_without_a_language_is_in_english(client):
+    created = client.post("/api/v1/plans/", {"title": "Plan"}, content_type="application/json")
+    assert created.status_code == 201
+    assert created.json()["language"] == "en"
+
+
+def test_the_schema_documents_the_plans_language(client):
+    schema = client.get("/api/schema/?format=json").json()
+    language = schema["components"]["schemas"]["Plan"]["properties"]["language"]
+    assert "printout" in language["description"]

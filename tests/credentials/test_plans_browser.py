@@ -69,3 +69,39 @@ def test_a_counselor_makes_a_plan_and_shares_a_link_that_cannot_change_it(
     assert desktop_page.locator("#edit-link").count() == 0
     assert desktop_page.get_by_role("button", name="Save").count() == 0
     axe_check(desktop_page)
+
+
+@pytest.fixture
+def spanish_plan():
+    from decimal import Decimal
+
+    from tests.credentials.factories import CostItemFactory, CredentialFactory
+
+    plan = plan_services.plan_create(title="Plan de Ana", notes="Clases de noche.", language="es")
+    for i in range(6):
+        Occupation.objects.create(
+            soc_code=f"15-91{i:02d}", title=f"Test job {i}", title_en=f"Test job {i}",
+            median_annual_wage=50000 + i, wage_vintage="May 2024",
+        )  # fmt: skip
+        plan_services.plan_item_add(plan=plan, soc_code=f"15-91{i:02d}")
+    for i in range(4):
+        credential = CredentialFactory(name=f"Course {i}", slug=f"course-{i}", duration_weeks=8)
+        CostItemFactory(credential=credential, amount_min_usd=Decimal(500 + i))
+        plan_services.plan_item_add(plan=plan, credential_slug=credential.slug, note="Pregunte")
+    return plan
+
+
+def test_printout_is_one_page_in_the_students_language(page, desktop_page, axe_check, spanish_plan):
+    page.goto(f"/plans/{spanish_plan.token}/print/")
+    page.wait_for_url(f"**/es/plans/{spanish_plan.token}/print/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe_check(page)
+
+    desktop_page.goto(f"/es/plans/{spanish_plan.token}/print/")
+    pdf = desktop_page.pdf(format="Letter")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    desktop_page.emulate_media(media="print")
+    assert not desktop_page.locator("header.usa-header").is_visible()
+    assert not desktop_page.locator("[data-print]").is_visible()
+    assert desktop_page.locator(".plan-totals").is_visible()

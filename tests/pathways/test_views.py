@@ -120,16 +120,16 @@ def test_career_detail_query_count_is_constant(client, django_assert_num_queries
     PathwayStepFactory(pathway=pathway)
     # occupation, its skills, pathways, their steps; 3 public-data reads (other titles, wages,
     # projection); the credentials panel (comparison index); the programs panel's CIP codes for
-    # the SOC code (none here, so no program read); the hiring-standards panel = 10. An
-    # occupation without O*NET data skips the 4 O*NET reads.
-    with django_assert_num_queries(10):
+    # the SOC code (none here, so no program read); the hiring-standards panel; its video = 11.
+    # An occupation without O*NET data skips the 4 O*NET reads.
+    with django_assert_num_queries(11):
         client.get(f"/careers/{occupation.soc_code}/")
     for level in ("no_diploma", "some_college", "associate", "bachelor"):
         PathwayStepFactory.create_batch(
             4, pathway=PathwayFactory(occupation=occupation, education_level=level)
         )
     PathwayStepFactory.create_batch(5, pathway=pathway)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         client.get(f"/careers/{occupation.soc_code}/")
 
 
@@ -137,7 +137,7 @@ def test_compare_side_by_side(client, sample_data):
     response = client.get("/careers/compare/", {"codes": "15-1212,15-1232,15-2051"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<caption>" in html
+    assert '<caption id="compare-caption">' in html
     assert html.index("Information Security Analysts") < html.index(
         "Computer User Support Specialists"
     )

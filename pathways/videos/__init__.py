@@ -1,0 +1,1 @@
+"""Short videos with captions and a transcript, for occupation and credential pages."""
