@@ -88,6 +88,7 @@ def amount(value, decimals: int = 0) -> str:  # type: ignore[no-untyped-def]
         return ""
     return numbers.amount(value, decimals=decimals)
 
+
 @register.simple_tag
 def route_icon(name: str, size: str = "") -> SafeString:
     """A small picture beside a route's words (static/img/route-icons.svg), hidden from screen
