@@ -22,8 +22,6 @@ from alliance.providers.models import (
 )
 from credentials.models import Program, ProgramSource
 
-from .factories import InvitationFactory
-
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\n"
 
 
@@ -187,16 +185,18 @@ def test_evidence_over_the_size_limit_is_refused(settings, account_a, submission
 
 def test_a_full_disk_refuses_the_file_and_leaves_nothing(account_a, submission_a):
     storage = storages["private"]
-    with mock.patch.object(
-        type(storage), "_save", side_effect=OSError(errno.ENOSPC, "No space left on device")
+    with (
+        mock.patch.object(
+            type(storage), "_save", side_effect=OSError(errno.ENOSPC, "No space left on device")
+        ),
+        pytest.raises(services.EvidenceRefused) as refused,
     ):
-        with pytest.raises(services.EvidenceRefused) as refused:
-            services.evidence_add(
-                actor=account_a.user,
-                submission=submission_a,
-                upload=io.BytesIO(PDF),
-                filename="r.pdf",
-            )
+        services.evidence_add(
+            actor=account_a.user,
+            submission=submission_a,
+            upload=io.BytesIO(PDF),
+            filename="r.pdf",
+        )
     assert refused.value.status == 503
     assert "storage is full" in refused.value.message
     assert not Evidence.objects.exists()
