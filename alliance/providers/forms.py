@@ -92,9 +92,10 @@ class SubmissionForm(UswdsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["occupation"].queryset = Occupation.objects.tech_family().order_by("title")  # type: ignore[attr-defined]
         self.fields["occupation"].to_field_name = "soc_code"  # type: ignore[attr-defined]
-        self.fields["vocabulary"].widget = forms.RadioSelect(
-            choices=self.fields["vocabulary"].choices  # type: ignore[attr-defined]
-        )
+        # Two radios, CIRR and WIOA, without the model field's blank choice.
+        vocabulary = self.fields["vocabulary"]
+        vocabulary.choices = [c for c in vocabulary.choices if c[0]]  # type: ignore[attr-defined]
+        vocabulary.widget = forms.RadioSelect(choices=vocabulary.choices)  # type: ignore[attr-defined]
 
     def clean_cip_code(self) -> str:
         code = self.cleaned_data["cip_code"].strip()

@@ -102,7 +102,11 @@ def submission_new(request: HttpRequest) -> HttpResponse:
     choice = ProviderChoiceForm(
         request.POST or None,
         providers=providers,
-        initial={"provider": (invitation.provider if invitation else providers.first())},
+        initial={
+            "provider": getattr(
+                invitation.provider if invitation else providers.first(), "slug", None
+            )
+        },
     )
     if request.method == "POST" and form.is_valid() and choice.is_valid():
         try:
