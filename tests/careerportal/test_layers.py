@@ -16,8 +16,9 @@ ROOT = Path(settings.BASE_DIR)
 TEMPLATE_TAG = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 
 
-# Apps that sit inside a layer's package (the transparency report is part of hiringdata).
-PART_OF = {"hiringdata": ("hiringdata", "transparency")}
+# Apps that sit inside a layer's package (the transparency report is part of hiringdata,
+# the training providers' app part of alliance).
+PART_OF = {"alliance": ("alliance", "providers"), "hiringdata": ("hiringdata", "transparency")}
 
 
 def _tables(label: str) -> set[str]:
