@@ -264,3 +264,30 @@ def test_the_invite_page_sends_a_link_for_a_gap(client, task_force_user, tech_oc
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/providers/invitations/" in mail.outbox[0].body
+
+
+def test_the_portal_query_count_is_constant(
+    client, account_a, tech_occupation, django_assert_num_queries
+):
+    SubmissionFactory(provider=account_a.provider, occupation=tech_occupation)
+    client.force_login(account_a.user)
+    # session, user, the account menu's memberships, the user's providers, their submissions
+    # (files counted), their gap invitations with stage
+    with django_assert_num_queries(6):
+        assert client.get("/providers/portal/").status_code == 200
+    for _ in range(4):
+        SubmissionFactory(provider=account_a.provider, occupation=tech_occupation)
+    with django_assert_num_queries(6):
+        assert client.get("/providers/portal/").status_code == 200
+
+
+def test_the_gaps_page_query_count_is_constant(client, django_assert_num_queries):
+    from .test_gaps import _occupations
+
+    _occupations(1)
+    # the counts and ranking (one statement), the invitations by stage
+    with django_assert_num_queries(2):
+        assert client.get("/alliance/gaps/").status_code == 200
+    _occupations(8)
+    with django_assert_num_queries(2):
+        assert client.get("/alliance/gaps/").status_code == 200
