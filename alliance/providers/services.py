@@ -1,9 +1,6 @@
 """Writes of the providers' area and the task force's review; each lands in the audit log."""
 
-import errno
-import hashlib
 import logging
-import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -14,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
 from django.core.files.storage import storages
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from alliance.services import audit_record
+from careerportal import private_files
 from credentials.models import Provider
 from credentials.programs.models import CalendarLength, Program, ProgramSource
 from credentials.programs.services import (
@@ -287,7 +284,6 @@ EVIDENCE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ),
     "csv": ("text/csv", ()),
 }
-_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
 
 @dataclass
@@ -323,38 +319,6 @@ def _evidence_type(name: str, head: bytes) -> str:
     return content_type
 
 
-def _copy_limited(upload: IO[bytes], limit: int) -> tuple[Any, str, int, bytes]:
-    """Copy to a temporary file while hashing; stop as soon as it is over the limit."""
-    digest, size, head = hashlib.sha256(), 0, b""
-    temp = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the caller)
-    chunks = (
-        upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b"")
-    )
-    try:
-        for chunk in chunks:
-            size += len(chunk)
-            if size > limit:
-                raise EvidenceRefused(
-                    _("The file is larger than %(mb)s MB. Nothing was saved.")
-                    % {"mb": limit // 2**20},
-                    413,
-                )
-            if len(head) < 4096:
-                head += chunk[: 4096 - len(head)]
-            digest.update(chunk)
-            temp.write(chunk)
-    except OSError as error:
-        temp.close()
-        if error.errno in _NO_SPACE:
-            raise _storage_full() from error
-        raise
-    except EvidenceRefused:
-        temp.close()
-        raise
-    temp.seek(0)
-    return temp, digest.hexdigest(), size, head
-
-
 def _storage_full() -> EvidenceRefused:
     return EvidenceRefused(
         _("We could not keep your file: our file storage is full. Nothing was saved. "
@@ -374,40 +338,44 @@ def evidence_add(
     if not filename or not filename.strip():
         raise EvidenceRefused(_("Choose a file."))
     name = filename.replace("\\", "/").rsplit("/", 1)[-1][:200]
-    temp, sha256, size, head = _copy_limited(upload, settings.PROVIDERS_EVIDENCE_MAX_BYTES)
+    limit = settings.PROVIDERS_EVIDENCE_MAX_BYTES
     try:
-        if size == 0:
+        copied = private_files.upload_copy(upload, limit=limit)
+    except private_files.TooLarge as error:
+        raise EvidenceRefused(
+            _("The file is larger than %(mb)s MB. Nothing was saved.") % {"mb": limit // 2**20},
+            413,
+        ) from error
+    except private_files.StorageFull as error:
+        raise _storage_full() from error
+    with copied.file:
+        if copied.size == 0:
             raise EvidenceRefused(_("The file is empty. Nothing was saved."))
-        content_type = _evidence_type(name, head)
-        storage = storages["private"]
+        content_type = _evidence_type(name, copied.head)
         ending = name.rsplit(".", 1)[-1].lower()
-        wanted = storage.get_available_name(f"providers/evidence/{sha256}.{ending}")
         try:
-            stored = storage.save(wanted, File(temp))
-        except OSError as error:
-            if storage.exists(wanted):
-                storage.delete(wanted)  # what was written before the disk filled
-            if error.errno in _NO_SPACE:
-                logger.error("Private storage is full; evidence %s was refused", name)
-                raise _storage_full() from error
-            raise
-    finally:
-        temp.close()
+            stored = private_files.private_save(
+                temp=copied.file,
+                name=f"providers/evidence/{copied.sha256}.{ending}",
+                size=copied.size,
+            )
+        except private_files.StorageFull as error:
+            raise _storage_full() from error
     with transaction.atomic():
         evidence = Evidence.objects.create(
             submission=submission,
             stored_path=stored,
             original_filename=name,
             content_type=content_type,
-            size_bytes=size,
-            sha256=sha256,
+            size_bytes=copied.size,
+            sha256=copied.sha256,
             uploaded_by=actor,
         )
         audit_record(
             actor=actor,
             action="provider_evidence.add",
             obj=evidence,
-            after={"submission": submission.pk, "filename": name, "sha256": sha256},
+            after={"submission": submission.pk, "filename": name, "sha256": copied.sha256},
         )
     return evidence
 

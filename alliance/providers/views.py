@@ -7,17 +7,16 @@ submission or file is a 404; a provider or member opening the task force's pages
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.forms import SetPasswordForm
 from alliance.permissions import signed_in_user
-from alliance.views import _add_errors
+from alliance.views import _add_errors, invitation_accept_page
 
 from . import selectors, services
 from .emails import provider_invitation_send
@@ -228,31 +227,13 @@ def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = services.provider_invitation_from_token(token=token)
-    if invitation is None:
-        return render(request, "registration/invitation_invalid.html", status=404)
-    email = getattr(request.user, "email", "") or ""
-    signed_in_as_invitee = request.user.is_authenticated and email.lower() == invitation.email
-    form = SetPasswordForm(request.POST or None, email=invitation.email)
-    if request.method == "POST" and (signed_in_as_invitee or form.is_valid()):
-        try:
-            user = services.provider_invitation_accept(
-                invitation=invitation,
-                password=None if signed_in_as_invitee else form.cleaned_data["password1"],
-                user=request.user if signed_in_as_invitee else None,
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            if not signed_in_as_invitee:
-                login(request, user, backend="alliance.signin.RateLimitedModelBackend")
-            messages.success(request, _("Welcome. You can now send your programs for review."))
-            return redirect("providers:portal")
-    return render(
+    return invitation_accept_page(
         request,
-        "alliance/providers/invitation_accept.html",
-        {"invitation": invitation, "form": form, "signed_in_as_invitee": signed_in_as_invitee},
-        status=400 if request.method == "POST" else 200,
+        services.provider_invitation_from_token(token=token),
+        accept=services.provider_invitation_accept,
+        template="alliance/providers/invitation_accept.html",
+        welcome=_("Welcome. You can now send your programs for review."),
+        next_url=reverse("providers:portal"),
     )
 
 

@@ -1,10 +1,10 @@
 """Providers' writes: invitations, submissions, evidence files and the task force's review."""
 
-import errno
 import io
+import os
+import subprocess
 from datetime import timedelta
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -183,23 +183,44 @@ def test_evidence_over_the_size_limit_is_refused(settings, account_a, submission
     assert refused.value.status == 413
 
 
-def test_a_full_disk_refuses_the_file_and_leaves_nothing(account_a, submission_a):
-    storage = storages["private"]
-    with (
-        mock.patch.object(
-            type(storage), "_save", side_effect=OSError(errno.ENOSPC, "No space left on device")
-        ),
-        pytest.raises(services.EvidenceRefused) as refused,
-    ):
+@pytest.fixture
+def full_storage(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """The private storage on a 64 KB tmpfs (root may mount one; otherwise skipped)."""
+    mount = tmp_path / "full"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"cannot mount a tmpfs: {done.stderr}")
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(mount), "base_url": None},
+        },
+    }
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_refuses_the_file_and_leaves_nothing(full_storage, account_a, submission_a):
+    with pytest.raises(services.EvidenceRefused) as refused:
         services.evidence_add(
             actor=account_a.user,
             submission=submission_a,
-            upload=io.BytesIO(PDF),
+            upload=io.BytesIO(PDF + b"0" * 200_000),  # more than the 64 KB disk
             filename="r.pdf",
         )
     assert refused.value.status == 503
     assert "storage is full" in refused.value.message
     assert not Evidence.objects.exists()
+    assert [p for p in full_storage.rglob("*") if p.is_file()] == []
 
 
 def test_another_provider_cannot_add_evidence(account_b, submission_a):
