@@ -1,8 +1,6 @@
 """Providers' writes: invitations, submissions, evidence files and the task force's review."""
 
 import io
-import os
-import subprocess
 from datetime import timedelta
 from decimal import Decimal
 
@@ -181,32 +179,6 @@ def test_evidence_over_the_size_limit_is_refused(settings, account_a, submission
             filename="big.pdf",
         )
     assert refused.value.status == 413
-
-
-@pytest.fixture
-def full_storage(settings, tmp_path):  # type: ignore[no-untyped-def]
-    """The private storage on a 64 KB tmpfs (root may mount one; otherwise skipped)."""
-    mount = tmp_path / "full"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        if os.environ.get("CI"):
-            pytest.fail(f"cannot mount a tmpfs: {done.stderr}")
-        pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(mount), "base_url": None},
-        },
-    }
-    yield mount
-    subprocess.run(["umount", str(mount)], check=False)
 
 
 def test_a_full_disk_refuses_the_file_and_leaves_nothing(full_storage, account_a, submission_a):
