@@ -29,7 +29,7 @@ class ProviderInvitationForm(UswdsMixin, forms.Form):
     email = forms.EmailField(label=_("Email of the person to invite"), max_length=254)
     organisation = forms.CharField(label=_("Organization name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of provider"), choices=ProviderKind.choices)
-    occupation = forms.ModelChoiceField(
+    occupation: forms.ModelChoiceField[Occupation] = forms.ModelChoiceField(
         label=_("Gap to fill: occupation (optional)"),
         queryset=Occupation.objects.none(),
         required=False,

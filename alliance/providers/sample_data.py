@@ -123,10 +123,10 @@ SUBMISSIONS: list[dict[str, Any]] = [
 
 def load() -> str:
     providers = {}
-    for row in PROVIDERS:
-        providers[row["slug"]], _ = Provider.objects.update_or_create(
-            slug=row["slug"],
-            defaults={"name": row["name"], "kind": row["kind"], "is_synthetic": True},
+    for fields in PROVIDERS:
+        providers[fields["slug"]], _ = Provider.objects.update_or_create(
+            slug=fields["slug"],
+            defaults={"name": fields["name"], "kind": fields["kind"], "is_synthetic": True},
         )
     occupations = Occupation.objects.in_bulk([s["soc"] for s in SUBMISSIONS], field_name="soc_code")
     loaded = 0
@@ -137,26 +137,25 @@ def load() -> str:
         provider = providers[row["provider"]]
         invitation = _invitation(row, provider, occupation) if row.get("gap") else None
         decided = row["status"] not in (SubmissionStatus.SUBMITTED, SubmissionStatus.IN_REVIEW)
+        defaults: dict[str, Any] = {
+            "invitation": invitation,
+            "occupation": occupation,
+            "cip_code": row["cip_code"],
+            "description": "A made-up program, used to show how reviews work.",
+            "online": True,
+            "duration_weeks": row["duration_weeks"],
+            "total_cost_usd": row["total_cost_usd"],
+            "vocabulary": row["vocabulary"],
+            "period": "Graduates of 2025 (synthetic)",
+            **row["figures"],
+            "status": row["status"],
+            "decided_on": DECIDED_ON if decided else None,
+            "decision_reason": row.get("reason", ""),
+            "outcomes_verified": row.get("verified", False),
+            "is_synthetic": True,
+        }
         submission, _ = ProgramSubmission.objects.update_or_create(
-            provider=provider,
-            name=row["name"],
-            defaults={
-                "invitation": invitation,
-                "occupation": occupation,
-                "cip_code": row["cip_code"],
-                "description": "A made-up program, used to show how reviews work.",
-                "online": True,
-                "duration_weeks": row["duration_weeks"],
-                "total_cost_usd": row["total_cost_usd"],
-                "vocabulary": row["vocabulary"],
-                "period": "Graduates of 2025 (synthetic)",
-                **row["figures"],
-                "status": row["status"],
-                "decided_on": DECIDED_ON if decided else None,
-                "decision_reason": row.get("reason", ""),
-                "outcomes_verified": row.get("verified", False),
-                "is_synthetic": True,
-            },
+            provider=provider, name=row["name"], defaults=defaults
         )
         if row.get("comment"):
             ReviewComment.objects.get_or_create(

@@ -160,7 +160,8 @@ def _gap_sql() -> str:
     """Every tech-family occupation x starting level, counted and ranked in one statement."""
     index = ComparisonIndex._meta.db_table
     credential = Credential._meta.db_table
-    links = Credential.occupations.through._meta.db_table
+    links_model: Any = Credential.occupations.through  # the stubs call it type[Never]
+    links = links_model._meta.db_table
     program = Program._meta.db_table
     crosswalk = CipSoc._meta.db_table
     occupation = Occupation._meta.db_table
@@ -247,7 +248,7 @@ def gaps(*, education_level: str | None = None) -> list[Gap]:
     stages = (
         ProviderInvitation.objects.with_stage()
         .filter(occupation__isnull=False, education_level__in=wanted)
-        .values("occupation_id", "education_level", "stage")
+        .values("occupation_id", "education_level", "stage")  # type: ignore[misc]
         .annotate(n=Count("id"))
         .order_by()
     )
