@@ -291,3 +291,19 @@ def test_the_gaps_page_query_count_is_constant(client, django_assert_num_queries
     _occupations(8)
     with django_assert_num_queries(2):
         assert client.get("/alliance/gaps/").status_code == 200
+
+
+def test_signing_in_without_a_next_page_lands_a_provider_in_its_portal(client, account_a):
+    response = client.post(
+        "/accounts/login/",
+        {"username": account_a.user.username, "password": "correct horse battery"},
+    )
+    assert response.status_code == 302
+    landing = client.get(response["Location"])
+    assert landing.status_code == 302
+    assert landing["Location"] == "/providers/portal/"
+
+
+def test_a_member_still_lands_in_the_member_portal(client, admin_user):
+    client.force_login(admin_user)
+    assert client.get("/portal/").status_code == 200
