@@ -563,7 +563,6 @@ def _program_publish(submission: ProgramSubmission) -> Program:
             "employment_rate_pct": submission.employment_rate_q2_pct,
             "employed_q2_pct": submission.employment_rate_q2_pct,
             "employed_q4_pct": submission.employment_rate_q4_pct,
-            "wage_q2_usd": q2,
             "earnings_usd": q2 * 4 if q2 is not None else None,
         }
     return Program.objects.create(

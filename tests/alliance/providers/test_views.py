@@ -307,3 +307,23 @@ def test_signing_in_without_a_next_page_lands_a_provider_in_its_portal(client, a
 def test_a_member_still_lands_in_the_member_portal(client, admin_user):
     client.force_login(admin_user)
     assert client.get("/portal/").status_code == 200
+
+
+def test_the_catalog_card_names_the_cirr_terms_and_the_verification(
+    client, account_a, submission_a, task_force_user, django_capture_on_commit_callbacks
+):
+    _evidence(account_a, submission_a)
+    with django_capture_on_commit_callbacks(execute=True):  # the search index is filled then
+        services.review_decide(
+            actor=task_force_user,
+            submission=submission_a,
+            decision="approve",
+            reason="Evidence matches.",
+            outcomes_verified=True,
+        )
+    response = client.get("/programs/", {"q": submission_a.name})
+    assert response.status_code == 200
+    html = page_html(response)
+    assert "70% employed in the field within 180 days of finishing" in html
+    assert "employed 2 quarters after finishing" not in html
+    assert "Verified by the task force on" in html
