@@ -1,11 +1,13 @@
 """factory_boy factories for the providers' tests."""
 
+import io
 from datetime import timedelta
 from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
+from alliance.providers import services
 from alliance.providers.models import (
     OutcomeVocabulary,
     ProgramSubmission,
@@ -51,3 +53,25 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     organisation = factory.Sequence(lambda n: f"Organisation {n}")
     kind = ProviderKind.BOOTCAMP
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+PDF = b"%PDF-1.7\n%test\n"
+
+
+def evidence_add(account, submission):  # type: ignore[no-untyped-def]
+    """One small PDF of evidence, sent by the provider's person."""
+    return services.evidence_add(
+        actor=account.user, submission=submission, upload=io.BytesIO(PDF), filename="proof.pdf"
+    )
+
+
+def approve_verified(*, account, submission, reviewer):  # type: ignore[no-untyped-def]
+    """Evidence, then the task force's approval with the outcomes checked against it."""
+    evidence_add(account, submission)
+    return services.review_decide(
+        actor=reviewer,
+        submission=submission,
+        decision="approve",
+        reason="Evidence matches.",
+        outcomes_verified=True,
+    )

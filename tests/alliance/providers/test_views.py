@@ -12,16 +12,9 @@ from alliance.providers.models import ProgramSubmission, ReviewComment, ReviewVo
 from credentials.models import Program
 from tests.pages import page_html
 
-from .factories import SubmissionFactory
+from .factories import PDF, SubmissionFactory, approve_verified, evidence_add
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.7\n%test\n"
-
-
-def _evidence(account, submission):  # type: ignore[no-untyped-def]
-    return services.evidence_add(
-        actor=account.user, submission=submission, upload=io.BytesIO(PDF), filename="proof.pdf"
-    )
 
 
 def test_the_portal_lists_only_the_providers_own_submissions(
@@ -41,10 +34,10 @@ def test_the_portal_asks_a_visitor_to_sign_in(client):
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_provider_a_cannot_open_or_change_b_s_submission_or_evidence(
+def test_provider_a_cannot_open_or_change_b_s_submission_orevidence_add(
     client, account_a, account_b, submission_b
 ):
-    evidence = _evidence(account_b, submission_b)
+    evidence = evidence_add(account_b, submission_b)
     client.force_login(account_a.user)
     page = f"/providers/portal/submissions/{submission_b.pk}/"
     assert client.get(page).status_code == 404
@@ -59,7 +52,7 @@ def test_provider_a_cannot_open_or_change_b_s_submission_or_evidence(
 
 
 def test_a_provider_downloads_its_own_evidence_privately(client, account_a, submission_a):
-    evidence = _evidence(account_a, submission_a)
+    evidence = evidence_add(account_a, submission_a)
     client.force_login(account_a.user)
     response = client.get(f"/providers/evidence/{evidence.pk}/")
     assert response.status_code == 200
@@ -71,7 +64,7 @@ def test_a_provider_downloads_its_own_evidence_privately(client, account_a, subm
 def test_members_cannot_open_evidence_or_the_review_pages(
     client, admin_user, other_admin, account_a, submission_a
 ):
-    evidence = _evidence(account_a, submission_a)
+    evidence = evidence_add(account_a, submission_a)
     for user in (admin_user, other_admin):
         client.force_login(user)
         assert client.get(f"/providers/evidence/{evidence.pk}/").status_code == 404
@@ -160,7 +153,7 @@ def test_the_provider_sees_comments_meant_for_it_only(
 def test_two_task_force_members_assign_comment_vote_and_decide(
     client, account_a, submission_a, task_force_user, second_task_force_user
 ):
-    _evidence(account_a, submission_a)
+    evidence_add(account_a, submission_a)
     review = f"/alliance/task-force/providers/submissions/{submission_a.pk}/"
     client.force_login(task_force_user)
     assert client.get(review).status_code == 200
@@ -214,14 +207,7 @@ def test_a_decision_without_a_reason_is_refused(client, submission_a, task_force
 def test_the_approved_program_shows_verified_by_the_task_force(
     client, account_a, submission_a, task_force_user
 ):
-    _evidence(account_a, submission_a)
-    services.review_decide(
-        actor=task_force_user,
-        submission=submission_a,
-        decision="approve",
-        reason="Evidence matches.",
-        outcomes_verified=True,
-    )
+    approve_verified(account=account_a, submission=submission_a, reviewer=task_force_user)
     program = Program.objects.get()
     response = client.get(f"/programs/{program.pk}/")
     assert response.status_code == 200
@@ -312,15 +298,8 @@ def test_a_member_still_lands_in_the_member_portal(client, admin_user):
 def test_the_catalog_card_names_the_cirr_terms_and_the_verification(
     client, account_a, submission_a, task_force_user, django_capture_on_commit_callbacks
 ):
-    _evidence(account_a, submission_a)
     with django_capture_on_commit_callbacks(execute=True):  # the search index is filled then
-        services.review_decide(
-            actor=task_force_user,
-            submission=submission_a,
-            decision="approve",
-            reason="Evidence matches.",
-            outcomes_verified=True,
-        )
+        approve_verified(account=account_a, submission=submission_a, reviewer=task_force_user)
     response = client.get("/programs/", {"q": submission_a.name})
     assert response.status_code == 200
     html = page_html(response)
