@@ -170,6 +170,11 @@ def load() -> str:
             submission.program.save(update_fields=["outcomes_verified_on", "source_date"])
             submission.save(update_fields=["program"])
         loaded += 1
+    # An answered invitation with no program yet.
+    answered = Occupation.objects.filter(soc_code="15-1231").first()
+    if answered is not None:
+        _invitation({"provider": "synthetic-eastside-tech-works", "gap": EducationLevel.NO_DIPLOMA},
+                    providers["synthetic-eastside-tech-works"], answered)  # fmt: skip
     # An invitation nobody has answered yet, for the biggest gap of the sample.
     waiting = Occupation.objects.filter(soc_code="15-1232").first()
     if waiting is not None:
