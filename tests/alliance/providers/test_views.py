@@ -69,6 +69,7 @@ def test_members_cannot_open_evidence_or_the_review_pages(
         client.force_login(user)
         assert client.get(f"/providers/evidence/{evidence.pk}/").status_code == 404
         assert client.get("/alliance/task-force/providers/").status_code == 403
+        assert client.get("/alliance/task-force/providers/invite/").status_code == 403
         review = f"/alliance/task-force/providers/submissions/{submission_a.pk}/"
         assert client.get(review).status_code == 403
         assert client.post(review, {"vote": "1", "choice": "approve"}).status_code == 403
