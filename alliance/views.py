@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -335,9 +336,17 @@ def standard_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
 # --- Invitations ------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = services.invitation_from_token(token=token)
+def invitation_accept_page(
+    request: HttpRequest,
+    invitation: Any,
+    *,
+    accept: Callable[..., Any],
+    template: str,
+    welcome: str,
+    next_url: str,
+) -> HttpResponse:
+    """The shared shape of an invitation link (member or training provider): an invitee
+    signed in with the invited email just joins; anyone else chooses a password first."""
     if invitation is None:
         return render(request, "registration/invitation_invalid.html", status=404)
     email = getattr(request.user, "email", "") or ""
@@ -345,7 +354,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     form = SetPasswordForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and (signed_in_as_invitee or form.is_valid()):
         try:
-            user = services.invitation_accept(
+            user = accept(
                 invitation=invitation,
                 password=None if signed_in_as_invitee else form.cleaned_data["password1"],
                 user=request.user if signed_in_as_invitee else None,
@@ -355,15 +364,28 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         else:
             if not signed_in_as_invitee:
                 login(request, user, backend="alliance.signin.RateLimitedModelBackend")
-            messages.success(
-                request, _("Welcome to %(member)s.") % {"member": invitation.member.name}
-            )
-            return redirect("alliance:manage", slug=invitation.member.slug)
+            messages.success(request, welcome)
+            return redirect(next_url)
     return render(
         request,
-        "registration/invitation_accept.html",
+        template,
         {"invitation": invitation, "form": form, "signed_in_as_invitee": signed_in_as_invitee},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = services.invitation_from_token(token=token)
+    return invitation_accept_page(
+        request,
+        invitation,
+        accept=services.invitation_accept,
+        template="registration/invitation_accept.html",
+        welcome=_("Welcome to %(member)s.") % {"member": invitation.member.name}
+        if invitation
+        else "",
+        next_url=reverse("alliance:manage", args=[invitation.member.slug]) if invitation else "",
     )
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "credentials",
     "alliance",
     "alliance.taskforce",
+    "alliance.providers",
     "hiringdata",
     "hiringdata.transparency",
 ]
@@ -358,6 +359,8 @@ ALLIANCE_SIGNIN_MAX_FAILURES_PER_ADDRESS = env_int("ALLIANCE_SIGNIN_MAX_FAILURES
 ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS = env_int("ALLIANCE_PASSWORD_RESET_MAX_PER_ADDRESS", 10)
 ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT = env_int("ALLIANCE_PASSWORD_RESET_MAX_PER_ACCOUNT", 3)
 ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS = env_int("ALLIANCE_PASSWORD_RESET_WINDOW_SECONDS", 3600)
+# Training providers' evidence files (alliance.providers): PDF, image, CSV or spreadsheet.
+PROVIDERS_EVIDENCE_MAX_BYTES = env_int("PROVIDERS_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 
 # hiringdata

@@ -29,6 +29,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("credentials.plans.api")),
     path("", include("credentials.programs.api.urls")),
     path("", include("alliance.api.urls")),
+    path("", include("alliance.providers.api.urls")),
     path("", include("hiringdata.api.urls")),
     path("", include("hiringdata.transparency.api.urls")),
 ]
@@ -72,6 +73,7 @@ urlpatterns += i18n_patterns(
     path("programs/", include("credentials.programs.urls")),
     path("", include("alliance.urls")),
     path("", include("alliance.taskforce.urls")),
+    path("", include("alliance.providers.urls")),
     path("", include("hiringdata.urls")),
     path("transparency/", include("hiringdata.transparency.urls")),
     path("staff/translations/", translation_views.translation_status, name="translation-status"),

@@ -408,6 +408,8 @@ class OutcomeReport(models.Model):
     source_date = models.CharField(max_length=120, blank=True)
     audited = models.BooleanField(null=True)
     self_reported = models.BooleanField(default=False)
+    # The day the Alliance task force checked the figures against the provider's evidence.
+    verified_on = models.DateField(null=True, blank=True)
     is_synthetic = models.BooleanField(default=False)
 
     objects = OutcomeReportQuerySet.as_manager()
@@ -451,7 +453,7 @@ OUTCOME_REPORT_FIELDS = (
     "employment_rate_q2_pct", "employment_rate_q4_pct", "median_earnings_q2_usd",
     "reported_employment_pct", "reported_salary_usd", "reported_salary_is_average",
     "statement", "source_name", "source_url", "source_date", "audited", "self_reported",
-    "is_synthetic",
+    "verified_on", "is_synthetic",
 )  # fmt: skip
 
 

@@ -1,9 +1,7 @@
 """Writes for hiring-data submissions: receive a file, process it, re-run it, sweep the stuck."""
 
-import errno
 import hashlib
 import logging
-import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -11,7 +9,6 @@ from typing import IO, Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.files import File
 from django.core.files.storage import storages
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -21,6 +18,7 @@ from django.utils.translation import gettext as _
 from alliance.models import Member
 from alliance.permissions import can_upload_for
 from alliance.services import audit_record, commitments_hiring_data_filed
+from careerportal import private_files
 from careerportal.users import Actor, user_or_none
 
 from . import ingest
@@ -71,43 +69,25 @@ def _snapshot(submission: Submission) -> dict[str, Any]:
     }
 
 
-# A full disk (or quota): the upload cannot be kept, so it is refused whole and nothing stays.
-_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
-
-
 def _storage_full() -> SubmissionRefused:
     return SubmissionRefused("storage_full", issue_message("storage_full", {}), status=503)
 
 
 def _hash_to_temp(upload: IO[bytes], limit: int) -> tuple[Any, str, int]:
     """Copy the upload to a temporary file while hashing it; stop as soon as it is too big."""
-    digest = hashlib.sha256()
-    size = 0
-    temp = tempfile.TemporaryFile()  # noqa: SIM115 (closed by the caller)
-    chunks = (
-        upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(1 << 20), b"")
-    )
-    for chunk in chunks:
-        size += len(chunk)
-        if size > limit:
-            temp.close()
-            raise SubmissionRefused(
-                "too_large",
-                issue_message(
-                    "too_large", {"size_mb": f"> {limit // 2**20}", "max_mb": limit // 2**20}
-                ),
-                status=413,
-            )
-        digest.update(chunk)
-        try:
-            temp.write(chunk)
-        except OSError as error:
-            temp.close()
-            if error.errno in _NO_SPACE:
-                raise _storage_full() from error
-            raise
-    temp.seek(0)
-    return temp, digest.hexdigest(), size
+    try:
+        copied = private_files.upload_copy(upload, limit=limit)
+    except private_files.TooLarge as error:
+        raise SubmissionRefused(
+            "too_large",
+            issue_message(
+                "too_large", {"size_mb": f"> {limit // 2**20}", "max_mb": limit // 2**20}
+            ),
+            status=413,
+        ) from error
+    except private_files.StorageFull as error:
+        raise _storage_full() from error
+    return copied.file, copied.sha256, copied.size
 
 
 def file_sha256(upload: IO[bytes]) -> str:
@@ -204,24 +184,11 @@ def _record(
 
 
 def _store(*, temp: IO[bytes], name: str, size: int) -> str:
-    """Keep the raw file under its hash; a full disk refuses the upload and leaves no part.
-
-    A file of that name and size is the same bytes already kept. One of another size is a
-    part left by a crash: storage then saves under a new name beside it.
-    """
-    storage = storages["private"]
-    if storage.exists(name) and storage.size(name) == size:
-        return name
-    wanted = storage.get_available_name(name)
+    """Keep the raw file under its hash; a full disk refuses the upload and leaves no part."""
     try:
-        return storage.save(wanted, File(temp))
-    except OSError as error:
-        if storage.exists(wanted):
-            storage.delete(wanted)  # what was written before the disk filled
-        if error.errno in _NO_SPACE:
-            logger.error("Private storage is full; the upload %s was refused", name)
-            raise _storage_full() from error
-        raise
+        return private_files.private_save(temp=temp, name=name, size=size)
+    except private_files.StorageFull as error:
+        raise _storage_full() from error
 
 
 def submission_enqueue(*, submission_id: int) -> bool:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from alliance.models import Member
 from alliance.permissions import upload_member_ids
+from alliance.providers.permissions import providers_for_user
 from alliance.selectors import memberships_for_user
 from careerportal.csv_download import CONTENT_TYPE as CSV_CONTENT_TYPE
 from careerportal.csv_download import csv_response
@@ -45,6 +46,9 @@ def _memberships(request: HttpRequest) -> list[tuple[Member, str]]:
 def portal_home(request: HttpRequest) -> HttpResponse:
     """Upload form (for submitters and admins) and the history of the user's members."""
     memberships = _memberships(request)
+    if not memberships and not request.user.is_staff and providers_for_user(request.user).exists():
+        # Where sign-in lands (LOGIN_REDIRECT_URL): a training provider's people belong in theirs.
+        return redirect("providers:portal")
     upload_members = _upload_members(request)
     form = UploadForm(members=upload_members)
     submissions = selectors.submissions_visible_to(user=request.user)

@@ -3,7 +3,9 @@ Redis at a closed port (the fault tests)."""
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +155,29 @@ def broker_back(settings):  # type: ignore[no-untyped-def]
         settings.CELERY_TASK_ALWAYS_EAGER = True
 
     return back
+
+
+@pytest.fixture
+def full_storage(settings, tmp_path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    """The private storage on a 64 KB tmpfs (root may mount one; otherwise skipped)."""
+    mount = tmp_path / "private"
+    mount.mkdir(exist_ok=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"cannot mount a tmpfs: {done.stderr}")
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(mount), "base_url": None},
+        },
+    }
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)

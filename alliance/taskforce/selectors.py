@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from alliance.models import (
     CertificationDecision,
@@ -12,6 +13,7 @@ from alliance.models import (
     HiringStandard,
     HiringStandardStatus,
 )
+from alliance.providers.selectors import gaps, review_queue
 from alliance.selectors import certification_queue
 from pathways.models import Occupation
 
@@ -19,6 +21,8 @@ from .models import HighDemandEntry, HighDemandList, Meeting, MeetingDecision, M
 
 # Certifications that expire within this many days of a meeting are on its agenda.
 EXPIRY_HORIZON_DAYS = 120
+# The biggest gaps (alliance.providers ranks them) on each agenda.
+AGENDA_GAPS = 5
 
 
 def meeting_list() -> QuerySet[Meeting]:
@@ -79,7 +83,19 @@ def meeting_agenda(*, meeting: Meeting, today: dt.date) -> Agenda:
         .select_related("member", "occupation")
         .order_by("updated_at")
     )
-    return Agenda(reviews=certification_queue(today=today), expiring=expiring, standards=standards)
+    return Agenda(
+        reviews=certification_queue(today=today),
+        expiring=expiring,
+        standards=standards,
+        more={
+            _("Program submission to review"): [str(s) for s in review_queue()],
+            _("Gap to fill"): [
+                _("%(job)s, starting with %(level)s: %(count)s options")
+                % {"job": g.title, "level": g.education_label, "count": g.options}
+                for g in gaps()[:AGENDA_GAPS]
+            ],
+        },
+    )
 
 
 def high_demand_current() -> HighDemandList | None:

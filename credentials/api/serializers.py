@@ -15,6 +15,7 @@ from ..models import (
     Credential,
     OutcomeReport,
 )
+from ..outcome_provenance import report_outcome_provenance
 
 
 class CredentialListSerializer(serializers.ModelSerializer):
@@ -44,9 +45,17 @@ class CostItemSerializer(serializers.ModelSerializer):
 
 
 class OutcomeReportSerializer(serializers.ModelSerializer):
+    outcome_provenance = serializers.SerializerMethodField(
+        help_text='"Verified by the task force on <date>", "Reported by the provider", or empty '
+        "when a public source published the figures."
+    )
+
     class Meta:
         model = OutcomeReport
-        fields = OUTCOME_REPORT_FIELDS
+        fields = [*OUTCOME_REPORT_FIELDS, "outcome_provenance"]
+
+    def get_outcome_provenance(self, report: OutcomeReport) -> str:
+        return report_outcome_provenance(report)
 
 
 class CredentialDetailSerializer(serializers.ModelSerializer):

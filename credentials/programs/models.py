@@ -19,6 +19,9 @@ class ProgramSource(models.TextChoices):
     SYNTHETIC = "synthetic", _("Synthetic (made up for testing)")
     # A LearningOpportunityProfile read from the Credential Registry: external_id is its CTID.
     CTDL = "ctdl", _("Credential Registry (CTDL)")
+    # Sent by the provider through /providers/portal/ and approved by the Alliance task force
+    # (alliance.providers): external_id is "submission-<id>".
+    PROVIDER = "provider", _("Sent by the provider, approved by the Alliance task force")
 
 
 class CalendarLength(models.IntegerChoices):
@@ -80,6 +83,9 @@ class Program(models.Model):
     other_costs_usd = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     total_cost_usd = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     clock_hours = models.PositiveIntegerField(null=True, blank=True)
+    # Length in weeks where the source gives it (provider submissions); public lists give only
+    # calendar_length's ranges.
+    duration_weeks = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     calendar_length = models.PositiveSmallIntegerField(
         choices=CalendarLength.choices, null=True, blank=True
     )
@@ -121,6 +127,11 @@ class Program(models.Model):
     completers_q2 = models.PositiveIntegerField(null=True, blank=True)
     completers_q4 = models.PositiveIntegerField(null=True, blank=True)
     completers_q8 = models.PositiveIntegerField(null=True, blank=True)
+    # The day the Alliance task force checked these outcome figures against the provider's
+    # evidence; empty for figures a public list publishes or a provider reports unchecked
+    # (credentials.outcome_provenance says which, in one wording).
+    outcomes_verified_on = models.DateField(null=True, blank=True)
+    outcomes_self_reported = models.BooleanField(default=False)
     # Scorecard, per institution x 4-digit CIP x credential level.
     credential_level = models.CharField(max_length=80, blank=True)
     awards_count = models.PositiveIntegerField(null=True, blank=True)

@@ -287,3 +287,14 @@ def add_to_plan(
         label=gettext("Add to my plan"),
         name=item_name,
     )
+
+
+@register.filter
+def provenance(figures: Any) -> str:
+    """'Verified by the task force on <date>' / 'Reported by the provider' for a program or an
+    outcome report (credentials.outcome_provenance), or ""."""
+    from ..outcome_provenance import program_outcome_provenance, report_outcome_provenance
+
+    if hasattr(figures, "outcomes_verified_on"):
+        return program_outcome_provenance(figures)
+    return report_outcome_provenance(figures)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from careerportal.numbers import usd
 
+from ..outcome_provenance import program_outcome_provenance
 from ..programs.models import CalendarLength
 from .catalog import tray_action
 
@@ -92,8 +93,13 @@ def headline_outcome(program: Any) -> SafeString:
     )
     if program.employment_rate_pct is not None:
         pct = floatformat(program.employment_rate_pct, "-1")
+        # A provider's CIRR report (no quarter figures) counts jobs in the field within 180 days.
+        cirr = program.source == "provider" and program.employed_q2_pct is None
         text = format_html(
-            "{}", gettext("%(pct)s%% employed 2 quarters after finishing") % {"pct": pct}
+            "{}",
+            gettext("%(pct)s%% employed in the field within 180 days of finishing") % {"pct": pct}
+            if cirr
+            else gettext("%(pct)s%% employed 2 quarters after finishing") % {"pct": pct},
         )
         if program.wage_q2_usd is not None:
             wage = floatformat(program.wage_q2_usd, "0g")
@@ -118,6 +124,8 @@ def headline_outcome(program: Any) -> SafeString:
         )
     else:
         text = format_html("{}", gettext("Not reported"))
+    if said := program_outcome_provenance(program):
+        text += format_html(' <strong class="outcome-provenance">{}</strong>', said)
     if program.is_synthetic:
         text += format_html(
             ' <span class="synthetic-flag">{}</span>', gettext("synthetic (made up for testing)")

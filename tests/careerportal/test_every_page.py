@@ -57,6 +57,8 @@ SKIPPED = {
     "alliance:recognition-add": "POST only (a form on the manage page)",
     "alliance:recognition-remove": "POST only (buttons on the manage page)",
     "alliance:invitation-create": "POST only (a form on the manage page)",
+    "providers:evidence-upload": "POST only (the file form on a provider's submission page)",
+    "providers:evidence": "a private file download (tests/alliance/providers/test_views.py)",
     "hiringdata:upload": "POST only (the upload form on /portal/)",
     "hiringdata:rerun": "POST only (a staff button on the submission page)",
     "hiringdata:status": "htmx fragment of the submission page, checked inside that page",
@@ -131,6 +133,8 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     """The sample data, a staff user who is also a member admin, and every page with real ids."""
     from alliance import services as alliance_services
     from alliance.models import CertificationDecision, HiringStandard, Member, Membership
+    from alliance.providers import services as provider_services
+    from alliance.providers.models import ProgramSubmission, ProviderAccount
     from alliance.taskforce.models import Meeting
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
@@ -157,6 +161,13 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     next_meeting = Meeting.objects.filter(status="scheduled").values_list("pk", flat=True)[0]
     _, invitation_token = alliance_services.invitation_create(
         actor=user, member=member, email="new.person@example.org", role="submitter"
+    )
+    # The crawler also acts for a sample training provider; one invitation is left open.
+    provider_submission = ProgramSubmission.objects.get(status="changes_requested")
+    in_review = ProgramSubmission.objects.get(status="in_review")
+    ProviderAccount.objects.create(user=user, provider=provider_submission.provider)
+    _, provider_token = provider_services.provider_invitation_create(
+        actor=user, email="new.provider@example.org", organisation="New Camp", kind="bootcamp"
     )
     # A rejected upload, so the page that lists problems is checked too.
     bad_file = (
@@ -243,6 +254,9 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:employers"),
         Page("alliance:employers", query=f"?occupation={soc}"),
         Page("alliance:invitation-accept", {"token": invitation_token}),
+        Page("providers:gaps"),
+        Page("providers:gaps", query="?level=bachelor"),
+        Page("providers:invitation-accept", {"token": provider_token}),
         Page("hiringdata:data_dictionary"),
         Page("transparency:index"),
         Page("transparency:report", {"year": report.year}),
@@ -266,6 +280,12 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("taskforce:meeting", {"pk": held_meeting}),
         Page("taskforce:meeting", {"pk": next_meeting}, signed_in=True),
         Page("taskforce:high-demand"),
+        Page("providers:portal", signed_in=True),
+        Page("providers:submission-new", signed_in=True),
+        Page("providers:submission", {"pk": provider_submission.pk}, signed_in=True),
+        Page("providers:review-queue", signed_in=True),
+        Page("providers:invite", signed_in=True),
+        Page("providers:review", {"pk": in_review.pk}, signed_in=True),
         Page("hiringdata:portal", signed_in=True),
         Page("hiringdata:submissions", signed_in=True),
         Page("hiringdata:submission", {"pk": rejected.pk}, signed_in=True),

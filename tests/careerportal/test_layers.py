@@ -16,8 +16,13 @@ ROOT = Path(settings.BASE_DIR)
 TEMPLATE_TAG = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 
 
-# Apps that sit inside a layer's package (the transparency report is part of hiringdata).
-PART_OF = {"pathways": ("pathways", "videos"), "hiringdata": ("hiringdata", "transparency")}
+# Apps that sit inside a layer's package (the transparency report is part of hiringdata, the
+# training providers' app and the task force's part of alliance, videos part of pathways).
+PART_OF = {
+    "pathways": ("pathways", "videos"),
+    "alliance": ("alliance", "providers", "taskforce"),
+    "hiringdata": ("hiringdata", "transparency"),
+}
 
 
 def _tables(label: str) -> set[str]:

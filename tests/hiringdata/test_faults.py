@@ -3,12 +3,8 @@
 Real faults: the broker at a closed port; the private storage on a 64 KB tmpfs.
 """
 
-import os
-import subprocess
 import time
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,7 +15,7 @@ from careerportal.settings import redis_cache
 from hiringdata import services
 from hiringdata.models import Submission, SubmissionStatus
 
-from .conftest import GOOD_ROWS, YEAR, records, use_tmp_private_storage
+from .conftest import GOOD_ROWS, YEAR, records
 from .test_api import api_for
 
 pytestmark = pytest.mark.django_db
@@ -58,26 +54,6 @@ def test_an_upload_is_kept_while_the_broker_is_down_and_swept_later(
 
 
 # --- Upload storage full ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def full_storage(settings, tmp_path) -> Iterator[Path]:
-    """The private storage on a 64 KB tmpfs (root may mount one; otherwise skipped)."""
-    mount = tmp_path / "private"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        if os.environ.get("CI"):
-            pytest.fail(f"cannot mount a tmpfs: {done.stderr}")
-        pytest.skip(f"cannot mount a tmpfs: {done.stderr.strip()}")
-    use_tmp_private_storage(settings, tmp_path)
-    yield mount
-    subprocess.run(["umount", str(mount)], check=False)
 
 
 def _big_records_file(rows: int) -> bytes:

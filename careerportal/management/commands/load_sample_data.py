@@ -11,7 +11,7 @@ from django.db import transaction
 
 from credentials.services import comparison_index_refresh
 
-DOMAIN_APPS = ("pathways", "credentials", "alliance", "taskforce", "hiringdata")
+DOMAIN_APPS = ("pathways", "credentials", "alliance", "providers", "taskforce", "hiringdata")
 
 
 class Command(BaseCommand):

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from ...outcome_provenance import program_outcome_provenance
 from ..models import Program
 
 PROGRAM_FIELDS = [
@@ -15,7 +16,8 @@ PROGRAM_FIELDS = [
     "outcome_period", "employed_q2_pct", "employed_q4_pct", "employed_q8_pct", "wage_q2_usd",
     "wage_q4_usd", "wage_q8_usd", "completers_q2", "completers_q4", "completers_q8",
     "credential_level", "awards_count", "median_earnings_usd", "median_debt_usd", "withheld",
-    "is_synthetic", "relevance",
+    "is_synthetic", "relevance", "duration_weeks", "outcomes_verified_on",
+    "outcomes_self_reported", "outcome_provenance",
 ]  # fmt: skip
 
 
@@ -24,10 +26,17 @@ class TrainingProgramSerializer(serializers.ModelSerializer):
     provider_name = serializers.CharField(source="provider.name", read_only=True)
     distance_miles = serializers.FloatField(read_only=True, required=False, allow_null=True)
     relevance = serializers.FloatField(read_only=True, required=False, allow_null=True)
+    outcome_provenance = serializers.SerializerMethodField(
+        help_text='"Verified by the task force on <date>", "Reported by the provider", or empty '
+        "when a public list published the figures."
+    )
 
     class Meta:
         model = Program
         fields = PROGRAM_FIELDS
+
+    def get_outcome_provenance(self, program: Program) -> str:
+        return program_outcome_provenance(program)
 
 
 class TrainingProgramDetailSerializer(TrainingProgramSerializer):

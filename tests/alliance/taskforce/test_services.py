@@ -140,6 +140,7 @@ def test_the_agenda_lists_reviews_and_certifications_expiring_soon(task_force_us
     agenda = selectors.meeting_agenda(meeting=meeting, today=DAY)
     assert agenda.expiring == [soon]
     assert review in agenda.reviews[CertificationStatus.UNDER_REVIEW]
+    assert set(agenda.more) == {"Program submission to review", "Gap to fill"}
 
 
 def test_reminders_go_once_before_a_meeting(task_force_user):
