@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "careerportal.api_access.OpenReadsMiddleware",
     "careerportal.headers.SecurityHeadersMiddleware",
+    # Outside the session middleware, so it sees the session cookie being set.
+    "careerportal.phone_app.PrivateResponsesMiddleware",
     "careerportal.staticfiles.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
