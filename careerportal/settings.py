@@ -56,6 +56,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: compresses the finished page (static files come compressed from WhiteNoise).
+    # Django masks the CSRF token afresh in every response, so compression does not leak it
+    # (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careerportal.api_access.OpenReadsMiddleware",
     "careerportal.headers.SecurityHeadersMiddleware",
