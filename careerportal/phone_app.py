@@ -23,7 +23,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-THEME_COLOUR = "#1a4480"  # the icon's background, USWDS primary-darker
+from . import app_icon
+
+THEME_COLOUR = app_icon.THEME  # the icon's background; base.html's theme-color meta too
 BACKGROUND_COLOUR = "#ffffff"
 # Paths (after any language prefix) whose pages hold someone's own data or staff tools: the
 # service worker passes them to the network and never stores them. The server also marks every
@@ -66,11 +68,6 @@ ICONS = (
 )
 
 
-def _language_root() -> str:
-    """The start page in the active language (/ or /es/)."""
-    return reverse("home")
-
-
 @require_safe
 def manifest(request: HttpRequest) -> HttpResponse:
     """The web app manifest in the page's language: its name, and a start page in that language."""
@@ -85,7 +82,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
         ),
         "lang": language,
         "dir": "rtl" if translation.get_language_bidi() else "ltr",
-        "start_url": _language_root(),
+        "start_url": reverse("home"),  # / or /es/
         "scope": "/",
         "display": "standalone",
         "orientation": "any",

@@ -36,6 +36,7 @@
     if (banner && !savedAt) show(banner.dataset.offlineText);
   });
   window.addEventListener("online", () => {
+    if (!navigator.onLine) return;
     // A saved copy or the offline page: fetch the real page now that the network is back.
     if (savedAt || isOfflinePage) window.location.reload();
     else if (banner) banner.hidden = true;

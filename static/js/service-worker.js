@@ -76,11 +76,13 @@ const savePage = async (request, response) => {
   // The stamp on <html> tells the page (static/js/phone-app.js) it is a saved copy, and when.
   const stamped = html.replace(/<html\b/i, `<html data-saved-at="${savedAt}"`);
   const title = (html.match(/<title>([^<]*)<\/title>/i) || [, ""])[1].trim();
-  const headers = new Headers({
-    "Content-Type": response.headers.get("Content-Type") || "text/html; charset=utf-8",
-    "X-Saved-At": savedAt,
-    "X-Title": encodeURIComponent(title),
-  });
+  // The page's own headers (its Content-Security-Policy above all) go with the copy; the body
+  // is stored decoded, so its length and encoding do not.
+  const headers = new Headers(response.headers);
+  headers.delete("Content-Length");
+  headers.delete("Content-Encoding");
+  headers.set("X-Saved-At", savedAt);
+  headers.set("X-Title", encodeURIComponent(title));
   const cache = await caches.open(PAGES_CACHE);
   await cache.delete(request.url);
   await cache.put(request.url, new Response(stamped, { status: 200, headers }));

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +38,7 @@ def catalog():  # type: ignore[no-untyped-def]
 def wait_for_worker(page) -> None:  # type: ignore[no-untyped-def]
     """Until the service worker is active and controls this page."""
     page.wait_for_function(
-        "navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)",
+        "() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)",
         timeout=20000,
     )
 
@@ -89,15 +90,21 @@ def test_pages_seen_open_offline_with_the_banner_and_refresh_when_online(  # typ
     page.context.set_offline(True)
     for name in ("credential", "plan", "compare"):
         page.goto(catalog[name])
-        assert page.locator("h1").inner_text() == headings[name]
+        expect(page.locator("h1")).to_have_text(headings[name])
         banner = page.locator("[data-offline-banner]")
-        assert banner.is_visible(), name
-        assert banner.inner_text().startswith(SAVED)
+        expect(banner).to_be_visible()
+        expect(banner).to_contain_text(SAVED)
         assert banner.get_attribute("role") == "status"
+    policy = page.evaluate(
+        """async (url) => { const store = await caches.open('portal-pages-v1');
+             return (await store.match(url)).headers.get('Content-Security-Policy'); }""",
+        page.url,
+    )
+    assert "script-src 'self'" in policy  # the saved copy keeps the page's policy
 
     # Back online: the saved copy is replaced by the page from the network.
     page.context.set_offline(False)
-    page.wait_for_function("!document.documentElement.dataset.savedAt", timeout=20000)
+    page.wait_for_function("() => !document.documentElement.dataset.savedAt", timeout=20000)
     assert page.locator("[data-offline-banner]").is_hidden()
     assert page.locator("h1").inner_text() == headings["compare"]
 
@@ -109,17 +116,17 @@ def test_a_page_never_seen_shows_the_offline_page_in_its_language(page, axe_chec
     page.context.set_offline(True)
 
     page.goto(catalog["unseen"])
-    assert page.locator("h1").inner_text() == "You are offline"
+    expect(page.locator("h1")).to_have_text("You are offline")
     saved = page.locator("[data-saved-pages]")
     saved.get_by_role("link", name="Plan for Ana").wait_for()
     axe_check(page)
 
     page.goto("/es" + catalog["unseen"])
-    assert page.locator("h1").inner_text() == "Sin conexión"
-    assert page.evaluate("document.documentElement.lang") == "es"
+    expect(page.locator("h1")).to_have_text("Sin conexión")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
 
     page.context.set_offline(False)
-    page.wait_for_function("!document.querySelector('[data-offline-page]')", timeout=20000)
+    page.wait_for_function("() => !document.querySelector('[data-offline-page]')", timeout=20000)
     assert page.locator("h1").inner_text() != "Sin conexión"
 
 
