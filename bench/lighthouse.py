@@ -48,7 +48,6 @@ LOAD_BOUND = {
     "mainthread-work-breakdown",
     "bootup-time",
     "long-tasks",
-    "forced-reflow-insight",
 }
 METRICS = (
     "first-contentful-paint",
@@ -143,9 +142,9 @@ def not_passed(report: dict) -> list[str]:  # type: ignore[type-arg]
             ):
                 continue
             shown = audit.get("displayValue", "")
-            lines.append(
-                f"    {category}: {ref['id']} ({score:.2f}) {audit['title']} {shown}".rstrip()
-            )
+            cause = "load" if ref["id"] in LOAD_BOUND else "page"
+            line = f"    {category}: {ref['id']} ({score:.2f}) [{cause}] {audit['title']} {shown}"
+            lines.append(line.rstrip())
     return lines
 
 
