@@ -59,7 +59,10 @@ const isPrivate = (pathname) => {
 };
 
 const storable = (response) => {
-  if (!response || !response.ok || response.type !== "basic" || response.redirected) return false;
+  // 200 only: a partial (206) answer to a range request cannot be stored whole.
+  if (!response || response.status !== 200 || response.type !== "basic" || response.redirected) {
+    return false;
+  }
   const control = (response.headers.get("Cache-Control") || "").toLowerCase();
   return !/no-store|private/.test(control);
 };

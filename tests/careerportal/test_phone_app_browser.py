@@ -39,7 +39,7 @@ def wait_for_worker(page) -> None:  # type: ignore[no-untyped-def]
     """Until the service worker is active and controls this page."""
     page.wait_for_function(
         "() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)",
-        timeout=20000,
+        timeout=60000,
     )
 
 
@@ -104,7 +104,7 @@ def test_pages_seen_open_offline_with_the_banner_and_refresh_when_online(  # typ
 
     # Back online: the saved copy is replaced by the page from the network.
     page.context.set_offline(False)
-    page.wait_for_function("() => !document.documentElement.dataset.savedAt", timeout=20000)
+    page.wait_for_function("() => !document.documentElement.dataset.savedAt", timeout=60000)
     assert page.locator("[data-offline-banner]").is_hidden()
     assert page.locator("h1").inner_text() == headings["compare"]
 
@@ -126,7 +126,7 @@ def test_a_page_never_seen_shows_the_offline_page_in_its_language(page, axe_chec
     expect(page.locator("html")).to_have_attribute("lang", "es")
 
     page.context.set_offline(False)
-    page.wait_for_function("() => !document.querySelector('[data-offline-page]')", timeout=20000)
+    page.wait_for_function("() => !document.querySelector('[data-offline-page]')", timeout=60000)
     assert page.locator("h1").inner_text() != "Sin conexión"
 
 
