@@ -17,6 +17,7 @@ CONTENT_SECURITY_POLICY = {
     "font-src": "'self' data:",
     "connect-src": "'self'",
     "worker-src": "'self' blob:",
+    "manifest-src": "'self'",
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",

@@ -61,9 +61,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: compresses the finished page (static files come compressed from WhiteNoise).
+    # Django masks the CSRF token afresh in every response, so compression does not leak it
+    # (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "careerportal.api_access.OpenReadsMiddleware",
     "careerportal.headers.SecurityHeadersMiddleware",
+    # Outside the session middleware, so it sees the session cookie being set.
+    "careerportal.phone_app.PrivateResponsesMiddleware",
     "careerportal.staticfiles.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "careerportal.languages.PreferredLanguageMiddleware",

@@ -14,7 +14,7 @@ from drf_spectacular.views import (
 from alliance import views as alliance_views
 from credentials.sharing import views as credential_sharing
 
-from . import health, views
+from . import health, phone_app, views
 from .api_root import ApiRoot
 from .headers import csp_update
 from .translations import views as translation_views
@@ -37,6 +37,8 @@ api_v1.insert(0, path("", ApiRoot.as_view(patterns=list(api_v1)), name="api-root
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # At the root so that the service worker's scope is the whole site, every language included.
+    path("sw.js", phone_app.service_worker, name="service-worker"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("credentials.ctdl.urls")),
     path("alliance/members/<slug:slug>.jsonld", alliance_views.member_jsonld, name="member-ctdl"),
@@ -57,6 +59,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("manifest.webmanifest", phone_app.manifest, name="manifest"),
+    path("offline/", phone_app.offline, name="offline"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # Before Django's own: the reset page with its limits (alliance/signin.py).
     path(

@@ -42,6 +42,7 @@ REPRESENTATIVE = {
 # Named patterns this test does not open as pages, and why.
 SKIPPED = {
     "javascript-catalog": "JavaScript, not a page",
+    "manifest": "the web app manifest, JSON (tests/careerportal/test_phone_app.py)",
     "credential-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
     "compare-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
     "pathways:career-card": "a PNG share image, not a page (tests/credentials/test_sharing.py)",
@@ -212,6 +213,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     pages = [
         # Public pages, visited signed out.
         Page("home"),
+        Page("offline"),
         Page("login"),
         Page("password_reset"),
         Page("password_reset_done"),
