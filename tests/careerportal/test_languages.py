@@ -253,3 +253,13 @@ def test_the_translation_status_page_costs_the_same_queries_for_one_row_or_many(
     # account menu, the user's memberships (1).
     with django_assert_num_queries(19):
         assert client.get("/staff/translations/").status_code == 200
+
+
+def test_ctdl_language_maps_carry_every_language():
+    from credentials.ctdl.export import langmap
+    from credentials.ctdl.load import lang_value
+
+    credential = CredentialFactory(summary_en="Fix.", summary_zh_hans="修理。", summary_ar="إصلاح.")
+    assert langmap(credential, "summary") == {"en": "Fix.", "zh-hans": "修理。", "ar": "إصلاح."}
+    assert lang_value({"en-US": "Fix.", "zh-Hans": "修理。"}, "zh-hans") == "修理。"
+    assert lang_value({"en-US": "Fix."}, "en") == "Fix."
