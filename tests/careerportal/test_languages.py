@@ -263,3 +263,16 @@ def test_ctdl_language_maps_carry_every_language():
     assert langmap(credential, "summary") == {"en": "Fix.", "zh-hans": "修理。", "ar": "إصلاح."}
     assert lang_value({"en-US": "Fix.", "zh-Hans": "修理。"}, "zh-hans") == "修理。"
     assert lang_value({"en-US": "Fix."}, "en") == "Fix."
+
+
+def test_occupations_are_found_by_their_translated_title():
+    from pathways.search import occupation_search
+    from tests.credentials.factories import OccupationFactory
+
+    developer = OccupationFactory(
+        title_en="Software Developers", title_vi="Nhà phát triển phần mềm"
+    )
+    assert developer.pk in [
+        h.occupation_id for h in occupation_search(q="phát triển", language="vi")
+    ]
+    assert developer.pk in [h.occupation_id for h in occupation_search(q="software", language="vi")]
