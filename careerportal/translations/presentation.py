@@ -35,7 +35,7 @@ def field_text(obj: object, field_name: str, *, language: str | None = None) -> 
     language = language or get_language() or settings.LANGUAGE_CODE
     default = settings.LANGUAGE_CODE
     try:
-        translator.get_options_for_model(type(obj))
+        translator.get_options_for_model(type(obj))  # type: ignore[arg-type]
     except NotRegistered:
         return FieldText(str(getattr(obj, field_name, "") or ""), language, False)
     english = getattr(obj, build_localized_fieldname(field_name, default)) or ""

@@ -29,7 +29,7 @@ def translated_fields(label: str) -> tuple[str, ...]:
     if label == GLOSSARY:
         return GLOSSARY_FIELDS
     model = apps.get_model(label)
-    names = translator.get_options_for_model(model).fields
+    names = translator.get_options_for_model(model).fields  # type: ignore[attr-defined]
     return tuple(f.name for f in model._meta.fields if f.name in names)  # the model's order
 
 
