@@ -276,3 +276,44 @@ def test_occupations_are_found_by_their_translated_title():
         h.occupation_id for h in occupation_search(q="phát triển", language="vi")
     ]
     assert developer.pk in [h.occupation_id for h in occupation_search(q="software", language="vi")]
+
+
+def test_the_sheet_lists_what_to_translate_and_the_loader_reads_it_back(tmp_path, monkeypatch):
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    CredentialFactory(slug="a-plus", summary_en="Fix computers.")
+    out = io.StringIO()
+    call_command("translation_sheet", "tl", "--model", "credentials.credential", stdout=out)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == ["model", "key", "field", "source", "text", "translated_by"]
+    assert ["credentials.credential", "a-plus", "summary", "Fix computers.", "", ""] in rows
+    # A translator fills the text and who translated it; the loader takes the file as it is.
+    filled = [
+        [*row[:4], "Ayusin ang mga computer.", "portal team (not professional)"]
+        for row in rows[1:]
+        if row[1] == "a-plus" and row[2] == "summary"
+    ]
+    with (tmp_path / "tl.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([rows[0], *filled])
+    out = io.StringIO()
+    call_command("load_translations", "--language", "tl", "--strict", stdout=out)
+    assert "translations tl: 1 fields filled, 0 stale" in out.getvalue()
+    again = io.StringIO()
+    call_command("translation_sheet", "tl", "--missing", "--model", "credentials.credential",
+                 stdout=again)  # fmt: skip
+    assert "a-plus,summary" not in again.getvalue()
+
+
+def test_the_loader_refuses_an_unknown_language_and_is_strict_when_asked(tmp_path, monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    with pytest.raises(CommandError, match="unknown language"):
+        call_command("load_translations", "--language", "fr")
+    (tmp_path / "ko.csv").write_text(HEADER + "credentials.credential,x,summary,a,b,c\n")
+    with pytest.raises(CommandError, match="1 rows skipped"):
+        call_command("load_translations", "--language", "ko", "--strict")
