@@ -286,22 +286,25 @@ def test_the_sheet_lists_what_to_translate_and_the_loader_reads_it_back(tmp_path
 
     monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
     CredentialFactory(slug="a-plus", summary_en="Fix computers.")
+    CredentialFactory(slug="formula", summary_en="=1+1 is not run by a spreadsheet.")
     out = io.StringIO()
     call_command("translation_sheet", "tl", "--model", "credentials.credential", stdout=out)
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows[0] == ["model", "key", "field", "source", "text", "translated_by"]
     assert ["credentials.credential", "a-plus", "summary", "Fix computers.", "", ""] in rows
+    quoted = "'=1+1 is not run by a spreadsheet."  # neutralised for the translator's spreadsheet
+    assert ["credentials.credential", "formula", "summary", quoted, "", ""] in rows
     # A translator fills the text and who translated it; the loader takes the file as it is.
     filled = [
         [*row[:4], "Ayusin ang mga computer.", "portal team (not professional)"]
         for row in rows[1:]
-        if row[1] == "a-plus" and row[2] == "summary"
+        if row[2] == "summary"
     ]
     with (tmp_path / "tl.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([rows[0], *filled])
     out = io.StringIO()
     call_command("load_translations", "--language", "tl", "--strict", stdout=out)
-    assert "translations tl: 1 fields filled, 0 stale" in out.getvalue()
+    assert "translations tl: 2 fields filled, 0 stale" in out.getvalue()
     again = io.StringIO()
     call_command("translation_sheet", "tl", "--missing", "--model", "credentials.credential",
                  stdout=again)  # fmt: skip
