@@ -320,3 +320,14 @@ def test_the_loader_refuses_an_unknown_language_and_is_strict_when_asked(tmp_pat
     (tmp_path / "ko.csv").write_text(HEADER + "credentials.credential,x,summary,a,b,c\n")
     with pytest.raises(CommandError, match="1 rows skipped"):
         call_command("load_translations", "--language", "ko", "--strict")
+
+
+def test_a_stale_row_leaves_a_text_it_did_not_put_there(tmp_path, monkeypatch):
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    credential = CredentialFactory(slug="a-plus", summary_en="New.", summary_es="Nuevo.")
+    (tmp_path / "es.csv").write_text(
+        HEADER + "credentials.credential,a-plus,summary,Old.,Viejo.,x\n"
+    )
+    assert translations_load("es").stale == 1
+    credential.refresh_from_db()
+    assert credential.summary_es == "Nuevo."  # the sample data's current Spanish stays
