@@ -31,6 +31,16 @@ def cell_neutralise(value: object) -> str:
     return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
 
 
+def cell_restore(text: str) -> str:
+    """The text cell_neutralise was given, for a file we wrote coming back to us (a translation
+    sheet filled in): the quote it put before a formula-like text is dropped."""
+    return (
+        text[1:]
+        if text.startswith("'") and text[1:].lstrip(" ").startswith(FORMULA_START)
+        else text
+    )
+
+
 def csv_write(
     stream: TextIO,
     header: Iterable[object],

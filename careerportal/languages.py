@@ -28,7 +28,7 @@ class PreferredLanguageMiddleware(LocaleMiddleware):
     page under that language's prefix; choosing English in the switcher saves "en" and stops it.
     """
 
-    def process_request(self, request: HttpRequest) -> HttpResponseBase | None:
+    def process_request(self, request: HttpRequest) -> HttpResponseBase | None:  # type: ignore[override]
         super().process_request(request)
         if request.method not in ("GET", "HEAD"):
             return None

@@ -75,7 +75,7 @@ class OccupationFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        hits = occupation_search(q=value, language=(get_language() or "en")[:2], limit=50)
+        hits = occupation_search(q=value, language=get_language() or "en", limit=50)
         if not hits:
             # No title matches: look in the code, the descriptions and the skills instead.
             return queryset.filter(

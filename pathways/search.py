@@ -11,7 +11,10 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
+from django.db.models import F
+from modeltranslation.utils import build_localized_fieldname
 
 from careerportal.text import folded
 
@@ -209,11 +212,11 @@ def title_index(*, language: str = "en") -> TitleIndex:
         )
         # The occupations' own titles (and the translated one) count as official titles too:
         # hand-compiled occupations have them before any O*NET load.
-        for occupation_id, title, spanish, tech in Occupation.objects.values_list(
-            "id", "title_en", "title_es", "in_tech_family"
-        ):
+        own = language if language in dict(settings.LANGUAGES) else "en"
+        for occupation_id, title, translated, tech in Occupation.objects.annotate(
+            translated=F(build_localized_fieldname("title", own))
+        ).values_list("id", "title_en", "translated", "in_tech_family"):
             rows.append((occupation_id, title, TitleKind.OFFICIAL, tech))
-            translated = spanish if language == "es" else ""
             if translated and translated != title:
                 rows.append((occupation_id, translated, TitleKind.OFFICIAL, tech))
         index = TitleIndex(rows)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from careerportal.csv_download import cell_restore
+
 TRANSLATIONS_DIR = Path(settings.BASE_DIR) / "data" / "translations"
 COLUMNS = ("model", "key", "field", "source", "text", "translated_by")
 
@@ -52,7 +54,7 @@ def translation_rows(path: Path) -> tuple[list[TranslationRow], list[str]]:
         seen: dict[tuple[str, str, str], int] = {}
         for cells in reader:
             line = reader.line_num
-            values = {column: (cells.get(column) or "").strip() for column in COLUMNS}
+            values = {column: cell_restore((cells.get(column) or "").strip()) for column in COLUMNS}
             empty = [column for column in ("model", "key", "field", "text") if not values[column]]
             if empty:
                 errors.append(f"{path.name}, line {line}: {', '.join(empty)} is empty.")

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.utils.html import escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -35,7 +35,7 @@ def field_text(obj: object, field_name: str, *, language: str | None = None) -> 
     language = language or get_language() or settings.LANGUAGE_CODE
     default = settings.LANGUAGE_CODE
     try:
-        translator.get_options_for_model(type(obj))
+        translator.get_options_for_model(type(obj))  # type: ignore[arg-type]
     except NotRegistered:
         return FieldText(str(getattr(obj, field_name, "") or ""), language, False)
     english = getattr(obj, build_localized_fieldname(field_name, default)) or ""
@@ -71,8 +71,14 @@ def render_field(
             setattr(request, SHOWN_TRANSLATED, True)
         return body
     tag = "div" if paragraphs else "span"
+    # On a right-to-left page the English runs left to right (its full stop at its end).
+    direction = ' dir="ltr"' if get_language_bidi() else ""
     marked = format_html(
-        '<{tag} lang="{lang}">{body}</{tag}>', tag=tag, lang=shown.language, body=body
+        '<{tag} lang="{lang}"{dir}>{body}</{tag}>',
+        tag=tag,
+        lang=shown.language,
+        dir=mark_safe(direction),  # noqa: S308 - a constant
+        body=body,
     )
     if not note:
         return marked

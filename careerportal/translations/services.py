@@ -29,7 +29,7 @@ def translated_fields(label: str) -> tuple[str, ...]:
     if label == GLOSSARY:
         return GLOSSARY_FIELDS
     model = apps.get_model(label)
-    names = translator.get_options_for_model(model).fields
+    names = translator.get_options_for_model(model).fields  # type: ignore[attr-defined]
     return tuple(f.name for f in model._meta.fields if f.name in names)  # the model's order
 
 
@@ -65,8 +65,9 @@ def translations_load(language: str) -> LoadReport:
     """Fill the `language` columns from data/translations/<language>.csv.
 
     A translation whose `source` is still the English text fills its column; one whose English
-    has changed since is kept as stale (the column is emptied, so the page shows the English,
-    marked). A row that names no known model, field or key is reported by line and skipped.
+    has changed since is kept on record as stale, and the column it filled before is emptied (the
+    page shows the English, marked); a text put there otherwise is left alone. A row that names
+    no known model, field or key is reported by line and skipped.
     """
     path = translation_file(language)
     rows, errors = translation_rows(path)
@@ -114,7 +115,12 @@ def translations_load(language: str) -> LoadReport:
             )
             if label != GLOSSARY:
                 column = build_localized_fieldname(row.field, language)
-                setattr(target, column, row.text if current else "")
+                if current:
+                    setattr(target, column, row.text)
+                elif same_text(getattr(target, column), row.text):
+                    setattr(target, column, "")  # its own earlier text: now shown in English
+                else:
+                    continue  # a text from elsewhere (the sample data) is left as it is
                 changed[column].append(target)  # type: ignore[arg-type]
         for column, targets_changed in changed.items():
             model = apps.get_model(label)

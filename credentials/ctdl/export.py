@@ -91,7 +91,11 @@ def _published_extra(record: Any, prop: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         return {}
     portal = set(portal_languages())
-    return {lang: text for lang, text in value.items() if lang.split("-")[0].lower() not in portal}
+    return {
+        lang: text
+        for lang, text in value.items()
+        if lang.lower() not in portal and lang.split("-")[0].lower() not in portal
+    }
 
 
 def langmap(obj: Any, field: str, *, record: Any = None, prop: str = "") -> dict[str, Any]:

@@ -20,6 +20,7 @@ from urllib.request import Request, urlopen
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
+from modeltranslation.utils import build_localized_fieldname as localized
 
 from pathways.models import Occupation
 
@@ -193,7 +194,8 @@ def lang_value(value: Any, lang: str) -> str:
         return value if lang == settings.LANGUAGE_CODE else ""
     if not isinstance(value, dict):
         return ""
-    for key in (lang, *(k for k in value if k.split("-")[0].lower() == lang)):
+    same = [k for k in value if k.lower() == lang or k.split("-")[0].lower() == lang]
+    for key in (lang, *same):  # "zh-Hans" is zh-hans's; "en-US" is en's
         text = value.get(key)
         if isinstance(text, list):
             text = "; ".join(str(t) for t in text)
@@ -412,7 +414,7 @@ def _cost_items(node: Node) -> list[dict[str, Any]]:
                 "amount_min_usd": price,
                 "amount_max_usd": price,
                 "source_url": str(profile.get("ceterms:costDetails") or "")[:500],
-                **{f"note_{lang}": text for lang, text in note.items()},
+                **{localized("note", lang): text for lang, text in note.items()},
             }
         )
     return items
@@ -442,7 +444,7 @@ def _outcomes(node: Node) -> list[dict[str, Any]]:
                 "reported_salary_usd": profile.get("ceterms:medianEarnings"),
                 "source_name": "Credential Registry (CTDL)",
                 "source_url": str(profile.get("ceterms:source") or "")[:500],
-                **{f"statement_{lang}": text for lang, text in statement.items()},
+                **{localized("statement", lang): text for lang, text in statement.items()},
             }
         )
     return reports
@@ -499,10 +501,10 @@ def credential_upsert(
         "level": levels[0] if levels else "",
         "delivery": delivery,
         **{
-            f"description_{lang}": text
+            localized("description", lang): text
             for lang, text in _translated(node.get("ceterms:description")).items()
         },
-        **{f"duration_note_{lang}": text for lang, text in duration_note.items()},
+        **{localized("duration_note", lang): text for lang, text in duration_note.items()},
     }
     if credential is None:
         credential = Credential(

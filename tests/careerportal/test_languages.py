@@ -253,3 +253,81 @@ def test_the_translation_status_page_costs_the_same_queries_for_one_row_or_many(
     # account menu, the user's memberships (1).
     with django_assert_num_queries(19):
         assert client.get("/staff/translations/").status_code == 200
+
+
+def test_ctdl_language_maps_carry_every_language():
+    from credentials.ctdl.export import langmap
+    from credentials.ctdl.load import lang_value
+
+    credential = CredentialFactory(summary_en="Fix.", summary_zh_hans="修理。", summary_ar="إصلاح.")
+    assert langmap(credential, "summary") == {"en": "Fix.", "zh-hans": "修理。", "ar": "إصلاح."}
+    assert lang_value({"en-US": "Fix.", "zh-Hans": "修理。"}, "zh-hans") == "修理。"
+    assert lang_value({"en-US": "Fix."}, "en") == "Fix."
+
+
+def test_occupations_are_found_by_their_translated_title():
+    from pathways.search import occupation_search
+    from tests.credentials.factories import OccupationFactory
+
+    developer = OccupationFactory(
+        title_en="Software Developers", title_vi="Nhà phát triển phần mềm"
+    )
+    assert developer.pk in [
+        h.occupation_id for h in occupation_search(q="phát triển", language="vi")
+    ]
+    assert developer.pk in [h.occupation_id for h in occupation_search(q="software", language="vi")]
+
+
+def test_the_sheet_lists_what_to_translate_and_the_loader_reads_it_back(tmp_path, monkeypatch):
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    CredentialFactory(slug="a-plus", summary_en="Fix computers.")
+    CredentialFactory(slug="formula", summary_en="=1+1 is not run by a spreadsheet.")
+    out = io.StringIO()
+    call_command("translation_sheet", "tl", "--model", "credentials.credential", stdout=out)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0] == ["model", "key", "field", "source", "text", "translated_by"]
+    assert ["credentials.credential", "a-plus", "summary", "Fix computers.", "", ""] in rows
+    quoted = "'=1+1 is not run by a spreadsheet."  # neutralised for the translator's spreadsheet
+    assert ["credentials.credential", "formula", "summary", quoted, "", ""] in rows
+    # A translator fills the text and who translated it; the loader takes the file as it is.
+    filled = [
+        [*row[:4], "Ayusin ang mga computer.", "portal team (not professional)"]
+        for row in rows[1:]
+        if row[2] == "summary"
+    ]
+    with (tmp_path / "tl.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([rows[0], *filled])
+    out = io.StringIO()
+    call_command("load_translations", "--language", "tl", "--strict", stdout=out)
+    assert "translations tl: 2 fields filled, 0 stale" in out.getvalue()
+    again = io.StringIO()
+    call_command("translation_sheet", "tl", "--missing", "--model", "credentials.credential",
+                 stdout=again)  # fmt: skip
+    assert "a-plus,summary" not in again.getvalue()
+
+
+def test_the_loader_refuses_an_unknown_language_and_is_strict_when_asked(tmp_path, monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    with pytest.raises(CommandError, match="unknown language"):
+        call_command("load_translations", "--language", "fr")
+    (tmp_path / "ko.csv").write_text(HEADER + "credentials.credential,x,summary,a,b,c\n")
+    with pytest.raises(CommandError, match="1 rows skipped"):
+        call_command("load_translations", "--language", "ko", "--strict")
+
+
+def test_a_stale_row_leaves_a_text_it_did_not_put_there(tmp_path, monkeypatch):
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    credential = CredentialFactory(slug="a-plus", summary_en="New.", summary_es="Nuevo.")
+    (tmp_path / "es.csv").write_text(
+        HEADER + "credentials.credential,a-plus,summary,Old.,Viejo.,x\n"
+    )
+    assert translations_load("es").stale == 1
+    credential.refresh_from_db()
+    assert credential.summary_es == "Nuevo."  # the sample data's current Spanish stays

@@ -55,8 +55,14 @@ def test_phone_menu_opens_from_the_left_and_tables_read_right_to_left(page, axe_
                    return r.getBoundingClientRect().right; }"""
     )
     assert text > cell["x"] + cell["width"] - 20  # the text sits against the right edge
-    # Content not translated yet: English, marked as such, with the note.
-    assert page.locator('main [lang="en"]').count() >= 1
+    # The back link's arrow points right, where "back" is in Arabic.
+    arrow = page.eval_on_selector(
+        ".usa-breadcrumb__list-item:nth-last-child(2) .usa-breadcrumb__link",
+        "el => getComputedStyle(el, '::before').transform",
+    )
+    assert arrow.startswith("matrix(-1")
+    # Content not translated yet: English, left to right, marked as such, with the note.
+    assert page.locator('main [lang="en"][dir="ltr"]').count() >= 1
     assert page.locator("main .translation-missing").count() >= 1
     axe_check(page)
 

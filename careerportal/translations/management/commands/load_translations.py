@@ -21,15 +21,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, **options: object) -> None:
-        languages = options["language"] or translation_languages()
-        unknown = set(languages) - set(translation_languages())  # type: ignore[arg-type]
+        languages: list[str] = options["language"] or translation_languages()  # type: ignore[assignment]
+        unknown = set(languages) - set(translation_languages())
         if unknown:
             raise CommandError(
                 f"unknown language(s) {', '.join(sorted(unknown))}: one of "
                 f"{', '.join(translation_languages())}"
             )
         skipped = 0
-        for language in languages:  # type: ignore[union-attr]
+        for language in languages:
             if not translation_file(language).exists():
                 continue
             report = translations_load(language)

@@ -1,10 +1,9 @@
 """Write the rows a translator fills for one language: every translated field with English text,
 its key and the translation already loaded (empty when there is none, or when it is stale)."""
 
-import csv
-
 from django.core.management.base import BaseCommand, CommandParser
 
+from careerportal.csv_download import csv_write
 from careerportal.translations.files import COLUMNS, translation_languages
 from careerportal.translations.selectors import translation_sheet_rows
 
@@ -23,11 +22,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, **options: object) -> None:
-        writer = csv.writer(self.stdout, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for row in translation_sheet_rows(
-            options["language"],  # type: ignore[arg-type]
-            models=options["model"],  # type: ignore[arg-type]
-            missing_only=bool(options["missing"]),
-        ):
-            writer.writerow(row)
+        # Through the portal's one CSV writer: a text a spreadsheet would read as a formula gets
+        # a quote before it, which the loader drops again (careerportal/translations/files.py).
+        csv_write(
+            self.stdout,
+            COLUMNS,
+            translation_sheet_rows(
+                options["language"],  # type: ignore[arg-type]
+                models=options["model"],  # type: ignore[arg-type]
+                missing_only=bool(options["missing"]),
+            ),
+            bom=False,
+        )
