@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "credentials",
     "alliance",
     "alliance.providers",
+    "alliance.reconvening",
     "hiringdata",
     "hiringdata.transparency",
 ]

@@ -72,6 +72,7 @@ urlpatterns += i18n_patterns(
     path("programs/", include("credentials.programs.urls")),
     path("", include("alliance.urls")),
     path("", include("alliance.providers.urls")),
+    path("", include("alliance.reconvening.urls")),
     path("", include("hiringdata.urls")),
     path("transparency/", include("hiringdata.transparency.urls")),
     prefix_default_language=False,

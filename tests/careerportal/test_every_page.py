@@ -46,6 +46,7 @@ SKIPPED = {
     "alliance:recognition-add": "POST only (a form on the manage page)",
     "alliance:recognition-remove": "POST only (buttons on the manage page)",
     "alliance:invitation-create": "POST only (a form on the manage page)",
+    "reconvening:milestone-update": "POST only (forms on the member's reconvening page)",
     "providers:evidence-upload": "POST only (the file form on a provider's submission page)",
     "providers:evidence": "a private file download (tests/alliance/providers/test_views.py)",
     "hiringdata:upload": "POST only (the upload form on /portal/)",
@@ -120,7 +121,13 @@ def page_names_in_urlconf() -> set[str]:
 def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     """The sample data, a staff user who is also a member admin, and every page with real ids."""
     from alliance import services as alliance_services
-    from alliance.models import CertificationDecision, HiringStandard, Member, Membership
+    from alliance.models import (
+        CertificationDecision,
+        Convening,
+        HiringStandard,
+        Member,
+        Membership,
+    )
     from alliance.providers import services as provider_services
     from alliance.providers.models import ProgramSubmission, ProviderAccount
     from credentials.models import Credential
@@ -183,6 +190,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     certified = CertificationDecision.objects.order_by("pk")[0].credential.slug
     standard = HiringStandard.objects.order_by("pk")[0]
     report = TransparencyReport.objects.filter(status="published").order_by("-year")[0]
+    convening_year = Convening.objects.order_by("-year")[0].year
     plan = plan_create(user=user, title="Plan for Ana", notes="Evening classes")
     plan_item_add(plan=plan, soc_code=occupations[0])
     plan_item_add(plan=plan, credential_slug=credentials[0], note="First step")
@@ -238,6 +246,8 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:employers"),
         Page("alliance:employers", query=f"?occupation={soc}"),
         Page("alliance:invitation-accept", {"token": invitation_token}),
+        Page("reconvening:year", {"year": convening_year}),
+        Page("reconvening:year", {"year": 1999}, status=404),
         Page("providers:gaps"),
         Page("providers:gaps", query="?level=bachelor"),
         Page("providers:invitation-accept", {"token": provider_token}),
@@ -259,6 +269,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:task-force-credential", {"slug": certified}, signed_in=True),
         Page("alliance:task-force-standard", {"pk": standard.pk}, signed_in=True),
         Page("alliance:audit-log", signed_in=True),
+        Page("reconvening:manage", {"slug": member.slug}, signed_in=True),
         Page("providers:portal", signed_in=True),
         Page("providers:submission-new", signed_in=True),
         Page("providers:submission", {"pk": provider_submission.pk}, signed_in=True),

@@ -18,7 +18,10 @@ TEMPLATE_TAG = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 
 # Apps that sit inside a layer's package (the transparency report is part of hiringdata,
 # the training providers' app part of alliance).
-PART_OF = {"alliance": ("alliance", "providers"), "hiringdata": ("hiringdata", "transparency")}
+PART_OF = {
+    "alliance": ("alliance", "providers", "reconvening"),
+    "hiringdata": ("hiringdata", "transparency"),
+}
 
 
 def _tables(label: str) -> set[str]:

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from credentials.services import comparison_index_refresh
 
-DOMAIN_APPS = ("pathways", "credentials", "alliance", "providers", "hiringdata")
+DOMAIN_APPS = ("pathways", "credentials", "alliance", "providers", "reconvening", "hiringdata")
 
 
 class Command(BaseCommand):

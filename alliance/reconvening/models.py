@@ -1,0 +1,128 @@
+"""The annual reconvening: each member's recommitment and plan for access per convening year, and
+each approved hiring standard kept as a yearly version (so a year can be compared with the last).
+
+Tables are named alliance_reconvening_* (Meta.db_table): they belong to the alliance layer.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from alliance.models import Convening, HiringStandard, Member
+from pathways.models import Occupation
+
+
+class Recommitment(models.Model):
+    """A member renews its commitments in public at one convening, signed by one of its admins."""
+
+    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="recommitments")
+    statement = models.TextField(_("statement"), max_length=2000)
+    signed_on = models.DateField()
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signer_name = models.CharField(max_length=200)
+    signer_title = models.CharField(max_length=200, blank=True)
+    is_synthetic = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "alliance_reconvening_recommitment"
+        ordering = ["-convening__year", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convening", "member"], name="recommitment_once_per_convening"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} recommits ({self.convening.year})"
+
+
+class AccessPlan(models.Model):
+    """A member's long-term plan for access (who it will open its doors to, and how) for a year."""
+
+    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="access_plans")
+    summary = models.TextField(_("summary"), max_length=4000)
+    updated_on = models.DateField()
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        db_table = "alliance_reconvening_accessplan"
+        ordering = ["-convening__year", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convening", "member"], name="access_plan_once_per_convening"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: plan for access ({self.convening.year})"
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Milestone(models.Model):
+    """One step of a plan for access, with a due date; its status is updated with a dated note."""
+
+    plan = models.ForeignKey(AccessPlan, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("title"), max_length=300)
+    due_on = models.DateField()
+    status = models.CharField(
+        max_length=12, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
+    )
+    note = models.CharField(_("note"), max_length=1000, blank=True)
+    # When the status or note was last changed (the date the public sees beside the note).
+    updated_on = models.DateField()
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        db_table = "alliance_reconvening_milestone"
+        ordering = ["plan", "due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} by {self.due_on}"
+
+
+class StandardVersion(models.Model):
+    """What an approved hiring standard said in one year (the year's last approval wins).
+
+    Written only by services.standard_version_on_approval, when the task force approves.
+    """
+
+    standard = models.ForeignKey(
+        HiringStandard, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    approved_on = models.DateField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    # Names of the credentials valued, as they read on the day (a list of strings).
+    credentials = models.JSONField(default=list)
+    credentials_note = models.TextField(blank=True)
+    portfolio_items = models.TextField(blank=True)
+    interview_questions = models.TextField(blank=True)
+    screening_steps = models.TextField(blank=True)
+    degree_required = models.BooleanField(default=False)
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        db_table = "alliance_reconvening_standardversion"
+        ordering = ["member", "occupation", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "occupation", "year"], name="standard_version_once_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"

@@ -1,0 +1,91 @@
+"""Reads of the reconvening (public: everything here is published once written)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from alliance.models import Convening, Member
+
+from .changes import Change, standard_changes
+from .models import AccessPlan, Milestone, Recommitment, StandardVersion
+
+
+@dataclass
+class StandardYear:
+    """One member's standard for one occupation in a year, and what changed since the last."""
+
+    version: StandardVersion
+    previous: StandardVersion | None
+    changes: list[Change]
+
+
+def recommitments(
+    *, convening: Convening | None = None, member: Member | None = None
+) -> QuerySet[Recommitment]:
+    rows = Recommitment.objects.select_related("member", "convening")
+    if convening is not None:
+        rows = rows.filter(convening=convening)
+    if member is not None:
+        rows = rows.filter(member=member)
+    return rows.order_by("-convening__year", "member__name")
+
+
+def access_plans(
+    *, convening: Convening | None = None, member: Member | None = None
+) -> QuerySet[AccessPlan]:
+    """Plans with their milestones (prefetched in due-date order)."""
+    plans = AccessPlan.objects.select_related("member", "convening").prefetch_related(
+        Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "id"))
+    )
+    if convening is not None:
+        plans = plans.filter(convening=convening)
+    if member is not None:
+        plans = plans.filter(member=member)
+    return plans.order_by("-convening__year", "member__name")
+
+
+def standard_years(*, year: int | None = None, member: Member | None = None) -> list[StandardYear]:
+    """Each yearly version (of one year, or one member's) beside the version of the year before.
+
+    Two queries: the versions, then every version of the same members (to find each one's
+    previous year in memory; members keep a handful of standards).
+    """
+    versions = StandardVersion.objects.select_related("member", "occupation").order_by(
+        "member__name", "occupation__soc_code", "-year"
+    )
+    if year is not None:
+        versions = versions.filter(year=year)
+    if member is not None:
+        versions = versions.filter(member=member)
+    shown = list(versions)
+    if not shown:
+        return []
+    keys = {(v.member_id, v.occupation_id) for v in shown}
+    earlier: dict[tuple[int, int], list[StandardVersion]] = {}
+    q = Q()
+    for member_id, occupation_id in keys:
+        q |= Q(member_id=member_id, occupation_id=occupation_id)
+    for v in StandardVersion.objects.filter(q).order_by("-year"):
+        earlier.setdefault((v.member_id, v.occupation_id), []).append(v)
+    rows = []
+    for version in shown:
+        previous = next(
+            (
+                v
+                for v in earlier[(version.member_id, version.occupation_id)]
+                if v.year < version.year
+            ),
+            None,
+        )
+        changes = standard_changes(old=previous, new=version) if previous else []
+        rows.append(StandardYear(version=version, previous=previous, changes=changes))
+    return rows
+
+
+def convening_for_year(*, year: int) -> Convening | None:
+    return Convening.objects.filter(year=year).first()
+
+
+def convening_current() -> Convening | None:
+    """The newest convening: the one members recommit at."""
+    return Convening.objects.order_by("-year").first()

@@ -1,0 +1,160 @@
+"""Pages of the reconvening: the public page of a year, and a member admin's page to recommit,
+plan and report on milestones. Ids in URLs are looked up inside the signed-in user's member, so
+another member's milestone is a 404."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance import selectors as alliance_selectors
+from alliance.models import Member
+from alliance.permissions import can_manage_member, signed_in_user
+from alliance.views import _add_errors
+
+from . import selectors, services
+from .forms import AccessPlanForm, MilestoneForm, MilestoneUpdateForm, RecommitmentForm
+from .models import Milestone
+
+
+def year_page(request: HttpRequest, year: int) -> HttpResponse:
+    convening = selectors.convening_for_year(year=year)
+    if convening is None:
+        raise Http404
+    return render(
+        request,
+        "alliance/reconvening/year.html",
+        {
+            "convening": convening,
+            "recommitments": selectors.recommitments(convening=convening),
+            "plans": selectors.access_plans(convening=convening),
+            "standard_years": selectors.standard_years(year=year),
+        },
+    )
+
+
+def _manage_context(request: HttpRequest, member: Member, **forms: Any) -> dict[str, Any]:
+    convening = selectors.convening_current()
+    plan = selectors.access_plans(convening=convening, member=member).first() if convening else None
+    recommitment = (
+        selectors.recommitments(convening=convening, member=member).first() if convening else None
+    )
+    return {
+        "member": member,
+        "convening": convening,
+        "can_manage": can_manage_member(request.user, member),
+        "recommitment": recommitment,
+        "plan": plan,
+        "recommit_form": forms.get("recommit") or RecommitmentForm(prefix="recommit"),
+        "plan_form": forms.get("plan")
+        or AccessPlanForm(prefix="plan", initial={"summary": plan.summary if plan else ""}),
+        "milestone_form": forms.get("milestone") or MilestoneForm(prefix="milestone"),
+        "milestones": [
+            (m, forms.get("update", {}).get(m.pk) or MilestoneUpdateForm(prefix=f"m{m.pk}"))
+            for m in (plan.milestones.all() if plan else [])
+        ],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def manage(request: HttpRequest, slug: str) -> HttpResponse:
+    """Recommit, write the plan, add milestones (admins); members' other roles only look."""
+    member = alliance_selectors.member_for_user(user=request.user, member_slug=slug)
+    if request.method == "GET":
+        return render(request, "alliance/reconvening/manage.html", _manage_context(request, member))
+    if not can_manage_member(request.user, member):
+        raise PermissionDenied
+    context = _manage_context(request, member)
+    convening = context["convening"]
+    if convening is None:
+        raise Http404
+    actor = signed_in_user(request)
+    form: Any
+    if "recommit" in request.POST:
+        form = RecommitmentForm(request.POST, prefix="recommit")
+        key = "recommit"
+
+        def write(data: dict[str, Any]) -> None:
+            services.recommitment_sign(
+                actor=actor,
+                member=member,
+                convening=convening,
+                statement=data["statement"],
+                signer_name=data["signer_name"],
+                signer_title=data["signer_title"],
+            )
+
+        success = _("Recommitment signed. It is now public.")
+    elif "plan" in request.POST:
+        form = AccessPlanForm(request.POST, prefix="plan")
+        key = "plan"
+
+        def write(data: dict[str, Any]) -> None:
+            services.access_plan_save(
+                actor=actor, member=member, convening=convening, summary=data["summary"]
+            )
+
+        success = _("Plan saved. It is now public.")
+    else:
+        form = MilestoneForm(request.POST, prefix="milestone")
+        key = "milestone"
+
+        def write(data: dict[str, Any]) -> None:
+            if context["plan"] is None:
+                raise ValidationError(_("Write the plan first, then add its milestones."))
+            services.milestone_add(
+                actor=actor, plan=context["plan"], title=data["title"], due_on=data["due_on"]
+            )
+
+        success = _("Milestone added.")
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("reconvening:manage", slug=member.slug)
+    return render(
+        request,
+        "alliance/reconvening/manage.html",
+        _manage_context(request, member, **{key: form}),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def milestone_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    member = alliance_selectors.member_for_user(user=request.user, member_slug=slug)
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("plan__member"), pk=pk, plan__member=member
+    )
+    if not can_manage_member(request.user, member):
+        raise PermissionDenied
+    form = MilestoneUpdateForm(request.POST, prefix=f"m{milestone.pk}")
+    if form.is_valid():
+        try:
+            services.milestone_update(
+                actor=signed_in_user(request),
+                milestone=milestone,
+                status=form.cleaned_data["status"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Milestone updated."))
+            return redirect("reconvening:manage", slug=member.slug)
+    return render(
+        request,
+        "alliance/reconvening/manage.html",
+        _manage_context(request, member, update={milestone.pk: form}),
+        status=400,
+    )

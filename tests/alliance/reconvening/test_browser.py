@@ -1,0 +1,74 @@
+"""A member admin recommits, writes a plan and reports on a milestone; the public pages show it."""
+
+import pytest
+
+from alliance.models import MembershipRole
+from alliance.reconvening.models import StandardVersion
+
+from ..conftest import PASSWORD
+from ..factories import MemberFactory, MembershipFactory, OccupationFactory
+from .factories import ConveningFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize(
+    "prefix,sign_in,sign,save_plan,add,changed",
+    [
+        ("", "Sign in", "Sign", "Save the plan", "Add", "No longer requires a four-year degree."),
+        ("/es", "Iniciar sesión", "Firmar", "Guardar el plan", "Agregar",
+         "Ya no exige un título universitario de cuatro años."),
+    ],
+)  # fmt: skip
+def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
+    page, axe_check, prefix, sign_in, sign, save_plan, add, changed
+):
+    ConveningFactory(is_synthetic=True)
+    member = MemberFactory(name="Harbor IT", slug="harbor-it", is_synthetic=True)
+    admin = MembershipFactory(member=member, role=MembershipRole.ADMIN).user
+    occupation = OccupationFactory(soc_code="15-1232", title="Computer User Support Specialists")
+    for year, degree in ((2025, True), (2026, False)):
+        StandardVersion.objects.create(
+            member=member,
+            occupation=occupation,
+            year=year,
+            approved_on=f"{year}-06-01",
+            title="Help desk guide",
+            degree_required=degree,
+        )
+
+    page.goto(f"{prefix}/accounts/login/?next={prefix}/alliance/manage/harbor-it/reconvening/")
+    page.fill("#id_username", admin.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main").get_by_role("button", name=sign_in).click()
+    page.wait_for_url(f"**{prefix}/alliance/manage/harbor-it/reconvening/")
+    axe_check(page)
+
+    page.fill("#id_recommit-statement", "We keep hiring on skills.")
+    page.fill("#id_recommit-signer_name", "Ana Ruiz")
+    page.click("label[for=id_recommit-confirm]")
+    page.locator("main").get_by_role("button", name=sign, exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator(".usa-alert--success").count() == 1
+
+    page.fill("#id_plan-summary", "One apprentice a year.")
+    page.locator("main").get_by_role("button", name=save_plan).click()
+    page.wait_for_load_state()
+    page.fill("#id_milestone-title", "First apprentice starts")
+    page.fill("#id_milestone-due_on", "2027-01-15")
+    page.locator("main").get_by_role("button", name=add, exact=True).click()
+    page.wait_for_load_state()
+    assert "First apprentice starts" in page.locator("main table").inner_text()
+    axe_check(page)
+
+    page.goto(f"{prefix}/alliance/reconvening/2026/")
+    body = page.locator("main").inner_text()
+    assert "We keep hiring on skills." in body
+    assert "First apprentice starts" in body
+    assert changed in body
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe_check(page)
+
+    page.goto(f"{prefix}/alliance/members/harbor-it/")
+    assert "Ana Ruiz" in page.locator("main").inner_text()
+    axe_check(page)
