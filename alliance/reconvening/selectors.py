@@ -1,10 +1,12 @@
 """Reads of the reconvening (public: everything here is published once written)."""
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from alliance.models import Convening, Member
+from alliance.models import Commitment, Convening, Member
 
 from .changes import Change, standard_changes
 from .models import AccessPlan, Milestone, Recommitment, StandardVersion
@@ -89,3 +91,36 @@ def convening_for_year(*, year: int) -> Convening | None:
 def convening_current() -> Convening | None:
     """The newest convening: the one members recommit at."""
     return Convening.objects.order_by("-year").first()
+
+
+def pledge_commitment(*, pk: int, today: date) -> Commitment | None:
+    """One signed commitment with its status against the deadline (annotated board_status)."""
+    return (
+        Commitment.objects.with_board_status(today=today)
+        .select_related("member", "convening")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def pledge_recommitment(*, pk: int) -> Recommitment | None:
+    return Recommitment.objects.select_related("member", "convening").filter(pk=pk).first()
+
+
+def press_summary(*, convening: Convening, today: date) -> dict[str, Any]:
+    """What was signed at a convening and by whom (commitments by kind, recommitments)."""
+    commitments = list(
+        Commitment.objects.with_board_status(today=today)
+        .filter(convening=convening)
+        .select_related("member")
+        .order_by("member__name", "kind")
+    )
+    by_kind: dict[str, int] = {}
+    for commitment in commitments:
+        by_kind[commitment.get_kind_display()] = by_kind.get(commitment.get_kind_display(), 0) + 1
+    return {
+        "commitments": commitments,
+        "members": sorted({c.member.name for c in commitments}),
+        "by_kind": sorted(by_kind.items()),
+        "recommitments": list(recommitments(convening=convening)),
+    }

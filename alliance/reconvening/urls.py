@@ -6,6 +6,19 @@ app_name = "reconvening"
 
 urlpatterns = [
     path("alliance/reconvening/<int:year>/", views.year_page, name="year"),
+    path("alliance/reconvening/<int:year>/press/", views.press_page, name="press"),
+    path("alliance/pledges/<int:pk>/", views.pledge_page, name="pledge"),
+    path("alliance/pledges/<int:pk>/card.png", views.pledge_card, name="pledge-card"),
+    path(
+        "alliance/pledges/renewed/<int:pk>/",
+        views.recommitment_page,
+        name="recommitment-pledge",
+    ),
+    path(
+        "alliance/pledges/renewed/<int:pk>/card.png",
+        views.recommitment_card,
+        name="recommitment-card",
+    ),
     path("alliance/manage/<slug:slug>/reconvening/", views.manage, name="manage"),
     path(
         "alliance/manage/<slug:slug>/reconvening/milestones/<int:pk>/",

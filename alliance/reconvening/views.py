@@ -9,15 +9,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance import selectors as alliance_selectors
+from alliance.extensions import convening_figures
 from alliance.models import Member
 from alliance.permissions import can_manage_member, signed_in_user
 from alliance.views import _add_errors
+from careerportal.sharing import site_of
 
-from . import selectors, services
+from . import pledges, selectors, services
 from .forms import AccessPlanForm, MilestoneForm, MilestoneUpdateForm, RecommitmentForm
 from .models import Milestone
 
@@ -36,6 +39,67 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
             "standard_years": selectors.standard_years(year=year),
         },
     )
+
+
+def press_page(request: HttpRequest, year: int) -> HttpResponse:
+    """For journalists: what was signed at a convening, by whom, and the published figures."""
+    convening = selectors.convening_for_year(year=year)
+    if convening is None:
+        raise Http404
+    return render(
+        request,
+        "alliance/reconvening/press.html",
+        {
+            "convening": convening,
+            "press": selectors.press_summary(convening=convening, today=timezone.localdate()),
+            "figures": convening_figures(year=year),
+        },
+    )
+
+
+def pledge_page(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = selectors.pledge_commitment(pk=pk, today=timezone.localdate())
+    if commitment is None:
+        raise Http404
+    return render(
+        request,
+        "alliance/reconvening/pledge.html",
+        {
+            "commitment": commitment,
+            "share": pledges.commitment_share(commitment=commitment, site=site_of(request)),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_GET
+def pledge_card(request: HttpRequest, pk: int) -> HttpResponse:
+    commitment = selectors.pledge_commitment(pk=pk, today=timezone.localdate())
+    if commitment is None:
+        raise Http404
+    return pledges.commitment_card(commitment=commitment)
+
+
+def recommitment_page(request: HttpRequest, pk: int) -> HttpResponse:
+    recommitment = selectors.pledge_recommitment(pk=pk)
+    if recommitment is None:
+        raise Http404
+    return render(
+        request,
+        "alliance/reconvening/recommitment_pledge.html",
+        {
+            "r": recommitment,
+            "share": pledges.recommitment_share(recommitment=recommitment, site=site_of(request)),
+        },
+    )
+
+
+@require_GET
+def recommitment_card(request: HttpRequest, pk: int) -> HttpResponse:
+    recommitment = selectors.pledge_recommitment(pk=pk)
+    if recommitment is None:
+        raise Http404
+    return pledges.recommitment_card(recommitment=recommitment)
 
 
 def _manage_context(request: HttpRequest, member: Member, **forms: Any) -> dict[str, Any]:

@@ -9,10 +9,14 @@ class TransparencyConfig(AppConfig):
     verbose_name = _("Transparency report")
 
     def ready(self) -> None:
+        from alliance.extensions import register_convening_figures
         from credentials.downloads import Dataset, dataset_register
 
         from .exports import CSV_DICTIONARY
-        from .selectors import report_cells_published
+        from .selectors import report_cells_published, report_figures_for_convening
+
+        # The Alliance's press page shows the published report's headline figures.
+        register_convening_figures(key="transparency", provide=report_figures_for_convening)
 
         dataset_register(
             Dataset(

@@ -46,6 +46,8 @@ SKIPPED = {
     "alliance:recognition-add": "POST only (a form on the manage page)",
     "alliance:recognition-remove": "POST only (buttons on the manage page)",
     "alliance:invitation-create": "POST only (a form on the manage page)",
+    "reconvening:pledge-card": "a PNG share image, not a page (tests/alliance/reconvening)",
+    "reconvening:recommitment-card": "a PNG share image, not a page (tests/alliance/reconvening)",
     "reconvening:milestone-update": "POST only (forms on the member's reconvening page)",
     "providers:evidence-upload": "POST only (the file form on a provider's submission page)",
     "providers:evidence": "a private file download (tests/alliance/providers/test_views.py)",
@@ -123,6 +125,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     from alliance import services as alliance_services
     from alliance.models import (
         CertificationDecision,
+        Commitment,
         Convening,
         HiringStandard,
         Member,
@@ -130,6 +133,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     )
     from alliance.providers import services as provider_services
     from alliance.providers.models import ProgramSubmission, ProviderAccount
+    from alliance.reconvening.models import Recommitment
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
     from hiringdata import services as hiring_services
@@ -248,6 +252,9 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:invitation-accept", {"token": invitation_token}),
         Page("reconvening:year", {"year": convening_year}),
         Page("reconvening:year", {"year": 1999}, status=404),
+        Page("reconvening:press", {"year": convening_year}),
+        Page("reconvening:pledge", {"pk": Commitment.objects.order_by("pk")[0].pk}),
+        Page("reconvening:recommitment-pledge", {"pk": Recommitment.objects.order_by("pk")[0].pk}),
         Page("providers:gaps"),
         Page("providers:gaps", query="?level=bachelor"),
         Page("providers:invitation-accept", {"token": provider_token}),

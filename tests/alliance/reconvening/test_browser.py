@@ -72,3 +72,28 @@ def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
     page.goto(f"{prefix}/alliance/members/harbor-it/")
     assert "Ana Ruiz" in page.locator("main").inner_text()
     axe_check(page)
+
+
+@pytest.mark.parametrize("prefix,post", [("", "We signed a public pledge"), ("/es", "Firmamos")])
+def test_pledge_and_press_pages_in_a_browser(page, axe_check, prefix, post):
+    from ..factories import CommitmentFactory
+    from .factories import RecommitmentFactory
+
+    convening = ConveningFactory(is_synthetic=True)
+    member = MemberFactory(name="Harbor IT", slug="harbor-it", is_synthetic=True)
+    commitment = CommitmentFactory(member=member, convening=convening)
+    recommitment = RecommitmentFactory(member=member, convening=convening)
+
+    page.goto(f"{prefix}/alliance/pledges/{commitment.pk}/")
+    assert post in page.locator("#post-text").input_value()
+    assert page.locator('main img[src$="card.png"]').evaluate("img => img.naturalWidth") == 1200
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe_check(page)
+
+    page.goto(f"{prefix}/alliance/pledges/renewed/{recommitment.pk}/")
+    axe_check(page)
+
+    page.goto(f"{prefix}/alliance/reconvening/2026/press/")
+    assert "Harbor IT" in page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe_check(page)
