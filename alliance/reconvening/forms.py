@@ -1,9 +1,13 @@
 """Forms of the member's reconvening page: they parse; the services decide and write."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.forms import DATE, UswdsMixin
+from credentials.programs.models import Program
+from pathways.models import Occupation
 
 from .models import MilestoneStatus
 
@@ -38,3 +42,36 @@ class MilestoneForm(UswdsMixin, forms.Form):
 class MilestoneUpdateForm(UswdsMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
     note = forms.CharField(label=_("What happened (shown in public, dated today)"), max_length=1000)
+
+
+class NeedForm(UswdsMixin, forms.Form):
+    role = forms.CharField(label=_("Role you hire for"), max_length=200)
+    occupation = forms.ModelChoiceField(
+        label=_("Occupation (optional)"),
+        queryset=Occupation.objects.filter(in_tech_family=True).order_by("title"),
+        required=False,
+        to_field_name="soc_code",
+    )
+    skills = forms.CharField(
+        label=_("Skills you need (one per line)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    people = forms.IntegerField(label=_("How many people"), min_value=1, max_value=100000)
+    needed_by = forms.DateField(label=_("Needed by"), widget=DATE)
+
+
+class NeedAnswerForm(UswdsMixin, forms.Form):
+    program = forms.ModelChoiceField(label=_("Your program"), queryset=Program.objects.none())
+    message = forms.CharField(
+        label=_("Message to the member (optional, shown in public)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, programs: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the programs of the providers this person acts for: another provider's id is
+        # not a valid choice.
+        self.fields["program"].queryset = programs  # type: ignore[attr-defined]

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.models import Convening, HiringStandard, Member
+from credentials.models import Provider
+from credentials.programs.models import Program
 from pathways.models import Occupation
 
 
@@ -126,3 +128,63 @@ class StandardVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
+
+
+class NeedQuerySet(models.QuerySet["Need"]):
+    def open(self) -> "NeedQuerySet":
+        return self.filter(closed_on__isnull=True)
+
+
+class Need(models.Model):
+    """A member tells educators what it needs: skills, roles, how many people, by when."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="needs")
+    role = models.CharField(_("role"), max_length=200)
+    occupation = models.ForeignKey(
+        Occupation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    skills = models.TextField(_("skills"), max_length=2000)
+    people = models.PositiveIntegerField()
+    needed_by = models.DateField()
+    posted_on = models.DateField()
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_on = models.DateField(null=True, blank=True)
+    is_synthetic = models.BooleanField(default=False)
+
+    objects = NeedQuerySet.as_manager()
+
+    class Meta:
+        db_table = "alliance_reconvening_need"
+        ordering = ["needed_by", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(people__gte=1), name="need_people")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.people} x {self.role} by {self.needed_by}"
+
+
+class NeedAnswer(models.Model):
+    """A training provider answers a need with one of its programs."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="answers")
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="+")
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    message = models.CharField(_("message"), max_length=1000, blank=True)
+    answered_on = models.DateField()
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        db_table = "alliance_reconvening_needanswer"
+        ordering = ["need", "answered_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "program"], name="need_answer_once_per_program")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} answers {self.need_id} with {self.program}"

@@ -9,8 +9,17 @@ from datetime import date
 from typing import Any
 
 from alliance.models import Convening, HiringStandard, HiringStandardStatus, Member
+from credentials.programs.models import Program
 
-from .models import AccessPlan, Milestone, MilestoneStatus, Recommitment, StandardVersion
+from .models import (
+    AccessPlan,
+    Milestone,
+    MilestoneStatus,
+    Need,
+    NeedAnswer,
+    Recommitment,
+    StandardVersion,
+)
 from .services import standard_version_fields
 
 RECOMMITMENTS: list[dict[str, Any]] = [
@@ -71,13 +80,31 @@ PREVIOUS: dict[tuple[str, str], dict[str, Any]] = {
 }
 
 
+NEEDS: list[dict[str, Any]] = [
+    {
+        "member": "synthetic-harbor-it-services",
+        "role": "Help desk technician (synthetic)",
+        "skills": "Windows and macOS support\nFriendly phone manner\nTicket notes",
+        "people": 4,
+        "needed_by": date(2027, 3, 1),
+    },
+    {
+        "member": "synthetic-northwind-health",
+        "role": "Junior security analyst (synthetic)",
+        "skills": "Reading security alerts\nWriting clear incident notes\nPatient privacy basics",
+        "people": 10,
+        "needed_by": date(2027, 6, 30),
+    },
+]
+
+
 def load() -> str:
     """Create or update the synthetic sample (idempotent: same rows on every run)."""
     convening = Convening.objects.order_by("-year").first()
     if convening is None:
         return "no convening: nothing loaded"
     members = Member.objects.in_bulk(
-        {row["member"] for row in RECOMMITMENTS + PLANS}, field_name="slug"
+        {row["member"] for row in RECOMMITMENTS + PLANS + NEEDS}, field_name="slug"
     )
     for row in RECOMMITMENTS:
         Recommitment.objects.update_or_create(
@@ -113,6 +140,31 @@ def load() -> str:
                 },
             )
             milestones += 1
+    needs: list[Need] = []
+    for row in NEEDS:
+        need, _ = Need.objects.update_or_create(
+            member=members[row["member"]],
+            role=row["role"],
+            defaults={
+                **{k: v for k, v in row.items() if k not in ("member", "role")},
+                "posted_on": date(2026, 10, 1),
+                "is_synthetic": True,
+            },
+        )
+        needs.append(need)
+    # The sample provider's program (alliance.providers' sample) answers the help desk need.
+    program = Program.objects.filter(provider__slug="synthetic-eastside-tech-works").first()
+    if program is not None:
+        NeedAnswer.objects.update_or_create(
+            need=needs[0],
+            program=program,
+            defaults={
+                "provider_id": program.provider_id,
+                "message": "Our evening cohort starts in January. (Synthetic example.)",
+                "answered_on": date(2026, 10, 15),
+                "is_synthetic": True,
+            },
+        )
     versions = 0
     standards = HiringStandard.objects.filter(
         status=HiringStandardStatus.APPROVED, is_synthetic=True
@@ -143,5 +195,5 @@ def load() -> str:
             versions += 1
     return (
         f"{len(RECOMMITMENTS)} synthetic recommitments, {len(PLANS)} plans with {milestones} "
-        f"milestones, {versions} yearly standard versions"
+        f"milestones, {versions} yearly standard versions, {len(needs)} needs"
     )

@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from alliance.models import Commitment, Convening, Member
 
 from .changes import Change, standard_changes
-from .models import AccessPlan, Milestone, Recommitment, StandardVersion
+from .models import AccessPlan, Milestone, Need, NeedAnswer, Recommitment, StandardVersion
 
 
 @dataclass
@@ -124,3 +124,20 @@ def press_summary(*, convening: Convening, today: date) -> dict[str, Any]:
         "by_kind": sorted(by_kind.items()),
         "recommitments": list(recommitments(convening=convening)),
     }
+
+
+def needs_board(*, member: Member | None = None, include_closed: bool = False) -> QuerySet[Need]:
+    """Needs with their member, occupation and answers (each with provider and program)."""
+    needs = Need.objects.select_related("member", "occupation").prefetch_related(
+        Prefetch(
+            "answers",
+            queryset=NeedAnswer.objects.select_related("provider", "program").order_by(
+                "answered_on", "id"
+            ),
+        )
+    )
+    if not include_closed:
+        needs = needs.open()
+    if member is not None:
+        needs = needs.filter(member=member)
+    return needs.order_by("needed_by", "id")

@@ -11,9 +11,20 @@ from django.utils.translation import gettext as _
 
 from alliance.models import Convening, HiringStandard, Member
 from alliance.permissions import can_manage_member
+from alliance.providers.permissions import acts_for_provider
 from alliance.services import audit_record
+from credentials.programs.models import Program
+from pathways.models import Occupation
 
-from .models import AccessPlan, Milestone, MilestoneStatus, Recommitment, StandardVersion
+from .models import (
+    AccessPlan,
+    Milestone,
+    MilestoneStatus,
+    Need,
+    NeedAnswer,
+    Recommitment,
+    StandardVersion,
+)
 
 
 def _require_admin(actor: User, member: Member) -> None:
@@ -192,3 +203,94 @@ def standard_version_on_approval(
 ) -> None:
     """Receiver of alliance.signals.hiring_standard_approved."""
     standard_version_record(standard=standard, actor=actor)
+
+
+# --- The industry needs board ------------------------------------------------------------------
+
+
+def need_post(
+    *,
+    actor: User,
+    member: Member,
+    role: str,
+    skills: str,
+    people: int,
+    needed_by: date,
+    occupation: Occupation | None = None,
+) -> Need:
+    """A member admin posts what the member needs; it is public at once."""
+    _require_admin(actor, member)
+    today = timezone.localdate()
+    if needed_by < today:
+        raise ValidationError({"needed_by": _("The date cannot be in the past.")})
+    if people < 1:
+        raise ValidationError({"people": _("Say how many people: at least one.")})
+    with transaction.atomic():
+        need = Need.objects.create(
+            member=member,
+            role=role.strip(),
+            skills=skills.strip(),
+            people=people,
+            needed_by=needed_by,
+            occupation=occupation,
+            posted_on=today,
+            posted_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="need.post",
+            obj=need,
+            member=member,
+            after={
+                "role": need.role,
+                "skills": need.skills,
+                "people": people,
+                "needed_by": needed_by.isoformat(),
+            },
+        )
+    return need
+
+
+def need_close(*, actor: User, need: Need) -> Need:
+    """A member admin closes one of its needs (filled or no longer needed)."""
+    _require_admin(actor, need.member)
+    if need.closed_on is not None:
+        return need
+    with transaction.atomic():
+        need.closed_on = timezone.localdate()
+        need.save(update_fields=["closed_on"])
+        audit_record(
+            actor=actor,
+            action="need.close",
+            obj=need,
+            member=need.member,
+            after={"closed_on": need.closed_on.isoformat()},
+        )
+    return need
+
+
+def need_answer(*, actor: User, need: Need, program: Program, message: str = "") -> NeedAnswer:
+    """A provider's person answers an open need with one of the provider's own programs."""
+    if not acts_for_provider(actor, program.provider):
+        raise PermissionDenied
+    if need.closed_on is not None:
+        raise ValidationError(_("This need is closed."))
+    if NeedAnswer.objects.filter(need=need, program=program).exists():
+        raise ValidationError({"program": _("You have already answered with this program.")})
+    with transaction.atomic():
+        answer = NeedAnswer.objects.create(
+            need=need,
+            provider=program.provider,
+            program=program,
+            message=message.strip(),
+            answered_on=timezone.localdate(),
+            answered_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="need.answer",
+            obj=answer,
+            member=need.member,
+            after={"need": need.pk, "provider": program.provider.slug, "program": program.pk},
+        )
+    return answer

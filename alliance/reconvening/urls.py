@@ -19,6 +19,10 @@ urlpatterns = [
         views.recommitment_card,
         name="recommitment-card",
     ),
+    path("alliance/needs/", views.needs_board, name="needs"),
+    path("alliance/needs/<int:pk>/answer/", views.need_answer, name="need-answer"),
+    path("alliance/manage/<slug:slug>/needs/", views.member_needs, name="member-needs"),
+    path("alliance/manage/<slug:slug>/needs/<int:pk>/close/", views.need_close, name="need-close"),
     path("alliance/manage/<slug:slug>/reconvening/", views.manage, name="manage"),
     path(
         "alliance/manage/<slug:slug>/reconvening/milestones/<int:pk>/",

@@ -17,12 +17,21 @@ from alliance import selectors as alliance_selectors
 from alliance.extensions import convening_figures
 from alliance.models import Member
 from alliance.permissions import can_manage_member, signed_in_user
+from alliance.providers.permissions import providers_for_user
 from alliance.views import _add_errors
 from careerportal.sharing import site_of
+from credentials.programs.models import Program
 
 from . import pledges, selectors, services
-from .forms import AccessPlanForm, MilestoneForm, MilestoneUpdateForm, RecommitmentForm
-from .models import Milestone
+from .forms import (
+    AccessPlanForm,
+    MilestoneForm,
+    MilestoneUpdateForm,
+    NeedAnswerForm,
+    NeedForm,
+    RecommitmentForm,
+)
+from .models import Milestone, Need
 
 
 def year_page(request: HttpRequest, year: int) -> HttpResponse:
@@ -221,4 +230,88 @@ def milestone_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "alliance/reconvening/manage.html",
         _manage_context(request, member, update={milestone.pk: form}),
         status=400,
+    )
+
+
+# --- The industry needs board ------------------------------------------------------------------
+
+
+def needs_board(request: HttpRequest) -> HttpResponse:
+    """Public: what members need, and which providers answered with which programs."""
+    return render(
+        request,
+        "alliance/reconvening/needs.html",
+        {
+            "needs": selectors.needs_board(),
+            "provider_ids": set(providers_for_user(request.user).values_list("id", flat=True)),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_needs(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member's needs (open and closed); admins post new ones."""
+    member = alliance_selectors.member_for_user(user=request.user, member_slug=slug)
+    can_manage = can_manage_member(request.user, member)
+    form = NeedForm(request.POST or None, prefix="need")
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.need_post(
+                    actor=signed_in_user(request), member=member, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Need posted. It is now on the public board."))
+                return redirect("reconvening:member-needs", slug=member.slug)
+    return render(
+        request,
+        "alliance/reconvening/member_needs.html",
+        {
+            "member": member,
+            "can_manage": can_manage,
+            "needs": selectors.needs_board(member=member, include_closed=True),
+            "form": form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def need_close(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    member = alliance_selectors.member_for_user(user=request.user, member_slug=slug)
+    need = get_object_or_404(Need, pk=pk, member=member)
+    services.need_close(actor=signed_in_user(request), need=need)
+    messages.success(request, _("Need closed."))
+    return redirect("reconvening:member-needs", slug=member.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """A training provider's person answers an open need with one of its programs."""
+    providers = providers_for_user(request.user)
+    if not providers.exists():
+        raise Http404
+    need = get_object_or_404(Need.objects.open().select_related("member", "occupation"), pk=pk)
+    programs = Program.objects.filter(provider__in=providers).order_by("name")
+    form = NeedAnswerForm(request.POST or None, programs=programs, prefix="answer")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.need_answer(actor=signed_in_user(request), need=need, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Answer sent. It is now on the public board."))
+            return redirect("reconvening:needs")
+    return render(
+        request,
+        "alliance/reconvening/need_answer.html",
+        {"need": need, "form": form},
+        status=400 if request.method == "POST" else 200,
     )

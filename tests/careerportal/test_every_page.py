@@ -48,6 +48,7 @@ SKIPPED = {
     "alliance:invitation-create": "POST only (a form on the manage page)",
     "reconvening:pledge-card": "a PNG share image, not a page (tests/alliance/reconvening)",
     "reconvening:recommitment-card": "a PNG share image, not a page (tests/alliance/reconvening)",
+    "reconvening:need-close": "POST only (buttons on the member's needs page)",
     "reconvening:milestone-update": "POST only (forms on the member's reconvening page)",
     "providers:evidence-upload": "POST only (the file form on a provider's submission page)",
     "providers:evidence": "a private file download (tests/alliance/providers/test_views.py)",
@@ -133,7 +134,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     )
     from alliance.providers import services as provider_services
     from alliance.providers.models import ProgramSubmission, ProviderAccount
-    from alliance.reconvening.models import Recommitment
+    from alliance.reconvening.models import Need, Recommitment
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
     from hiringdata import services as hiring_services
@@ -253,6 +254,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("reconvening:year", {"year": convening_year}),
         Page("reconvening:year", {"year": 1999}, status=404),
         Page("reconvening:press", {"year": convening_year}),
+        Page("reconvening:needs"),
         Page("reconvening:pledge", {"pk": Commitment.objects.order_by("pk")[0].pk}),
         Page("reconvening:recommitment-pledge", {"pk": Recommitment.objects.order_by("pk")[0].pk}),
         Page("providers:gaps"),
@@ -277,6 +279,9 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:task-force-standard", {"pk": standard.pk}, signed_in=True),
         Page("alliance:audit-log", signed_in=True),
         Page("reconvening:manage", {"slug": member.slug}, signed_in=True),
+        Page("reconvening:member-needs", {"slug": member.slug}, signed_in=True),
+        Page("reconvening:need-answer", {"pk": Need.objects.order_by("pk")[0].pk}, signed_in=True),
+        Page("reconvening:needs", signed_in=True),
         Page("providers:portal", signed_in=True),
         Page("providers:submission-new", signed_in=True),
         Page("providers:submission", {"pk": provider_submission.pk}, signed_in=True),

@@ -50,3 +50,17 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Milestone {n}")
     due_on = date(2027, 1, 1)
     updated_on = factory.LazyFunction(date.today)
+
+
+def program_for(provider, name="Help desk bootcamp"):  # type: ignore[no-untyped-def]
+    """A catalog program of one provider (what a provider answers a need with)."""
+    from credentials.programs.models import Program
+
+    return Program.objects.create(
+        source="etpl",
+        external_id=f"{provider.pk}-{name}",
+        source_date=date(2026, 1, 1),
+        name=name,
+        provider=provider,
+        cip_code="11.1006",
+    )

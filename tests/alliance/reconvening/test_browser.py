@@ -97,3 +97,48 @@ def test_pledge_and_press_pages_in_a_browser(page, axe_check, prefix, post):
     assert "Harbor IT" in page.locator("main").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     axe_check(page)
+
+
+@pytest.mark.parametrize(
+    "prefix,post,send",
+    [("", "Post", "Send the answer"), ("/es", "Publicar", "Enviar la respuesta")],
+)
+def test_member_posts_a_need_and_a_provider_answers(page, axe_check, prefix, post, send):
+    from ..providers.factories import ProviderAccountFactory
+    from .factories import program_for
+
+    member = MemberFactory(name="Harbor IT", slug="harbor-it", is_synthetic=True)
+    admin = MembershipFactory(member=member, role=MembershipRole.ADMIN).user
+    account = ProviderAccountFactory()
+    program_for(account.provider, name="Help desk evenings")
+
+    page.goto(f"{prefix}/accounts/login/?next={prefix}/alliance/manage/harbor-it/needs/")
+    page.fill("#id_username", admin.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{prefix}/alliance/manage/harbor-it/needs/")
+    axe_check(page)
+    page.fill("#id_need-role", "Help desk technician")
+    page.fill("#id_need-skills", "Windows")
+    page.fill("#id_need-people", "4")
+    page.fill("#id_need-needed_by", "2030-01-15")
+    page.locator("main").get_by_role("button", name=post, exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator(".usa-alert--success").count() == 1
+
+    page.context.clear_cookies()
+    page.goto(f"{prefix}/accounts/login/?next={prefix}/alliance/needs/")
+    page.fill("#id_username", account.user.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{prefix}/alliance/needs/")
+    axe_check(page)
+    page.locator("main a[href*='/answer/']").first.click()
+    page.wait_for_load_state()
+    axe_check(page)
+    page.select_option("#id_answer-program", label="Help desk evenings")
+    page.locator("main").get_by_role("button", name=send).click()
+    page.wait_for_url(f"**{prefix}/alliance/needs/")
+    assert "Help desk evenings" in page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe_check(page)
