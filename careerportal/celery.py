@@ -9,7 +9,14 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerportal.settings")
 
-DOMAIN_APPS = ("pathways", "credentials", "alliance", "hiringdata", "hiringdata.transparency")
+DOMAIN_APPS = (
+    "pathways",
+    "credentials",
+    "alliance",
+    "alliance.reconvening",
+    "hiringdata",
+    "hiringdata.transparency",
+)
 
 app = Celery("careerportal")
 app.config_from_object("django.conf:settings", namespace="CELERY")

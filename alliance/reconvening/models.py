@@ -188,3 +188,18 @@ class NeedAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} answers {self.need_id} with {self.program}"
+
+
+class ReminderSent(models.Model):
+    """One reminder, once: the key names what it was about, for which deadline and notice."""
+
+    key = models.CharField(max_length=120, unique=True)
+    recipients = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "alliance_reconvening_remindersent"
+        ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return self.key
