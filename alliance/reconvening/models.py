@@ -203,3 +203,70 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SpotlightKind(models.TextChoices):
+    PROGRAM = "program", _("Promising program")
+    MEMBER_STORY = "member_story", _("Member story")
+
+
+class Spotlight(models.Model):
+    """A promising program or a member's story, chosen by the task force for a convening year."""
+
+    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=SpotlightKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("story"), max_length=6000)
+    member = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.CASCADE, related_name="spotlights"
+    )
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    picture = models.ImageField(upload_to="spotlights/", blank=True)
+    picture_alt = models.CharField(_("picture description"), max_length=300, blank=True)
+    chosen_on = models.DateField()
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_synthetic = models.BooleanField(default=False)
+
+    class Meta:
+        db_table = "alliance_reconvening_spotlight"
+        ordering = ["-convening__year", "kind", "title"]
+        constraints = [
+            # A picture always says what it shows (for people who cannot see it).
+            models.CheckConstraint(
+                condition=models.Q(picture="") | ~models.Q(picture_alt=""),
+                name="spotlight_picture_has_alt",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="program") | models.Q(program__isnull=False),
+                name="spotlight_program_names_program",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="member_story") | models.Q(member__isnull=False),
+                name="spotlight_story_names_member",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SpotlightFigure(models.Model):
+    """A figure a spotlight rests on, with where it came from and when."""
+
+    spotlight = models.ForeignKey(Spotlight, on_delete=models.CASCADE, related_name="figures")
+    label = models.CharField(_("label"), max_length=200)
+    value = models.CharField(_("value"), max_length=60)
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(max_length=500, blank=True)
+    as_of = models.DateField()
+
+    class Meta:
+        db_table = "alliance_reconvening_spotlightfigure"
+        ordering = ["spotlight", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"

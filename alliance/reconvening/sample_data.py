@@ -18,6 +18,9 @@ from .models import (
     Need,
     NeedAnswer,
     Recommitment,
+    Spotlight,
+    SpotlightFigure,
+    SpotlightKind,
     StandardVersion,
 )
 from .services import standard_version_fields
@@ -165,6 +168,27 @@ def load() -> str:
                 "is_synthetic": True,
             },
         )
+    story, _ = Spotlight.objects.update_or_create(
+        convening=convening,
+        title="From the front desk to the help desk (synthetic)",
+        defaults={
+            "kind": SpotlightKind.MEMBER_STORY,
+            "member": members["synthetic-harbor-it-services"],
+            "body": "An invented story: a receptionist at Harbor IT Services took the company's "
+            "paid CompTIA A+ course and now runs its help desk. (Synthetic example.)",
+            "chosen_on": date(2026, 5, 14),
+            "is_synthetic": True,
+        },
+    )
+    SpotlightFigure.objects.update_or_create(
+        spotlight=story,
+        label="Help desk hires without a four-year degree in 2025 (synthetic)",
+        defaults={
+            "value": "3 of 4",
+            "source": "Harbor IT Services' hiring records (invented for the sample)",
+            "as_of": date(2026, 1, 31),
+        },
+    )
     versions = 0
     standards = HiringStandard.objects.filter(
         status=HiringStandardStatus.APPROVED, is_synthetic=True

@@ -9,7 +9,15 @@ from django.db.models import Prefetch, Q, QuerySet
 from alliance.models import Commitment, Convening, Member
 
 from .changes import Change, standard_changes
-from .models import AccessPlan, Milestone, Need, NeedAnswer, Recommitment, StandardVersion
+from .models import (
+    AccessPlan,
+    Milestone,
+    Need,
+    NeedAnswer,
+    Recommitment,
+    Spotlight,
+    StandardVersion,
+)
 
 
 @dataclass
@@ -141,3 +149,13 @@ def needs_board(*, member: Member | None = None, include_closed: bool = False) -
     if member is not None:
         needs = needs.filter(member=member)
     return needs.order_by("needed_by", "id")
+
+
+def spotlights(*, convening: Convening | None = None) -> QuerySet[Spotlight]:
+    """Spotlights with their member, program (and its provider) and figures."""
+    rows = Spotlight.objects.select_related(
+        "convening", "member", "program__provider"
+    ).prefetch_related("figures")
+    if convening is not None:
+        rows = rows.filter(convening=convening)
+    return rows.order_by("-convening__year", "kind", "title")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.models import Convening, HiringStandard, Member
-from alliance.permissions import can_manage_member
+from alliance.permissions import can_manage_member, is_task_force
 from alliance.providers.permissions import acts_for_provider
 from alliance.services import audit_record
 from credentials.programs.models import Program
@@ -23,6 +23,9 @@ from .models import (
     Need,
     NeedAnswer,
     Recommitment,
+    Spotlight,
+    SpotlightFigure,
+    SpotlightKind,
     StandardVersion,
 )
 
@@ -294,3 +297,62 @@ def need_answer(*, actor: User, need: Need, program: Program, message: str = "")
             after={"need": need.pk, "provider": program.provider.slug, "program": program.pk},
         )
     return answer
+
+
+# --- Spotlights -------------------------------------------------------------------------------
+
+
+def spotlight_create(
+    *,
+    actor: User,
+    convening: Convening,
+    kind: str,
+    title: str,
+    body: str,
+    figures: list[dict[str, Any]],
+    member: Member | None = None,
+    program: Program | None = None,
+    picture: Any = None,
+    picture_alt: str = "",
+) -> Spotlight:
+    """The task force publishes a spotlight; every figure names its source and date."""
+    if not is_task_force(actor):
+        raise PermissionDenied
+    if kind == SpotlightKind.PROGRAM and program is None:
+        raise ValidationError({"program": _("Choose the program this spotlight is about.")})
+    if kind == SpotlightKind.MEMBER_STORY and member is None:
+        raise ValidationError({"member": _("Choose the member whose story this is.")})
+    if picture and not picture_alt.strip():
+        raise ValidationError({"picture_alt": _("Say what the picture shows.")})
+    if not figures:
+        raise ValidationError(_("Give at least one figure with its source."))
+    with transaction.atomic():
+        spotlight = Spotlight.objects.create(
+            convening=convening,
+            kind=kind,
+            title=title.strip(),
+            body=body.strip(),
+            member=member if kind == SpotlightKind.MEMBER_STORY else None,
+            program=program if kind == SpotlightKind.PROGRAM else None,
+            picture=picture or "",
+            picture_alt=picture_alt.strip() if picture else "",
+            chosen_on=timezone.localdate(),
+            chosen_by=actor,
+        )
+        SpotlightFigure.objects.bulk_create(
+            [SpotlightFigure(spotlight=spotlight, **figure) for figure in figures]
+        )
+        audit_record(
+            actor=actor,
+            action="spotlight.publish",
+            obj=spotlight,
+            member=spotlight.member,
+            after={
+                "year": convening.year,
+                "kind": kind,
+                "title": spotlight.title,
+                "figures": [{k: str(v) for k, v in f.items()} for f in figures],
+                "picture": spotlight.picture.name if spotlight.picture else "",
+            },
+        )
+    return spotlight

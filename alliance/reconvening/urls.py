@@ -19,6 +19,8 @@ urlpatterns = [
         views.recommitment_card,
         name="recommitment-card",
     ),
+    path("alliance/spotlights/", views.spotlights_page, name="spotlights"),
+    path("alliance/task-force/spotlights/new/", views.spotlight_new, name="spotlight-new"),
     path("alliance/needs/", views.needs_board, name="needs"),
     path("alliance/needs/<int:pk>/answer/", views.need_answer, name="need-answer"),
     path("alliance/manage/<slug:slug>/needs/", views.member_needs, name="member-needs"),

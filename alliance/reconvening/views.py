@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance import selectors as alliance_selectors
 from alliance.extensions import convening_figures
 from alliance.models import Member
-from alliance.permissions import can_manage_member, signed_in_user
+from alliance.permissions import can_manage_member, is_task_force, signed_in_user
 from alliance.providers.permissions import providers_for_user
 from alliance.views import _add_errors
 from careerportal.sharing import site_of
@@ -30,6 +30,7 @@ from .forms import (
     NeedAnswerForm,
     NeedForm,
     RecommitmentForm,
+    SpotlightForm,
 )
 from .models import Milestone, Need
 
@@ -313,5 +314,53 @@ def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "alliance/reconvening/need_answer.html",
         {"need": need, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- Spotlights -------------------------------------------------------------------------------
+
+
+def spotlights_page(request: HttpRequest) -> HttpResponse:
+    """Public: promising programs and member stories, with their figures and sources."""
+    return render(
+        request,
+        "alliance/reconvening/spotlights.html",
+        {"spotlights": selectors.spotlights(), "can_publish": is_task_force(request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def spotlight_new(request: HttpRequest) -> HttpResponse:
+    """The task force publishes a spotlight for the newest convening."""
+    if not is_task_force(request.user):
+        raise PermissionDenied
+    convening = selectors.convening_current()
+    if convening is None:
+        raise Http404
+    form = SpotlightForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        figures = form.figures()
+        if not form.errors:
+            data = {k: form.cleaned_data[k] for k in ("kind", "title", "body", "member", "program")}
+            try:
+                services.spotlight_create(
+                    actor=signed_in_user(request),
+                    convening=convening,
+                    figures=figures,
+                    picture=form.cleaned_data["picture"],
+                    picture_alt=form.cleaned_data["picture_alt"],
+                    **data,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Spotlight published."))
+                return redirect("reconvening:spotlights")
+    return render(
+        request,
+        "alliance/reconvening/spotlight_form.html",
+        {"form": form, "convening": convening},
         status=400 if request.method == "POST" else 200,
     )

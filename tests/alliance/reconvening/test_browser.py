@@ -142,3 +142,38 @@ def test_member_posts_a_need_and_a_provider_answers(page, axe_check, prefix, pos
     assert "Help desk evenings" in page.locator("main").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     axe_check(page)
+
+
+@pytest.mark.parametrize("prefix,publish", [("", "Publish"), ("/es", "Publicar")])
+def test_task_force_publishes_a_spotlight(page, axe_check, prefix, publish, tmp_path, settings):
+    from django.contrib.auth.models import Group
+
+    from alliance.permissions import TASK_FORCE_GROUP
+
+    from ..factories import UserFactory
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    ConveningFactory(is_synthetic=True)
+    MemberFactory(name="Harbor IT", slug="harbor-it", is_synthetic=True)
+    user = UserFactory()
+    user.groups.add(Group.objects.get_or_create(name=TASK_FORCE_GROUP)[0])
+
+    page.goto(f"{prefix}/accounts/login/?next={prefix}/alliance/task-force/spotlights/new/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{prefix}/alliance/task-force/spotlights/new/")
+    axe_check(page)
+    page.select_option("#id_kind", "member_story")
+    page.fill("#id_title", "From help desk to security")
+    page.fill("#id_body", "Ana started on the help desk.")
+    page.select_option("#id_member", "harbor-it")
+    page.fill("#id_figure1_label", "Hires")
+    page.fill("#id_figure1_value", "12")
+    page.fill("#id_figure1_source", "Member's records")
+    page.fill("#id_figure1_as_of", "2026-05-01")
+    page.locator("main").get_by_role("button", name=publish, exact=True).click()
+    page.wait_for_url(f"**{prefix}/alliance/spotlights/")
+    assert "From help desk to security" in page.locator("main").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe_check(page)
