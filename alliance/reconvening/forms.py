@@ -1,5 +1,7 @@
 """Forms of the member's reconvening page: they parse; the services decide and write."""
 
+from __future__ import annotations
+
 from typing import Any
 
 from django import forms
@@ -47,7 +49,7 @@ class MilestoneUpdateForm(UswdsMixin, forms.Form):
 
 class NeedForm(UswdsMixin, forms.Form):
     role = forms.CharField(label=_("Role you hire for"), max_length=200)
-    occupation = forms.ModelChoiceField(
+    occupation: forms.ModelChoiceField[Occupation] = forms.ModelChoiceField(
         label=_("Occupation (optional)"),
         queryset=Occupation.objects.filter(in_tech_family=True).order_by("title"),
         required=False,
@@ -89,7 +91,7 @@ class SpotlightForm(UswdsMixin, forms.Form):
     body = forms.CharField(
         label=_("Story"), max_length=6000, widget=forms.Textarea(attrs={"rows": 6})
     )
-    member = forms.ModelChoiceField(
+    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
         label=_("Member (for a member story)"),
         queryset=Member.objects.order_by("name"),
         required=False,
