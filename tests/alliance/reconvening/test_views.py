@@ -200,3 +200,25 @@ def test_signed_out_visitor_is_sent_to_sign_in(client, member):
     response = client.get(f"/alliance/manage/{member.slug}/reconvening/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_member_page_section_query_count_is_constant(client, member, django_assert_num_queries):
+    plan = AccessPlanFactory(member=member)
+    RecommitmentFactory(member=member, convening=plan.convening)
+
+    def grow(n, start):  # type: ignore[no-untyped-def]
+        for i in range(n):
+            MilestoneFactory(plan=plan)
+            occupation = OccupationFactory(soc_code=f"15-{start + i:04d}")
+            version(member, occupation, 2025)
+            version(member, occupation, 2026, degree_required=True)
+
+    # 1 member; the sections: 2 recommitments, 3 plans, 4 their milestones, 5 the member's
+    # versions, 6 the same members' versions of every year, 7 the newest published report (award
+    # standing); the page: 8 commitments, 9 recognitions, 10 approved standards, 11 awards
+    grow(1, 1000)
+    with django_assert_num_queries(11):
+        assert client.get(f"/alliance/members/{member.slug}/").status_code == 200
+    grow(12, 1100)
+    with django_assert_num_queries(11):
+        assert client.get(f"/alliance/members/{member.slug}/").status_code == 200
