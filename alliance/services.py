@@ -38,7 +38,7 @@ from .models import (
     RecognitionKind,
 )
 from .permissions import can_manage_member, is_task_force
-from .signals import hiring_data_commitment_signed
+from .signals import hiring_data_commitment_signed, hiring_standard_approved
 
 INVITATION_SALT = "alliance.invitation"
 INVITATION_MAX_AGE = timedelta(days=7)
@@ -489,6 +489,8 @@ def hiring_standard_review(
         else:
             standard.status = HiringStandardStatus.DRAFT
         standard.save(update_fields=["status", "approved_by", "approved_on", "review_note"])
+        if approve:
+            hiring_standard_approved.send(sender=HiringStandard, standard=standard, actor=actor)
         audit_record(
             actor=actor,
             action="standard.approve" if approve else "standard.return",

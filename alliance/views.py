@@ -25,6 +25,7 @@ from credentials.models import Credential
 
 from . import ctdl, selectors, services
 from .emails import invitation_send
+from .extensions import member_panels_render
 from .forms import (
     CertificationDecisionForm,
     CertificationVoteForm,
@@ -91,6 +92,7 @@ def member_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .filter(member=member)
             .select_related("occupation"),
             "awards": member.awards.select_related("convening"),
+            "panels": member_panels_render(request=request, member=member),
             "today": today,
         },
     )

@@ -14,6 +14,7 @@ DOMAIN_APPS = (
     "credentials",
     "alliance",
     "alliance.taskforce",
+    "alliance.reconvening",
     "hiringdata",
     "hiringdata.transparency",
 )

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "alliance",
     "alliance.taskforce",
     "alliance.providers",
+    "alliance.reconvening",
     "hiringdata",
     "hiringdata.transparency",
 ]

@@ -78,6 +78,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliance.urls")),
     path("", include("alliance.taskforce.urls")),
     path("", include("alliance.providers.urls")),
+    path("", include("alliance.reconvening.urls")),
     path("", include("hiringdata.urls")),
     path("transparency/", include("hiringdata.transparency.urls")),
     path("staff/translations/", translation_views.translation_status, name="translation-status"),

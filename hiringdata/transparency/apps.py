@@ -9,10 +9,17 @@ class TransparencyConfig(AppConfig):
     verbose_name = _("Transparency report")
 
     def ready(self) -> None:
+        from alliance.extensions import register_convening_figures, register_member_panel
         from credentials.downloads import Dataset, dataset_register
 
         from .exports import CSV_DICTIONARY
-        from .selectors import report_cells_published
+        from .panels import member_progress_panel
+        from .selectors import report_cells_published, report_figures_for_convening
+
+        # The Alliance's press page shows the published report's headline figures.
+        register_convening_figures(key="transparency", provide=report_figures_for_convening)
+        # And each member page its standing for the "most progress" award, with the figures.
+        register_member_panel(key="transparency-progress", order=30, render=member_progress_panel)
 
         dataset_register(
             Dataset(

@@ -69,3 +69,35 @@ def report_cells_published() -> Iterator[dict[str, Any]]:
     for report in TransparencyReport.objects.published().order_by("year", "version"):
         for row in report_flat_rows(report=report):
             yield {**row, "is_synthetic": report.is_synthetic}
+
+
+def report_figures_for_convening(year: int) -> list[dict[str, Any]]:
+    """The headline figures of the report a convening presents (the year before it), published
+    versions only, each with its source page and publication date; [] when none is published."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    report = (
+        TransparencyReport.objects.published().filter(year=year - 1).order_by("-version").first()
+    )
+    if report is None:
+        return []
+    source = reverse("transparency:report", args=[report.year])
+    as_of = report.published_at.date() if report.published_at else None
+    summary = report.summary or {}
+    figures = [
+        (_("Tech hires reported for %(year)s") % {"year": report.year}, summary.get("hires")),
+        (_("Members that reported"), summary.get("members_reporting")),
+        (_("Tables published"), summary.get("tables_published")),
+    ]
+    return [
+        {
+            "label": label,
+            "value": value,
+            "source": source,
+            "as_of": as_of,
+            "is_synthetic": report.is_synthetic,
+        }
+        for label, value in figures
+        if value is not None
+    ]

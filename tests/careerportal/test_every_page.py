@@ -58,6 +58,10 @@ SKIPPED = {
     "alliance:recognition-add": "POST only (a form on the manage page)",
     "alliance:recognition-remove": "POST only (buttons on the manage page)",
     "alliance:invitation-create": "POST only (a form on the manage page)",
+    "reconvening:pledge-card": "a PNG share image, not a page (tests/alliance/reconvening)",
+    "reconvening:recommitment-card": "a PNG share image, not a page (tests/alliance/reconvening)",
+    "reconvening:need-close": "POST only (buttons on the member's needs page)",
+    "reconvening:milestone-update": "POST only (forms on the member's reconvening page)",
     "providers:evidence-upload": "POST only (the file form on a provider's submission page)",
     "providers:evidence": "a private file download (tests/alliance/providers/test_views.py)",
     "hiringdata:upload": "POST only (the upload form on /portal/)",
@@ -133,10 +137,18 @@ def page_names_in_urlconf() -> set[str]:
 def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     """The sample data, a staff user who is also a member admin, and every page with real ids."""
     from alliance import services as alliance_services
-    from alliance.models import CertificationDecision, HiringStandard, Member, Membership
+    from alliance.models import (
+        CertificationDecision,
+        Commitment,
+        Convening,
+        HiringStandard,
+        Member,
+        Membership,
+    )
     from alliance.providers import services as provider_services
     from alliance.providers.models import ProgramSubmission, ProviderAccount
     from alliance.taskforce.models import Meeting
+    from alliance.reconvening.models import Need, Recommitment
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
     from hiringdata import services as hiring_services
@@ -199,6 +211,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     certified = CertificationDecision.objects.order_by("pk")[0].credential.slug
     standard = HiringStandard.objects.order_by("pk")[0]
     report = TransparencyReport.objects.filter(status="published").order_by("-year")[0]
+    convening_year = Convening.objects.order_by("-year")[0].year
     plan = plan_create(user=user, title="Plan for Ana", notes="Evening classes")
     plan_item_add(plan=plan, soc_code=occupations[0])
     plan_item_add(plan=plan, credential_slug=credentials[0], note="First step")
@@ -256,6 +269,13 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("alliance:employers"),
         Page("alliance:employers", query=f"?occupation={soc}"),
         Page("alliance:invitation-accept", {"token": invitation_token}),
+        Page("reconvening:year", {"year": convening_year}),
+        Page("reconvening:year", {"year": 1999}, status=404),
+        Page("reconvening:press", {"year": convening_year}),
+        Page("reconvening:needs"),
+        Page("reconvening:spotlights"),
+        Page("reconvening:pledge", {"pk": Commitment.objects.order_by("pk")[0].pk}),
+        Page("reconvening:recommitment-pledge", {"pk": Recommitment.objects.order_by("pk")[0].pk}),
         Page("providers:gaps"),
         Page("providers:gaps", query="?level=bachelor"),
         Page("providers:invitation-accept", {"token": provider_token}),
@@ -282,6 +302,11 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("taskforce:meeting", {"pk": held_meeting}),
         Page("taskforce:meeting", {"pk": next_meeting}, signed_in=True),
         Page("taskforce:high-demand"),
+        Page("reconvening:manage", {"slug": member.slug}, signed_in=True),
+        Page("reconvening:member-needs", {"slug": member.slug}, signed_in=True),
+        Page("reconvening:need-answer", {"pk": Need.objects.order_by("pk")[0].pk}, signed_in=True),
+        Page("reconvening:needs", signed_in=True),
+        Page("reconvening:spotlight-new", signed_in=True),
         Page("providers:portal", signed_in=True),
         Page("providers:submission-new", signed_in=True),
         Page("providers:submission", {"pk": provider_submission.pk}, signed_in=True),

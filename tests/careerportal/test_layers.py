@@ -20,7 +20,7 @@ TEMPLATE_TAG = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
 # training providers' app and the task force's part of alliance, videos part of pathways).
 PART_OF = {
     "pathways": ("pathways", "videos"),
-    "alliance": ("alliance", "providers", "taskforce"),
+    "alliance": ("alliance", "providers", "taskforce", "reconvening"),
     "hiringdata": ("hiringdata", "transparency"),
 }
 

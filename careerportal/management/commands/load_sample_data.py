@@ -11,7 +11,15 @@ from django.db import transaction
 
 from credentials.services import comparison_index_refresh
 
-DOMAIN_APPS = ("pathways", "credentials", "alliance", "providers", "taskforce", "hiringdata")
+DOMAIN_APPS = (
+    "pathways",
+    "credentials",
+    "alliance",
+    "providers",
+    "taskforce",
+    "reconvening",
+    "hiringdata",
+)
 
 
 class Command(BaseCommand):

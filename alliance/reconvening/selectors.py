@@ -1,0 +1,161 @@
+"""Reads of the reconvening (public: everything here is published once written)."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from alliance.models import Commitment, Convening, Member
+
+from .changes import Change, standard_changes
+from .models import (
+    AccessPlan,
+    Milestone,
+    Need,
+    NeedAnswer,
+    Recommitment,
+    Spotlight,
+    StandardVersion,
+)
+
+
+@dataclass
+class StandardYear:
+    """One member's standard for one occupation in a year, and what changed since the last."""
+
+    version: StandardVersion
+    previous: StandardVersion | None
+    changes: list[Change]
+
+
+def recommitments(
+    *, convening: Convening | None = None, member: Member | None = None
+) -> QuerySet[Recommitment]:
+    rows = Recommitment.objects.select_related("member", "convening")
+    if convening is not None:
+        rows = rows.filter(convening=convening)
+    if member is not None:
+        rows = rows.filter(member=member)
+    return rows.order_by("-convening__year", "member__name")
+
+
+def access_plans(
+    *, convening: Convening | None = None, member: Member | None = None
+) -> QuerySet[AccessPlan]:
+    """Plans with their milestones (prefetched in due-date order)."""
+    plans = AccessPlan.objects.select_related("member", "convening").prefetch_related(
+        Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "id"))
+    )
+    if convening is not None:
+        plans = plans.filter(convening=convening)
+    if member is not None:
+        plans = plans.filter(member=member)
+    return plans.order_by("-convening__year", "member__name")
+
+
+def standard_years(*, year: int | None = None, member: Member | None = None) -> list[StandardYear]:
+    """Each yearly version (of one year, or one member's) beside the version of the year before.
+
+    Two queries: the versions, then every version of the same members (to find each one's
+    previous year in memory; members keep a handful of standards).
+    """
+    versions = StandardVersion.objects.select_related("member", "occupation").order_by(
+        "member__name", "occupation__soc_code", "-year"
+    )
+    if year is not None:
+        versions = versions.filter(year=year)
+    if member is not None:
+        versions = versions.filter(member=member)
+    shown = list(versions)
+    if not shown:
+        return []
+    keys = {(v.member_id, v.occupation_id) for v in shown}
+    earlier: dict[tuple[int, int], list[StandardVersion]] = {}
+    q = Q()
+    for member_id, occupation_id in keys:
+        q |= Q(member_id=member_id, occupation_id=occupation_id)
+    for v in StandardVersion.objects.filter(q).order_by("-year"):
+        earlier.setdefault((v.member_id, v.occupation_id), []).append(v)
+    rows = []
+    for version in shown:
+        previous = next(
+            (
+                v
+                for v in earlier[(version.member_id, version.occupation_id)]
+                if v.year < version.year
+            ),
+            None,
+        )
+        changes = standard_changes(old=previous, new=version) if previous else []
+        rows.append(StandardYear(version=version, previous=previous, changes=changes))
+    return rows
+
+
+def convening_for_year(*, year: int) -> Convening | None:
+    return Convening.objects.filter(year=year).first()
+
+
+def convening_current() -> Convening | None:
+    """The newest convening: the one members recommit at."""
+    return Convening.objects.order_by("-year").first()
+
+
+def pledge_commitment(*, pk: int, today: date) -> Commitment | None:
+    """One signed commitment with its status against the deadline (annotated board_status)."""
+    return (
+        Commitment.objects.with_board_status(today=today)
+        .select_related("member", "convening")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def pledge_recommitment(*, pk: int) -> Recommitment | None:
+    return Recommitment.objects.select_related("member", "convening").filter(pk=pk).first()
+
+
+def press_summary(*, convening: Convening, today: date) -> dict[str, Any]:
+    """What was signed at a convening and by whom (commitments by kind, recommitments)."""
+    commitments = list(
+        Commitment.objects.with_board_status(today=today)
+        .filter(convening=convening)
+        .select_related("member")
+        .order_by("member__name", "kind")
+    )
+    by_kind: dict[str, int] = {}
+    for commitment in commitments:
+        by_kind[commitment.get_kind_display()] = by_kind.get(commitment.get_kind_display(), 0) + 1
+    return {
+        "commitments": commitments,
+        "members": sorted({c.member.name for c in commitments}),
+        "by_kind": sorted(by_kind.items()),
+        "recommitments": list(recommitments(convening=convening)),
+    }
+
+
+def needs_board(*, member: Member | None = None, include_closed: bool = False) -> QuerySet[Need]:
+    """Needs with their member, occupation and answers (each with provider and program)."""
+    needs = Need.objects.select_related("member", "occupation").prefetch_related(
+        Prefetch(
+            "answers",
+            queryset=NeedAnswer.objects.select_related("provider", "program").order_by(
+                "answered_on", "id"
+            ),
+        )
+    )
+    if not include_closed:
+        needs = needs.open()
+    if member is not None:
+        needs = needs.filter(member=member)
+    return needs.order_by("needed_by", "id")
+
+
+def spotlights(*, convening: Convening | None = None) -> QuerySet[Spotlight]:
+    """Spotlights with their member, program (and its provider) and figures."""
+    rows = Spotlight.objects.select_related(
+        "convening", "member", "program__provider"
+    ).prefetch_related("figures")
+    if convening is not None:
+        rows = rows.filter(convening=convening)
+    return rows.order_by("-convening__year", "kind", "title")

@@ -1,0 +1,358 @@
+"""Writes of the reconvening: each checks who acts and lands in the Alliance's audit log."""
+
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.models import Convening, HiringStandard, Member
+from alliance.permissions import can_manage_member, is_task_force
+from alliance.providers.permissions import acts_for_provider
+from alliance.services import audit_record
+from credentials.programs.models import Program
+from pathways.models import Occupation
+
+from .models import (
+    AccessPlan,
+    Milestone,
+    MilestoneStatus,
+    Need,
+    NeedAnswer,
+    Recommitment,
+    Spotlight,
+    SpotlightFigure,
+    SpotlightKind,
+    StandardVersion,
+)
+
+
+def _require_admin(actor: User, member: Member) -> None:
+    if not can_manage_member(actor, member):
+        raise PermissionDenied
+
+
+def recommitment_sign(
+    *,
+    actor: User,
+    member: Member,
+    convening: Convening,
+    statement: str,
+    signer_name: str,
+    signer_title: str = "",
+    signed_on: date | None = None,
+) -> Recommitment:
+    """A member admin signs the member's recommitment for a convening (once per convening)."""
+    _require_admin(actor, member)
+    if not statement.strip() or not signer_name.strip():
+        raise ValidationError(_("Write the statement and the name of the person signing."))
+    if Recommitment.objects.filter(member=member, convening=convening).exists():
+        raise ValidationError(_("This member has already recommitted at this convening."))
+    with transaction.atomic():
+        recommitment = Recommitment.objects.create(
+            member=member,
+            convening=convening,
+            statement=statement.strip(),
+            signer_name=signer_name.strip(),
+            signer_title=signer_title.strip(),
+            signed_on=signed_on or timezone.localdate(),
+            signed_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="recommitment.sign",
+            obj=recommitment,
+            member=member,
+            after={
+                "year": convening.year,
+                "statement": recommitment.statement,
+                "signer_name": recommitment.signer_name,
+                "signed_on": recommitment.signed_on.isoformat(),
+            },
+        )
+    return recommitment
+
+
+def access_plan_save(
+    *, actor: User, member: Member, convening: Convening, summary: str
+) -> AccessPlan:
+    """A member admin writes or updates the member's plan for access for a convening year."""
+    _require_admin(actor, member)
+    if not summary.strip():
+        raise ValidationError({"summary": _("Say what the plan is.")})
+    with transaction.atomic():
+        plan = (
+            AccessPlan.objects.select_for_update()
+            .filter(member=member, convening=convening)
+            .first()
+        )
+        before = {"summary": plan.summary} if plan else None
+        if plan is None:
+            plan = AccessPlan(member=member, convening=convening)
+        plan.summary = summary.strip()
+        plan.updated_on = timezone.localdate()
+        plan.save()
+        audit_record(
+            actor=actor,
+            action="access_plan.save",
+            obj=plan,
+            member=member,
+            before=before,
+            after={"year": convening.year, "summary": plan.summary},
+        )
+    return plan
+
+
+def _milestone_state(milestone: Milestone) -> dict[str, Any]:
+    return {
+        "title": milestone.title,
+        "due_on": milestone.due_on.isoformat(),
+        "status": milestone.status,
+        "note": milestone.note,
+        "updated_on": milestone.updated_on.isoformat(),
+    }
+
+
+def milestone_add(*, actor: User, plan: AccessPlan, title: str, due_on: date) -> Milestone:
+    """A member admin adds a step, with its due date, to the member's plan."""
+    _require_admin(actor, plan.member)
+    if not title.strip():
+        raise ValidationError({"title": _("Name the milestone.")})
+    with transaction.atomic():
+        milestone = Milestone.objects.create(
+            plan=plan, title=title.strip(), due_on=due_on, updated_on=timezone.localdate()
+        )
+        audit_record(
+            actor=actor,
+            action="milestone.add",
+            obj=milestone,
+            member=plan.member,
+            after=_milestone_state(milestone),
+        )
+    return milestone
+
+
+def milestone_update(*, actor: User, milestone: Milestone, status: str, note: str) -> Milestone:
+    """A member admin reports a milestone's status with a note; the note is dated today."""
+    _require_admin(actor, milestone.plan.member)
+    if status not in MilestoneStatus.values:
+        raise ValidationError({"status": _("Choose one of the listed statuses.")})
+    if not note.strip():
+        raise ValidationError({"note": _("Say what happened: the note is published.")})
+    with transaction.atomic():
+        before = _milestone_state(milestone)
+        milestone.status = status
+        milestone.note = note.strip()
+        milestone.updated_on = timezone.localdate()
+        milestone.save(update_fields=["status", "note", "updated_on"])
+        audit_record(
+            actor=actor,
+            action="milestone.update",
+            obj=milestone,
+            member=milestone.plan.member,
+            before=before,
+            after=_milestone_state(milestone),
+        )
+    return milestone
+
+
+def standard_version_fields(*, standard: HiringStandard) -> dict[str, Any]:
+    """What a yearly version keeps of a standard (its text as approved, credentials by name)."""
+    return {
+        "standard": standard,
+        "approved_on": standard.approved_on,
+        "title": standard.title,
+        "summary": standard.summary,
+        "credentials": sorted(c.name for c in standard.credentials_valued.all()),
+        "credentials_note": standard.credentials_note,
+        "portfolio_items": standard.portfolio_items,
+        "interview_questions": standard.interview_questions,
+        "screening_steps": standard.screening_steps,
+        "degree_required": standard.degree_required,
+        "is_synthetic": standard.is_synthetic,
+    }
+
+
+def standard_version_record(*, standard: HiringStandard, actor: User | None) -> StandardVersion:
+    """Keep what an approved standard says as its year's version (the year of approval).
+
+    The one rule for yearly versions: the year's last approval of a member's standard for an
+    occupation is that year's version.
+    """
+    if standard.approved_on is None:
+        raise ValidationError(_("Only an approved standard has a yearly version."))
+    with transaction.atomic():
+        version, created = StandardVersion.objects.update_or_create(
+            member_id=standard.member_id,
+            occupation_id=standard.occupation_id,
+            year=standard.approved_on.year,
+            defaults=standard_version_fields(standard=standard),
+        )
+        audit_record(
+            actor=actor,
+            action="standard.version" if created else "standard.version_replace",
+            obj=version,
+            member=standard.member,
+            after={"standard": standard.pk, "year": version.year, "title": version.title},
+        )
+    return version
+
+
+def standard_version_on_approval(
+    sender: Any, *, standard: HiringStandard, actor: User | None = None, **kwargs: Any
+) -> None:
+    """Receiver of alliance.signals.hiring_standard_approved."""
+    standard_version_record(standard=standard, actor=actor)
+
+
+# --- The industry needs board ------------------------------------------------------------------
+
+
+def need_post(
+    *,
+    actor: User,
+    member: Member,
+    role: str,
+    skills: str,
+    people: int,
+    needed_by: date,
+    occupation: Occupation | None = None,
+) -> Need:
+    """A member admin posts what the member needs; it is public at once."""
+    _require_admin(actor, member)
+    today = timezone.localdate()
+    if needed_by < today:
+        raise ValidationError({"needed_by": _("The date cannot be in the past.")})
+    if people < 1:
+        raise ValidationError({"people": _("Say how many people: at least one.")})
+    with transaction.atomic():
+        need = Need.objects.create(
+            member=member,
+            role=role.strip(),
+            skills=skills.strip(),
+            people=people,
+            needed_by=needed_by,
+            occupation=occupation,
+            posted_on=today,
+            posted_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="need.post",
+            obj=need,
+            member=member,
+            after={
+                "role": need.role,
+                "skills": need.skills,
+                "people": people,
+                "needed_by": needed_by.isoformat(),
+            },
+        )
+    return need
+
+
+def need_close(*, actor: User, need: Need) -> Need:
+    """A member admin closes one of its needs (filled or no longer needed)."""
+    _require_admin(actor, need.member)
+    if need.closed_on is not None:
+        return need
+    with transaction.atomic():
+        need.closed_on = timezone.localdate()
+        need.save(update_fields=["closed_on"])
+        audit_record(
+            actor=actor,
+            action="need.close",
+            obj=need,
+            member=need.member,
+            after={"closed_on": need.closed_on.isoformat()},
+        )
+    return need
+
+
+def need_answer(*, actor: User, need: Need, program: Program, message: str = "") -> NeedAnswer:
+    """A provider's person answers an open need with one of the provider's own programs."""
+    if not acts_for_provider(actor, program.provider):
+        raise PermissionDenied
+    if need.closed_on is not None:
+        raise ValidationError(_("This need is closed."))
+    if NeedAnswer.objects.filter(need=need, program=program).exists():
+        raise ValidationError({"program": _("You have already answered with this program.")})
+    with transaction.atomic():
+        answer = NeedAnswer.objects.create(
+            need=need,
+            provider=program.provider,
+            program=program,
+            message=message.strip(),
+            answered_on=timezone.localdate(),
+            answered_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="need.answer",
+            obj=answer,
+            member=need.member,
+            after={"need": need.pk, "provider": program.provider.slug, "program": program.pk},
+        )
+    return answer
+
+
+# --- Spotlights -------------------------------------------------------------------------------
+
+
+def spotlight_create(
+    *,
+    actor: User,
+    convening: Convening,
+    kind: str,
+    title: str,
+    body: str,
+    figures: list[dict[str, Any]],
+    member: Member | None = None,
+    program: Program | None = None,
+    picture: Any = None,
+    picture_alt: str = "",
+) -> Spotlight:
+    """The task force publishes a spotlight; every figure names its source and date."""
+    if not is_task_force(actor):
+        raise PermissionDenied
+    if kind == SpotlightKind.PROGRAM and program is None:
+        raise ValidationError({"program": _("Choose the program this spotlight is about.")})
+    if kind == SpotlightKind.MEMBER_STORY and member is None:
+        raise ValidationError({"member": _("Choose the member whose story this is.")})
+    if picture and not picture_alt.strip():
+        raise ValidationError({"picture_alt": _("Say what the picture shows.")})
+    if not figures:
+        raise ValidationError(_("Give at least one figure with its source."))
+    with transaction.atomic():
+        spotlight = Spotlight.objects.create(
+            convening=convening,
+            kind=kind,
+            title=title.strip(),
+            body=body.strip(),
+            member=member if kind == SpotlightKind.MEMBER_STORY else None,
+            program=program if kind == SpotlightKind.PROGRAM else None,
+            picture=picture or "",
+            picture_alt=picture_alt.strip() if picture else "",
+            chosen_on=timezone.localdate(),
+            chosen_by=actor,
+        )
+        SpotlightFigure.objects.bulk_create(
+            [SpotlightFigure(spotlight=spotlight, **figure) for figure in figures]
+        )
+        audit_record(
+            actor=actor,
+            action="spotlight.publish",
+            obj=spotlight,
+            member=spotlight.member,
+            after={
+                "year": convening.year,
+                "kind": kind,
+                "title": spotlight.title,
+                "figures": [{k: str(v) for k, v in f.items()} for f in figures],
+                "picture": spotlight.picture.name if spotlight.picture else "",
+            },
+        )
+    return spotlight
