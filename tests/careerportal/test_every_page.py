@@ -147,8 +147,8 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     )
     from alliance.providers import services as provider_services
     from alliance.providers.models import ProgramSubmission, ProviderAccount
-    from alliance.taskforce.models import Meeting
     from alliance.reconvening.models import Need, Recommitment
+    from alliance.taskforce.models import Meeting
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
     from hiringdata import services as hiring_services
