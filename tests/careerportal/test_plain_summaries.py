@@ -39,9 +39,19 @@ def shipped(django_db_setup, django_db_blocker) -> Iterator[None]:
         call_command("flush", interactive=False, verbosity=0)
 
 
+# The summaries the plain-words bar is for (issue #14: credential, occupation, funding); the
+# file also carries other Spanish content (price notes, hiring guides), which is not graded.
+SUMMARY_FIELDS = {
+    ("credentials.credential", "summary"),
+    ("pathways.occupation", "description"),
+    ("pathways.fundingsource", "summary"),
+}
+
+
 def _spanish_rows() -> list[dict[str, str]]:
+    """The summary rows of the Spanish translation file."""
     with SPANISH_FILE.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return [r for r in csv.DictReader(handle) if (r["model"], r["field"]) in SUMMARY_FIELDS]
 
 
 def _stored_texts() -> Iterator[Text]:

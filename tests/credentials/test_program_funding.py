@@ -274,11 +274,16 @@ def test_plan_its_printout_and_compare_show_the_screeners_range(client, nj_progr
         client.get(reverse("credentials:compare"), {"ids": f"short-bootcamp,program-{web.pk}"})
     )
 
-    assert f"Left to pay: between ${low} and ${high}." in plan_html
+    printout = client.get(f"/plans/{plan.token}/print/", follow=True)
+    assert printout.status_code == 200
+    print_html = page_html(printout)
+
+    said = f"between ${low} and ${high}"
+    assert f'<dd class="plan-left">{said}' in plan_html
+    assert f'<dd class="plan-left">{said}' in print_html
     assert f"${low} to ${high}" in compare_html
-    # The printout is the plan page under plan-print.css, which hides only .no-print parts:
-    # no element still open around the range has that class.
-    assert "no-print" not in _open_classes_at(plan_html, 'class="plan-funding"')
+    # The printout is its own page; nothing open around the range there is hidden in print.
+    assert "no-print" not in _open_classes_at(print_html, 'class="plan-left"')
 
 
 def _open_classes_at(html: str, marker: str) -> str:
