@@ -7,9 +7,11 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from credentials.models import Credential
 from hiringdata.models import Education, RaceEthnicity, Sex, TrainingPathway
 
 from . import suppression as sup
+from .inputs import NO_CREDENTIAL
 from .models import ReportTable
 from .tables import OCCUPATION_GROUPS, PATHWAY_GROUPS, table_cells, table_title
 
@@ -19,6 +21,7 @@ DIMENSION_TITLES = {
     "education": _("Education"),
     "training_pathway": _("Training pathway"),
     "occupation_group": _("Occupation group"),
+    "credential": _("Credential held"),
 }
 
 REASON_TEXT = {
@@ -50,19 +53,30 @@ DROPPED_TEXT = {
 }
 
 
-def category_labels() -> dict[str, dict[str, Any]]:
+def credential_labels(slugs: list[str]) -> dict[str, Any]:
+    """Name credentials by catalog slug (one query); a slug no longer in the catalog stays."""
+    names: dict[str, Any] = dict(
+        Credential.objects.filter(slug__in=slugs).values_list("slug", "name")
+    )
+    return {**names, NO_CREDENTIAL: _("No credential")}
+
+
+def category_labels(credentials: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
     return {
         "race_ethnicity": dict(RaceEthnicity.choices),
         "sex": dict(Sex.choices),
         "education": dict(Education.choices),
         "training_pathway": dict(TrainingPathway.choices),
         "occupation_group": dict(OCCUPATION_GROUPS),
+        "credential": credentials or {NO_CREDENTIAL: _("No credential")},
     }
 
 
-def group_label(*, dimension: str, row: dict[str, Any]) -> str:
+def group_label(
+    *, dimension: str, row: dict[str, Any], labels: dict[str, dict[str, Any]] | None = None
+) -> str:
     """Label a row or column: its category, its named group, or the categories merged in it."""
-    labels = category_labels()[dimension]
+    labels = (labels or category_labels())[dimension]
     if dimension == "training_pathway" and row["key"] in PATHWAY_GROUPS:
         return str(PATHWAY_GROUPS[row["key"]][0])
     names = [str(labels.get(c, c)) for c in row["categories"]]
@@ -81,7 +95,15 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
     """Return one published table ready for a page, a CSV or the API (labels resolved)."""
     data = table.data
     dims = data["dimensions"]
-    rows = [{**row, "label": group_label(dimension=dims[0], row=row)} for row in data["rows"]]
+    credentials = None
+    if "credential" in dims:
+        axis = data["rows"] if dims[0] == "credential" else data["columns"]
+        credentials = credential_labels([c for g in axis for c in g["categories"]])
+    labels = category_labels(credentials)
+    rows = [
+        {**row, "label": group_label(dimension=dims[0], row=row, labels=labels)}
+        for row in data["rows"]
+    ]
     view: dict[str, Any] = {
         "key": table.key,
         "title": str(table_title(table.key)),
@@ -97,11 +119,10 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
                 "text": _("%(merged)s counted with %(into)s")
                 % {
                     "merged": ", ".join(
-                        str(category_labels()[merge["dimension"]].get(c, c))
-                        for c in merge["merged"]
+                        str(labels[merge["dimension"]].get(c, c)) for c in merge["merged"]
                     ),
                     "into": ", ".join(
-                        str(category_labels()[merge["dimension"]].get(c, c)) for c in merge["into"]
+                        str(labels[merge["dimension"]].get(c, c)) for c in merge["into"]
                     ),
                 },
             }
@@ -120,7 +141,8 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
         ]
     else:
         columns = [
-            {**col, "label": group_label(dimension=dims[1], row=col)} for col in data["columns"]
+            {**col, "label": group_label(dimension=dims[1], row=col, labels=labels)}
+            for col in data["columns"]
         ]
         view["columns"] = columns
         view["grid"] = [

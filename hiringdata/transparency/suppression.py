@@ -129,6 +129,9 @@ class Dimension:
     categories: tuple[str, ...]
     # Where small groups go when merged (e.g. "not_disclosed"); None: merge with the smallest.
     residual: str | None = None
+    # A category no other group is merged into (e.g. "no credential": a credential counted
+    # with it would read as if its holders held none).
+    apart: str | None = None
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,8 @@ def _merge(
     if len(current) < 3:
         return None  # merging would leave a single group: nothing left to split by
     others = [g for g in current if g != group]
+    if dim.apart is not None and any(dim.apart not in g for g in others):
+        others = [g for g in others if dim.apart not in g]
     target = next((g for g in others if dim.residual in g), None)
     if target is None:
         # The group is the residual itself, or there is none: join the smallest other group.
