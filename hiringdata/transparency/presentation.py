@@ -53,6 +53,14 @@ DROPPED_TEXT = {
 }
 
 
+CHANGE_WITHHELD_TEXT = {
+    "withheld_this_year": _("No change shown: this year's figure is withheld"),
+    "withheld_year_before": _("No change shown: the year before's figure is withheld"),
+    "not_in_year_before": _("No change shown: this group was not in the year before's table"),
+    "not_in_this_year": _("No change shown: this group is not in this year's table"),
+}
+
+
 def credential_labels(slugs: list[str]) -> dict[str, Any]:
     """Name credentials by catalog slug (one query); a slug no longer in the catalog stays."""
     names: dict[str, Any] = dict(
@@ -155,4 +163,39 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
         ]
         view["column_totals"] = [{"cell": c, "text": cell_text(c)} for c in data["column_totals"]]
     view["withheld_any"] = any("withheld" in c for c in table_cells(data))
+    view["labels"] = labels
     return view
+
+
+def report_changes_view(*, changes: dict[str, Any], tables: list[dict[str, Any]]) -> list[dict]:
+    """Year-over-year change per dimension, labelled like the tables it comes from."""
+    sections = []
+    for table in tables:
+        rows = changes.get("tables", {}).get(table["key"])
+        if not rows:
+            continue
+        dimension = table["dimensions"][0]
+        shown = {r["key"]: r["label"] for r in table["rows"]}
+        sections.append(
+            {
+                "key": table["key"],
+                "title": table["title"],
+                "dimension_title": table["dimension_titles"][0],
+                "rows": [
+                    {
+                        **row,
+                        "label": shown.get(row["key"])
+                        or group_label(
+                            dimension=dimension,
+                            row={"key": row["key"], "categories": row.get("categories", [])},
+                            labels=table["labels"],
+                        ),
+                        "withheld_text": str(CHANGE_WITHHELD_TEXT.get(row.get("withheld"), ""))
+                        if row.get("withheld")
+                        else "",
+                    }
+                    for row in rows
+                ],
+            }
+        )
+    return sections
