@@ -112,8 +112,8 @@ def test_the_page_shows_progress_per_dimension_in_plain_words(published, client)
     assert "Change by Race or ethnicity" in html
     assert "Change by Credential held" in html
     assert (
-        "A change of 2 points means the share went, for example, from 20 to 22 out of every 100 hires"
-        in html
+        "A change of 2 points means the share went, for example, from 20 to 22 out of every "
+        "100 hires" in html
     )
     assert f"<caption>Hires by sex: share of hires in {YEAR} and the year before</caption>" in html
     withheld = [
