@@ -101,3 +101,32 @@ def test_the_open_data_export_holds_the_credential_table(hiring_year):
 
     rows = list(DATASETS["transparency-tables"].rows())
     assert any(r["table"] == KEY for r in rows)
+
+
+@pytest.mark.parametrize("held", [1, 5])
+def test_the_report_page_reads_credential_names_in_one_query(
+    members, held, client, django_assert_num_queries
+):
+    from hiringdata.synthetic import hires_generate
+
+    from ..conftest import CATALOG_CREDENTIALS
+    from ..factories import CredentialFactory
+
+    ids = [CredentialFactory(slug=slug).id for slug in CATALOG_CREDENTIALS[:held]]
+    hires_generate(
+        member_ids=[m.id for m in members],
+        year=YEAR,
+        hires_per_member=260,
+        seed=8,
+        credential_ids=ids,
+    )
+    report_publish(report=report_build(year=YEAR))
+
+    # 1 the report, 2 its public tables with members, 3 the credential names of the
+    # credential table (one query for every row), 4 the year's latest version, 5 whether a
+    # newer build waits, 6 the commitment board, 7 the year's awards, 8 the year's versions.
+    # (No year before, so no award candidates: their member names need no query.)
+    with django_assert_num_queries(8):
+        response = client.get(f"/transparency/{YEAR}/")
+    assert response.status_code == 200
+    assert page_html(response).count("<caption>Credential held by kind of training") == 1
