@@ -109,8 +109,8 @@ def test_the_page_shows_progress_per_dimension_in_plain_words(published, client)
 
     assert response.status_code == 200
     html = page_html(response)
-    assert "Change by Race or ethnicity" in html
-    assert "Change by Credential held" in html
+    assert "Change: Hires by race or ethnicity" in html
+    assert "Change: Credential held by kind of training" in html
     assert (
         "A change of 2 points means the share went, for example, from 20 to 22 out of every "
         "100 hires" in html
@@ -130,4 +130,4 @@ def test_the_printable_version_holds_the_progress_tables(published, client):
     response = client.get(f"/transparency/{YEAR}/print/")
 
     assert response.status_code == 200
-    assert "Change by Sex" in page_html(response)
+    assert "Change: Hires by sex" in page_html(response)
