@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from alliance.models import Member, MemberKind, MemberSize
+from credentials.models import Credential
 
 # Weighted vocabularies: a value repeated n times is drawn n times in 100. Invented, not real.
 RACE_WEIGHTS = {
@@ -95,7 +96,14 @@ def members_create(*, count: int, opt_in_every: int = 20) -> list[int]:
     return [m.id for m in Member.objects.bulk_create(members)]
 
 
-def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, seed: int) -> int:
+def hires_generate(
+    *,
+    member_ids: list[int],
+    year: int,
+    hires_per_member: int,
+    seed: int,
+    credential_ids: list[int] | None = None,
+) -> int:
     """Give each member one accepted synthetic submission for the year; return hires made.
 
     The same seed and member list (in the same order) give the same rows, whatever the ids.
@@ -103,9 +111,26 @@ def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, s
     Members that already have an accepted submission for the year are left alone. Each
     member's share of non-degree pathways differs and grows a little each year for some, so the
     year-over-year change and the 'most progress' candidates have something to show.
+
+    ``credential_ids``: credentials hires may hold (by default the first five published ones of
+    the catalog, none if it is empty). Most hires through non-degree training hold one, a few
+    others do. Chosen from the hire's number, not random(), so every other column keeps the
+    values the same seed always gave.
     """
     if not member_ids or hires_per_member <= 0:
         return 0
+    if credential_ids is None:
+        credential_ids = list(
+            Credential.objects.published().order_by("id").values_list("id", flat=True)[:5]
+        )
+    held = (
+        f"CASE WHEN (n * 37 + o * 11) %% 100"
+        f" < (CASE WHEN non_degree THEN 75 ELSE 10 END)"
+        f" THEN (ARRAY[{','.join(str(int(i)) for i in credential_ids)}]::bigint[])"
+        f"[1 + (n * 7 + o) %% {len(credential_ids)}] END"
+        if credential_ids
+        else "NULL::bigint"
+    )
     non_degree_share = (
         "(0.12 + ((h.o * 37) %% 30) / 100.0 + GREATEST(0, %(year)s - 2023)"
         " * ((h.o * 13) %% 5) / 100.0)"
@@ -157,22 +182,24 @@ def hires_generate(*, member_ids: list[int], year: int, hires_per_member: int, s
                        {_pick(SEX_WEIGHTS)} AS sex,
                        {_pick(EDUCATION_WEIGHTS)} AS education,
                        {_pick(DEGREE_PATHWAYS)} AS degree_pathway,
-                       {_pick(NON_DEGREE_PATHWAYS)} AS other_pathway
-                  FROM (SELECT subs.id AS submission_id, subs.member_id, subs.o
+                       {_pick(NON_DEGREE_PATHWAYS)} AS other_pathway,
+                       h.n, h.o
+                  FROM (SELECT subs.id AS submission_id, subs.member_id, subs.o, n
                           FROM subs CROSS JOIN generate_series(1, %(hires)s) AS n
                          ORDER BY subs.o, n) AS h
             ), g AS (
                 SELECT submission_id, member_id, soc, race, sex, education,
-                       CASE WHEN non_degree THEN other_pathway ELSE degree_pathway END AS pathway
+                       CASE WHEN non_degree THEN other_pathway ELSE degree_pathway END AS pathway,
+                       {held} AS credential_id
                   FROM draws
             )
             INSERT INTO hiringdata_hiringcount
                 (submission_id, member_id, year, soc_code, job_category, race_ethnicity, sex,
                  education, training_pathway, credential_id, hires)
             SELECT submission_id, member_id, %(year)s, soc, {job_case}, race, sex, education,
-                   pathway, NULL, count(*)
+                   pathway, credential_id, count(*)
               FROM g
-             GROUP BY submission_id, member_id, soc, race, sex, education, pathway
+             GROUP BY submission_id, member_id, soc, race, sex, education, pathway, credential_id
             """,
             {"year": year, "hires": hires_per_member, "members": member_ids},
         )

@@ -9,6 +9,7 @@ import numpy as np
 from django.db import connection, transaction
 
 from alliance.models import Member
+from credentials.models import Credential
 from hiringdata.models import Education, RaceEthnicity, Sex, SubmissionStatus, TrainingPathway
 
 from . import suppression as sup
@@ -20,12 +21,17 @@ CLIQUES = (
     ("training_pathway", "sex"),
     ("education",),
     ("occupation_group",),
+    ("training_pathway", "credential"),
 )
+# The credential category of hires who hold no credential (credential slugs are made by
+# slugify, which never writes an underscore-led word like this).
+NO_CREDENTIAL = "no_credential"
 
 INPUT_SQL = """
 SELECT hc.member_id, hc.training_pathway, hc.race_ethnicity, hc.sex, hc.education,
-       left(hc.soc_code, 2) AS occupation_group,
-       GROUPING(hc.race_ethnicity, hc.sex, hc.education, left(hc.soc_code, 2)) AS grouping_set,
+       left(hc.soc_code, 2) AS occupation_group, hc.credential_id,
+       GROUPING(hc.race_ethnicity, hc.sex, hc.education, left(hc.soc_code, 2),
+                hc.credential_id) AS grouping_set,
        SUM(hc.hires)::bigint AS hires
   FROM hiringdata_hiringcount hc
  WHERE hc.submission_id = ANY(%(submissions)s) AND hc.year = %(year)s
@@ -33,11 +39,13 @@ SELECT hc.member_id, hc.training_pathway, hc.race_ethnicity, hc.sex, hc.educatio
        (hc.member_id, hc.training_pathway, hc.race_ethnicity),
        (hc.member_id, hc.training_pathway, hc.sex),
        (hc.member_id, hc.education),
-       (hc.member_id, left(hc.soc_code, 2)))
+       (hc.member_id, left(hc.soc_code, 2)),
+       (hc.member_id, hc.training_pathway, hc.credential_id))
 HAVING SUM(hc.hires) > 0
 """
-# GROUPING() bit order: race_ethnicity (8), sex (4), education (2), occupation_group (1).
-SET_OF_GROUPING = {0b0111: 0, 0b1011: 1, 0b1101: 2, 0b1110: 3}
+# GROUPING() bit order: race_ethnicity (16), sex (8), education (4), occupation_group (2),
+# credential (1).
+SET_OF_GROUPING = {0b01111: 0, 0b10111: 1, 0b11011: 2, 0b11101: 3, 0b11110: 4}
 # At the default 4 MB the grouping sets are sorted, spilling 85 MB to disk; with this much
 # memory Postgres hashes all four sets in one pass (22 MB at 1,000 members x 2,000 hires).
 WORK_MEM = "256MB"
@@ -90,13 +98,17 @@ def year_input(
         cursor.execute(INPUT_SQL, {"submissions": [row[0] for row in chosen], "year": year})
         rows = cursor.fetchall()
     members = sorted({row[0] for row in rows})
-    occupations = tuple(sorted({row[5] for row in rows if row[6] == 0b1110}))
+    occupations = tuple(sorted({row[5] for row in rows if row[7] == 0b11101}))
+    held = {row[6] for row in rows if row[7] == 0b11110 and row[6] is not None}
+    slugs = dict(Credential.objects.filter(id__in=held).values_list("id", "slug"))
+    credentials = (*sorted(slugs.values()), NO_CREDENTIAL)
     dimensions = {
         "training_pathway": tuple(TrainingPathway.values),
         "race_ethnicity": tuple(RaceEthnicity.values),
         "sex": tuple(Sex.values),
         "education": tuple(Education.values),
         "occupation_group": occupations,
+        "credential": credentials,
     }
     position = {m: i for i, m in enumerate(members)}
     index = {d: {c: i for i, c in enumerate(cats)} for d, cats in dimensions.items()}
@@ -110,11 +122,15 @@ def year_input(
         "sex": 3,
         "education": 4,
         "occupation_group": 5,
+        "credential": 6,
     }
     for row in rows:
-        q = SET_OF_GROUPING[row[6]]
-        cell = tuple(index[d][row[column[d]]] for d in CLIQUES[q])
-        counts[q][(position[row[0]], *cell)] = row[7]
+        q = SET_OF_GROUPING[row[7]]
+        values = {d: row[i] for d, i in column.items()}
+        if q == 4:
+            values["credential"] = slugs[row[6]] if row[6] is not None else NO_CREDENTIAL
+        cell = tuple(index[d][values[d]] for d in CLIQUES[q])
+        counts[q][(position[row[0]], *cell)] = row[8]
     if opted_in is None:
         opted_in = list(
             Member.objects.filter(id__in=members, publish_own_figures=True)

@@ -7,9 +7,11 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from credentials.models import Credential
 from hiringdata.models import Education, RaceEthnicity, Sex, TrainingPathway
 
 from . import suppression as sup
+from .inputs import NO_CREDENTIAL
 from .models import ReportTable
 from .tables import OCCUPATION_GROUPS, PATHWAY_GROUPS, table_cells, table_title
 
@@ -19,6 +21,7 @@ DIMENSION_TITLES = {
     "education": _("Education"),
     "training_pathway": _("Training pathway"),
     "occupation_group": _("Occupation group"),
+    "credential": _("Credential held"),
 }
 
 REASON_TEXT = {
@@ -50,19 +53,38 @@ DROPPED_TEXT = {
 }
 
 
-def category_labels() -> dict[str, dict[str, Any]]:
+CHANGE_WITHHELD_TEXT = {
+    "withheld_this_year": _("No change shown: this year's figure is withheld"),
+    "withheld_year_before": _("No change shown: the year before's figure is withheld"),
+    "not_in_year_before": _("No change shown: this group was not in the year before's table"),
+    "not_in_this_year": _("No change shown: this group is not in this year's table"),
+}
+
+
+def credential_labels(slugs: list[str]) -> dict[str, Any]:
+    """Name credentials by catalog slug (one query); a slug no longer in the catalog stays."""
+    names: dict[str, Any] = dict(
+        Credential.objects.filter(slug__in=slugs).values_list("slug", "name")
+    )
+    return {**names, NO_CREDENTIAL: _("No credential")}
+
+
+def category_labels(credentials: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
     return {
         "race_ethnicity": dict(RaceEthnicity.choices),
         "sex": dict(Sex.choices),
         "education": dict(Education.choices),
         "training_pathway": dict(TrainingPathway.choices),
         "occupation_group": dict(OCCUPATION_GROUPS),
+        "credential": credentials or {NO_CREDENTIAL: _("No credential")},
     }
 
 
-def group_label(*, dimension: str, row: dict[str, Any]) -> str:
+def group_label(
+    *, dimension: str, row: dict[str, Any], labels: dict[str, dict[str, Any]] | None = None
+) -> str:
     """Label a row or column: its category, its named group, or the categories merged in it."""
-    labels = category_labels()[dimension]
+    labels = (labels or category_labels())[dimension]
     if dimension == "training_pathway" and row["key"] in PATHWAY_GROUPS:
         return str(PATHWAY_GROUPS[row["key"]][0])
     names = [str(labels.get(c, c)) for c in row["categories"]]
@@ -81,7 +103,15 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
     """Return one published table ready for a page, a CSV or the API (labels resolved)."""
     data = table.data
     dims = data["dimensions"]
-    rows = [{**row, "label": group_label(dimension=dims[0], row=row)} for row in data["rows"]]
+    credentials = None
+    if "credential" in dims:
+        axis = data["rows"] if dims[0] == "credential" else data["columns"]
+        credentials = credential_labels([c for g in axis for c in g["categories"]])
+    labels = category_labels(credentials)
+    rows = [
+        {**row, "label": group_label(dimension=dims[0], row=row, labels=labels)}
+        for row in data["rows"]
+    ]
     view: dict[str, Any] = {
         "key": table.key,
         "title": str(table_title(table.key)),
@@ -97,11 +127,10 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
                 "text": _("%(merged)s counted with %(into)s")
                 % {
                     "merged": ", ".join(
-                        str(category_labels()[merge["dimension"]].get(c, c))
-                        for c in merge["merged"]
+                        str(labels[merge["dimension"]].get(c, c)) for c in merge["merged"]
                     ),
                     "into": ", ".join(
-                        str(category_labels()[merge["dimension"]].get(c, c)) for c in merge["into"]
+                        str(labels[merge["dimension"]].get(c, c)) for c in merge["into"]
                     ),
                 },
             }
@@ -120,7 +149,8 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
         ]
     else:
         columns = [
-            {**col, "label": group_label(dimension=dims[1], row=col)} for col in data["columns"]
+            {**col, "label": group_label(dimension=dims[1], row=col, labels=labels)}
+            for col in data["columns"]
         ]
         view["columns"] = columns
         view["grid"] = [
@@ -133,4 +163,39 @@ def report_table_view(*, table: ReportTable) -> dict[str, Any]:
         ]
         view["column_totals"] = [{"cell": c, "text": cell_text(c)} for c in data["column_totals"]]
     view["withheld_any"] = any("withheld" in c for c in table_cells(data))
+    view["labels"] = labels
     return view
+
+
+def report_changes_view(*, changes: dict[str, Any], tables: list[dict[str, Any]]) -> list[dict]:
+    """Year-over-year change per dimension, labelled like the tables it comes from."""
+    sections = []
+    for table in tables:
+        rows = changes.get("tables", {}).get(table["key"])
+        if not rows:
+            continue
+        dimension = table["dimensions"][0]
+        shown = {r["key"]: r["label"] for r in table["rows"]}
+        sections.append(
+            {
+                "key": table["key"],
+                "title": table["title"],
+                "dimension_title": table["dimension_titles"][0],
+                "rows": [
+                    {
+                        **row,
+                        "label": shown.get(row["key"])
+                        or group_label(
+                            dimension=dimension,
+                            row={"key": row["key"], "categories": row.get("categories", [])},
+                            labels=table["labels"],
+                        ),
+                        "withheld_text": str(CHANGE_WITHHELD_TEXT.get(row.get("withheld"), ""))
+                        if row.get("withheld")
+                        else "",
+                    }
+                    for row in rows
+                ],
+            }
+        )
+    return sections

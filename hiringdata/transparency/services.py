@@ -49,28 +49,77 @@ def _shares(table: ReportTable | None) -> dict[str, float]:
     }
 
 
+# Why a year-over-year change is not shown (the page says each in words).
+CHANGE_WITHHELD_NOW = "withheld_this_year"
+CHANGE_WITHHELD_BEFORE = "withheld_year_before"
+CHANGE_NOT_BEFORE = "not_in_year_before"
+CHANGE_NOT_NOW = "not_in_this_year"
+
+
+def _row_shares(table: ReportTable | None) -> dict[str, float | None]:
+    """Each row's published share of the table's hires (None: withheld); {} if unpublished.
+
+    One-way tables: the rows' cells; a crossed table: its row totals.
+    """
+    if table is None or not table.passed:
+        return {}
+    data = table.data
+    cells = data["values"] if len(data["dimensions"]) == 1 else data["row_totals"]
+    return {row["key"]: cell.get("share") for row, cell in zip(data["rows"], cells, strict=True)}
+
+
+def _progress_tables(current: dict[str, ReportTable]) -> list[ReportTable]:
+    """The Alliance tables that give one dimension's shares: every one-way table, and a
+    crossed table whose row dimension has no one-way table (hires by credential held)."""
+    alliance = [t for t in current.values() if t.member_id is None and t.passed]
+    one_way = {t.data["dimensions"][0] for t in alliance if len(t.data["dimensions"]) == 1}
+    return [
+        t
+        for t in alliance
+        if len(t.data["dimensions"]) == 1 or t.data["dimensions"][0] not in one_way
+    ]
+
+
 def report_changes(*, current: dict[str, ReportTable], previous: TransparencyReport | None) -> dict:
-    """Year-over-year change in shares, from published figures of both years only."""
+    """Year-over-year change in shares per dimension, from published figures of both years.
+
+    A change is shown only when the group's share is shown in both years' published tables;
+    otherwise the row says why (withheld this year or the year before, or the group is not in
+    one year's table, e.g. merged differently) and carries no number of the other year. The
+    shares are themselves published, so a change adds nothing a reader could not compute.
+    """
     if previous is None:
         return {}
     before = {t.key: t for t in previous.tables.filter(member__isnull=True, passed=True)}
     changes: dict[str, Any] = {"previous_version": previous.version, "tables": {}}
-    for key, table in current.items():
-        if table.member_id is not None or len(table.data.get("dimensions", [])) != 1:
-            continue
-        now, then = _shares(table), _shares(before.get(key))
-        rows = [
-            {
+    for table in _progress_tables(current):
+        now, then = _row_shares(table), _row_shares(before.get(table.key))
+        if not then:
+            continue  # the table was not published the year before: nothing to compare
+        categories = {
+            r["key"]: r["categories"] for t in (before[table.key], table) for r in t.data["rows"]
+        }
+        rows = []
+        for row_key in [*now, *(k for k in then if k not in now)]:
+            share, previous_share = now.get(row_key), then.get(row_key)
+            row: dict[str, Any] = {
                 "key": row_key,
-                "share": now[row_key],
-                "previous_share": then[row_key],
-                "change_points": round(now[row_key] - then[row_key], 1),
+                "categories": categories[row_key],
+                "share": share,
+                "previous_share": previous_share,
             }
-            for row_key in now
-            if row_key in then
-        ]
-        if rows:
-            changes["tables"][key] = rows
+            if row_key not in then:
+                row["withheld"] = CHANGE_NOT_BEFORE
+            elif row_key not in now:
+                row["withheld"] = CHANGE_NOT_NOW
+            elif share is None:
+                row["withheld"] = CHANGE_WITHHELD_NOW
+            elif previous_share is None:
+                row["withheld"] = CHANGE_WITHHELD_BEFORE
+            else:
+                row["change_points"] = round(share - previous_share, 1)
+            rows.append(row)
+        changes["tables"][table.key] = rows
     return changes
 
 

@@ -129,6 +129,9 @@ class Dimension:
     categories: tuple[str, ...]
     # Where small groups go when merged (e.g. "not_disclosed"); None: merge with the smallest.
     residual: str | None = None
+    # A category no other group is merged into (e.g. "no credential": a credential counted
+    # with it would read as if its holders held none).
+    apart: str | None = None
 
 
 @dataclass(frozen=True)
@@ -266,6 +269,8 @@ def _merge(
     if len(current) < 3:
         return None  # merging would leave a single group: nothing left to split by
     others = [g for g in current if g != group]
+    if dim.apart is not None and any(dim.apart not in g for g in others):
+        others = [g for g in others if dim.apart not in g]
     target = next((g for g in others if dim.residual in g), None)
     if target is None:
         # The group is the residual itself, or there is none: join the smallest other group.
@@ -624,6 +629,8 @@ class _LinearSystem:
         self.rhs: list[float] = []
         # Withheld cells: their atoms and what the page tells of them (lowest, highest).
         self.withheld: list[tuple[np.ndarray, float, float]] = []
+        # Other published figures as inequalities: atoms, coefficients, upper bound.
+        self._relations: list[tuple[np.ndarray, np.ndarray, float]] = []
         self._consistency()
 
     def part_atoms(self, q: int, part: int) -> np.ndarray:
@@ -689,6 +696,13 @@ class _LinearSystem:
         self._vals.append(np.concatenate([np.ones(len(plus)), -np.ones(len(minus))]))
         self.rhs.append(value)
 
+    def relate(self, terms: list[tuple[np.ndarray, float]], low: float, high: float) -> None:
+        """low <= sum(coef * cell) <= high, kept as two upper bounds."""
+        cols = np.concatenate([expr for expr, _ in terms])
+        vals = np.concatenate([np.full(len(expr), coef) for expr, coef in terms])
+        self._relations.append((cols, -vals, -low))
+        self._relations.append((cols, vals, high))
+
     def matrix(self) -> tuple[csr_matrix, np.ndarray]:
         return _sparse_rows(self._cols, self._vals, self.size), np.array(self.rhs)
 
@@ -705,6 +719,10 @@ class _LinearSystem:
                 cols.append(expr)
                 vals.append(np.ones(len(expr)))
                 rhs.append(high)
+        for relation_cols, relation_vals, bound in self._relations:
+            cols.append(relation_cols)
+            vals.append(relation_vals)
+            rhs.append(bound)
         return _sparse_rows(cols, vals, self.size), np.array(rhs)
 
 
@@ -739,12 +757,28 @@ def _components(
     ]
 
 
+@dataclass(frozen=True)
+class Relation:
+    """Something else published that ties cells together: low <= sum(coef * cell) <= high.
+
+    A term is (scope, selection, version, coefficient). A year-over-year change in points,
+    100 * b / B - 100 * a / A with the totals A and B shown, is one: its terms are the two
+    cells with coefficients 100 / B and -100 / A, and its bounds the shown change plus or
+    minus the rounding.
+    """
+
+    terms: tuple[tuple[Hashable | None, Selection, Hashable, float], ...]
+    low: float
+    high: float
+
+
 def tables_audit(
     *,
     tables: Sequence[ProtectedTable],
     model: AuditModel,
     earlier: Sequence[ProtectedTable] = (),
     known: dict[int, list[np.ndarray]] | None = None,
+    relations: Sequence[Relation] = (),
 ) -> bool:
     """Bound every withheld cell of every table from all that a reader has, together.
 
@@ -764,8 +798,20 @@ def tables_audit(
     before solving. That only takes solutions away, so every range found is still one the
     reader cannot narrow (sound), and the program shrinks to the parts that matter: at 1,000
     members, everyone else's part instead of 51 parts.
+
+    ``relations``: other published figures that tie cells together (a year-over-year change
+    across two years' tables, whose versions the model's parts must then hold).
     """
     system = _LinearSystem(model)
+    for relation in relations:
+        system.relate(
+            [
+                (system.expression(scope=scope, selection=sel, version=version), coef)
+                for scope, sel, version, coef in relation.terms
+            ],
+            relation.low,
+            relation.high,
+        )
     targets: list[tuple[ProtectedTable, Cell, np.ndarray]] = []
     for table in [*tables, *earlier]:
         if table.dropped:

@@ -10,7 +10,7 @@ import numpy as np
 from django.utils.translation import gettext_lazy as _
 
 from . import suppression as sup
-from .inputs import CLIQUES, YearInput
+from .inputs import CLIQUES, NO_CREDENTIAL, YearInput
 
 # SOC 2018 major groups (the first two digits of a SOC code), as BLS names them.
 OCCUPATION_GROUPS = {
@@ -79,6 +79,13 @@ ALLIANCE_TABLES = (
         ("training_pathway", "sex"),
         True,
     ),
+    # Credential held, from the upload's credential column (catalog slugs), by kind of training.
+    TableDef(
+        "credential-by-pathway-group",
+        _("Credential held by kind of training"),
+        ("credential", "training_pathway"),
+        True,
+    ),
 )
 # The same one-way tables for each member that opted in (crossed tables of one employer
 # would be nearly all small cells).
@@ -94,6 +101,8 @@ RESIDUAL = {
     "education": "not_disclosed",
     "training_pathway": "not_disclosed",
     "occupation_group": None,
+    # A small credential joins the smallest other credential, never "no credential".
+    "credential": None,
 }
 
 
@@ -110,7 +119,13 @@ def table_title(key: str) -> Any:
 
 def _spec(table: TableDef, *, data: YearInput, scope: int | None, key: str) -> sup.TableSpec:
     dims = tuple(
-        sup.Dimension(d, data.dimensions[d], residual=RESIDUAL[d]) for d in table.dimensions
+        sup.Dimension(
+            d,
+            data.dimensions[d],
+            residual=RESIDUAL[d],
+            apart=NO_CREDENTIAL if d == "credential" else None,
+        )
+        for d in table.dimensions
     )
     groups = {}
     if table.grouped_pathways:

@@ -98,7 +98,9 @@ def _report_context(request: HttpRequest, year: int, version: int | None) -> dic
         and selectors.report_update_waits(report=report),
         "versions": TransparencyReport.objects.published().filter(year=year),
         "sections": report_sections_render(request=request, report=report),
-        "change_rows": _change_rows(summary, alliance),
+        "change_sections": presentation.report_changes_view(
+            changes=summary.get("changes") or {}, tables=alliance
+        ),
     }
 
 
@@ -113,18 +115,6 @@ def _headline(tables: list[dict]) -> dict:
         "non_degree": shares.get("non_degree"),
         "four_year": shares.get("four_year_degree"),
     }
-
-
-def _change_rows(summary: dict, tables: list[dict]) -> list[dict]:
-    changes = (summary.get("changes") or {}).get("tables", {})
-    rows = []
-    for table in tables:
-        labels = {r["key"]: r["label"] for r in table["rows"]}
-        for row in changes.get(table["key"], []):
-            rows.append(
-                {"table": table["title"], "label": labels.get(row["key"], row["key"]), **row}
-            )
-    return rows
 
 
 def report_print(request: HttpRequest, year: int, version: int | None = None) -> HttpResponse:

@@ -91,9 +91,23 @@ def members(db):
     return [MemberFactory(publish_own_figures=i < 2, is_synthetic=True) for i in range(12)]
 
 
+CATALOG_CREDENTIALS = (
+    "comptia-security-plus",
+    "aws-cloud-practitioner",
+    "google-it-support",
+    "cisco-ccna",
+    "comptia-a-plus",
+)
+
+
 @pytest.fixture
 def hiring_year(members):
-    """Accepted synthetic submissions for YEAR - 1 and YEAR (250 and 260 hires per member)."""
+    """Accepted synthetic submissions for YEAR - 1 and YEAR (250 and 260 hires per member).
+
+    Five catalog credentials exist, so hires hold credentials (mostly non-degree hires).
+    """
+    for slug in CATALOG_CREDENTIALS:
+        CredentialFactory(slug=slug)
     ids = [m.id for m in members]
     hires_generate(member_ids=ids, year=YEAR - 1, hires_per_member=250, seed=7)
     hires_generate(member_ids=ids, year=YEAR, hires_per_member=260, seed=8)

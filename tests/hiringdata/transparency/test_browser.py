@@ -11,6 +11,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def reports_published():
+    from ..factories import CredentialFactory
+
+    for slug in ("comptia-security-plus", "aws-cloud-practitioner", "google-it-support"):
+        CredentialFactory(slug=slug)
     ids = members_create(count=10, opt_in_every=4)
     hires_generate(member_ids=ids, year=2024, hires_per_member=200, seed=1)
     hires_generate(member_ids=ids, year=2025, hires_per_member=220, seed=2)
@@ -40,6 +44,16 @@ def test_reader_goes_from_the_index_to_a_report_and_its_downloads(
     assert page.locator("td.tr-withheld").count() >= 1
     assert withheld in page.locator("td.tr-withheld").first.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # The new sections: hires by credential held, and the change since last year per dimension.
+    credentials = page.locator("section[aria-labelledby='t-credential-by-pathway-group']")
+    credentials.scroll_into_view_if_needed()
+    assert credentials.locator("table caption").is_visible()
+    assert credentials.locator("tbody th[scope=row]").count() >= 2
+    progress = page.locator("section[aria-labelledby^='c-']")
+    assert progress.count() >= 4
+    assert page.locator("section[aria-labelledby='c-credential-by-pathway-group']").count() == 1
+    progress.first.locator("table caption").scroll_into_view_if_needed()
+    assert progress.first.locator("table caption").is_visible()
     axe_check(page)
 
     with page.expect_download() as download:
