@@ -181,3 +181,25 @@ def full_storage(settings, tmp_path) -> Iterator[Path]:  # type: ignore[no-untyp
     }
     yield mount
     subprocess.run(["umount", str(mount)], check=False)
+
+
+@pytest.fixture
+def wsgi_app():  # type: ignore[no-untyped-def]
+    """The WSGI app for schemathesis, without its end-of-request connection close (the test's
+    transaction stays) and asking for uncompressed bodies: schemathesis reads the raw WSGI body
+    and does not undo gzip (compression is tested in tests/careerportal/test_headers.py)."""
+    from django.core import signals
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    app = get_wsgi_application()
+
+    def identity(environ, start_response):  # type: ignore[no-untyped-def]
+        environ["HTTP_ACCEPT_ENCODING"] = "identity"
+        return app(environ, start_response)
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield identity
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

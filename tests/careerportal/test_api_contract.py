@@ -11,10 +11,7 @@ as public while protected ones refuse anonymous callers.
 
 import pytest
 import schemathesis
-from django.core import signals
 from django.core.management import call_command
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis.errors import Unsatisfiable
@@ -31,16 +28,6 @@ def catalog(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
-
-
-@pytest.fixture
-def wsgi_app():
-    """The WSGI app without its end-of-request connection close (the test's transaction stays)."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield get_wsgi_application()
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

@@ -75,3 +75,15 @@ def test_no_template_has_an_inline_script_or_event_handler():
         if re.search(r"<[a-z][^>]*\son[a-z]+\s*=", text):
             offenders.append(f"{template}: inline event handler")
     assert not offenders, offenders
+
+
+@pytest.mark.django_db
+def test_pages_are_gzip_compressed_for_browsers_that_ask(client):
+    import gzip
+
+    response = client.get("/glossary/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert b"<h1" in gzip.decompress(response.content)
+    plain = client.get("/glossary/", HTTP_ACCEPT_ENCODING="identity")
+    assert "Content-Encoding" not in plain

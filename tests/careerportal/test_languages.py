@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from careerportal.languages import NOT_YET_TRANSLATED, TRANSLATED_BY_US
 from careerportal.translations import files
 from careerportal.translations.models import ContentTranslation
 from careerportal.translations.services import translations_load
@@ -93,8 +94,11 @@ def test_content_without_a_translation_is_english_marked_with_its_language_and_a
     CostItemFactory(credential=credential, note_en="Price for US test takers.")
     html = page_html(client.get(f"/vi/credentials/{credential.slug}/"))
     assert '<span lang="en">Proves you can fix a laptop.</span>' in html
-    # The interface string has no Vietnamese yet either, so the note itself is English here.
-    assert '<small class="translation-missing">Not yet translated into Tiếng Việt.</small>' in html
+    # The note itself is an interface string, in the page's language.
+    with translation.override("vi"):
+        note = str(NOT_YET_TRANSLATED) % {"language": "Tiếng Việt"}
+    assert note != "Not yet translated into Tiếng Việt."
+    assert f'<small class="translation-missing">{note}</small>' in html
     assert '<span lang="en">Price for US test takers.</span>' in html
     assert "translation-credit" not in html  # nothing translated by us on this page
 
@@ -106,19 +110,31 @@ def test_translated_content_is_shown_and_the_page_says_who_translated_it(client)
     html = page_html(client.get(f"/vi/credentials/{credential.slug}/"))
     assert '<p class="usa-intro">Chứng minh bạn sửa được máy tính.</p>' in html
     assert '<span lang="en">Proves' not in html
-    assert (
-        '<p class="translation-credit">Translated by the portal team, not by a professional '
-        "translator.</p>" in html
-    )
+    with translation.override("vi"):
+        credit = str(TRANSLATED_BY_US)
+    assert f'<p class="translation-credit">{credit}</p>' in html
     english = page_html(client.get(f"/credentials/{credential.slug}/"))
     assert '<p class="usa-intro">Proves you can fix a laptop.</p>' in english
     assert "translation-missing" not in english and "translation-credit" not in english
 
 
-def test_the_glossary_marks_words_not_yet_translated(client):
-    html = page_html(client.get("/ko/glossary/"))
+def test_the_glossary_marks_words_not_yet_translated(client, tmp_path, monkeypatch):
+    # The shipped Korean file translates every word: leave WIOA out of a copy of it.
+    from pathways import glossary
+
+    shipped = (files.TRANSLATIONS_DIR / "ko.csv").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in shipped if not line.startswith("glossary.term,wioa,")]
+    assert len(kept) < len(shipped)
+    (tmp_path / "ko.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    monkeypatch.setattr(files, "TRANSLATIONS_DIR", tmp_path)
+    glossary._glossary.cache_clear()
+    try:
+        html = page_html(client.get("/ko/glossary/"))
+    finally:
+        glossary._glossary.cache_clear()
     assert '<div class="glossary-entry" id="wioa" lang="en">' in html
     assert 'class="translation-missing" lang="ko"' in html
+    assert '<div class="glossary-entry" id="pell" lang="en">' not in html
 
 
 HEADER = "model,key,field,source,text,translated_by\n"

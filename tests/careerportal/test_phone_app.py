@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from PIL import Image, ImageChops
 
@@ -90,7 +91,10 @@ def test_the_worker_is_served_at_the_root_with_its_configuration(client):
     assert response["Service-Worker-Allowed"] == "/"
     assert response["Cache-Control"] == "no-cache"
     config = worker_config(response)
-    assert config["offline"] == {"en": "/offline/", "es": "/es/offline/"}
+    assert config["offline"] == {
+        code: "/offline/" if code == "en" else f"/{code}/offline/"
+        for code, _name in settings.LANGUAGES
+    }
     assert "/static/css/portal.css" in config["shell"]
     assert "/static/js/phone-app.js" in config["shell"]
     for private in ("/api/", "/admin/", "/portal/", "/staff/", "/accounts/"):

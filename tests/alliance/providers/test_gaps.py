@@ -6,9 +6,6 @@ from decimal import Decimal
 
 import pytest
 import schemathesis
-from django.core import signals
-from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from django.utils import timezone
 
 from alliance.providers import selectors
@@ -142,16 +139,6 @@ def test_the_task_force_gets_an_invite_link_per_gap(client, task_force_user):
         f"/alliance/task-force/providers/invite/?occupation={job.soc_code}&amp;level=some_college"
         in page_html(response)
     )
-
-
-@pytest.fixture
-def wsgi_app():  # type: ignore[no-untyped-def]
-    """The WSGI app without its end-of-request connection close (the test's transaction stays)."""
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield get_wsgi_application()
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 def test_the_api_answers_as_its_openapi_schema_says(wsgi_app):
