@@ -232,7 +232,9 @@ LANG_INFO.setdefault(
 )
 LANG_INFO.setdefault("fil", {"fallback": ["tl"]})  # browsers may say Filipino
 FORMAT_MODULE_PATH = ["careerportal.formats"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_core: Django's own strings (dates, form errors) for Tagalog, which Django does not ship;
+# after locale/ so the project's strings win.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_core"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "America/New_York"
