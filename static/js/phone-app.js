@@ -42,6 +42,24 @@
     else if (banner) banner.hidden = true;
   });
 
+  // "online" can come before requests get through again, and the reload then shows the saved
+  // copy once more: while the browser says it is online, try again a few times, waiting longer
+  // each time (a server that is down is not asked more than three times).
+  const RETRIES = "portal-online-retries";
+  try {
+    if ((savedAt || isOfflinePage) && navigator.onLine) {
+      const tries = Number(sessionStorage.getItem(RETRIES) || 0);
+      if (tries < 3) {
+        sessionStorage.setItem(RETRIES, String(tries + 1));
+        window.setTimeout(() => window.location.reload(), 2000 * (tries + 1));
+      }
+    } else if (!savedAt && !isOfflinePage) {
+      sessionStorage.removeItem(RETRIES);
+    }
+  } catch (error) {
+    // No session storage (private mode in some browsers): the "online" event alone reloads.
+  }
+
   // The offline page lists the pages saved on this device, newest first.
   const list = document.querySelector("[data-saved-pages]");
   if (!list || !("caches" in window)) return;
