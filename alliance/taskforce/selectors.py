@@ -130,7 +130,8 @@ def high_demand_history() -> list[ListChange]:
         "occupation__soc_code"
     ):
         entries[entry.high_demand_list_id][entry.occupation.soc_code] = entry.occupation
-    changes, before = [], {}
+    changes: list[ListChange] = []
+    before: dict[str, Occupation] = {}
     for version in versions:
         now = entries[version.pk]
         changes.append(

@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -113,53 +114,53 @@ def _meeting_action(request: HttpRequest, meeting: Meeting, forms: dict) -> bool
         services.meeting_cancel(actor=request.user, meeting=meeting)
         return True
     if action == "minutes":
-        form = forms["minutes"] = MinutesForm(request.POST)
-        if not form.is_valid():
+        minutes_form = forms["minutes"] = MinutesForm(request.POST)
+        if not minutes_form.is_valid():
             return False
         services.meeting_minutes_save(
-            actor=request.user, meeting=meeting, minutes=form.cleaned_data["minutes"]
+            actor=request.user, meeting=meeting, minutes=minutes_form.cleaned_data["minutes"]
         )
         return True
     if action == "approve":
         services.meeting_minutes_approve(actor=request.user, meeting=meeting, today=today)
         return True
     if action == "decision":
-        form = forms["decision"] = DecisionForm(request.POST)
-        if not form.is_valid():
+        decision_form = forms["decision"] = DecisionForm(request.POST)
+        if not decision_form.is_valid():
             return False
-        kind, link = form.cleaned_data["kind"], form.cleaned_data["link"]
+        kind, link = decision_form.cleaned_data["kind"], decision_form.cleaned_data["link"]
         linked: dict[str, object] = {}
         if kind == DecisionKind.CERTIFICATION:
-            linked["certification"] = _linked(CertificationDecision, link, form)
+            linked["certification"] = _linked(CertificationDecision, link)
         elif kind == DecisionKind.HIRING_STANDARD:
-            linked["hiring_standard"] = _linked(HiringStandard, link, form)
+            linked["hiring_standard"] = _linked(HiringStandard, link)
         services.meeting_decision_record(
             actor=request.user,
             meeting=meeting,
             kind=kind,
-            summary=form.cleaned_data["summary"],
+            summary=decision_form.cleaned_data["summary"],
             **linked,  # type: ignore[arg-type]
         )
         return True
     if action == "high_demand":
-        form = forms["high_demand"] = HighDemandForm(request.POST)
-        if not form.is_valid():
+        list_form = forms["high_demand"] = HighDemandForm(request.POST)
+        if not list_form.is_valid():
             return False
         services.high_demand_list_decide(
             actor=request.user,
             meeting=meeting,
-            entries=form.cleaned_data["entries"],
-            note=form.cleaned_data["note"],
+            entries=list_form.cleaned_data["entries"],
+            note=list_form.cleaned_data["note"],
             today=today,
         )
         return True
     raise ValidationError(_("Unknown action."))
 
 
-def _linked(model: type, pk: int | None, form: DecisionForm) -> object:
+def _linked(model: type[models.Model], pk: int | None) -> object:
     if pk is None:
         raise ValidationError(_("Give the number of what this decision decided."))
-    found = model.objects.filter(pk=pk).first()
+    found = model._default_manager.filter(pk=pk).first()
     if found is None:
         raise ValidationError(_("Number %(pk)s was not found.") % {"pk": pk})
     return found

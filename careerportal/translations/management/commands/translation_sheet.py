@@ -1,6 +1,8 @@
 """Write the rows a translator fills for one language: every translated field with English text,
 its key and the translation already loaded (empty when there is none, or when it is stale)."""
 
+from typing import TextIO, cast
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from careerportal.csv_download import csv_write
@@ -25,7 +27,7 @@ class Command(BaseCommand):
         # Through the portal's one CSV writer: a text a spreadsheet would read as a formula gets
         # a quote before it, which the loader drops again (careerportal/translations/files.py).
         csv_write(
-            self.stdout,
+            cast(TextIO, self.stdout),  # an OutputWrapper: writes text like a TextIO
             COLUMNS,
             translation_sheet_rows(
                 options["language"],  # type: ignore[arg-type]
