@@ -1,18 +1,17 @@
 """Reminder mails to a member's admins before a commitment's deadline or a milestone's due date.
 
 Idempotent: each reminder claims a ReminderSent row (unique key) in the transaction that sends
-it, so a second run, or a second worker, sends nothing again.
+it (alliance.taskforce.reminders.reminders_send_once), so a second run sends nothing again.
 """
 
 import datetime as dt
 from collections import defaultdict
 
-from django.core.mail import send_mass_mail
-from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from alliance.models import Commitment, CommitmentStatus, Membership, MembershipRole
+from alliance.taskforce.reminders import reminders_send_once
 
 from .models import Milestone, MilestoneStatus, ReminderSent
 
@@ -101,14 +100,4 @@ def reminders_send(*, today: dt.date) -> int:
                     % {"title": m.title, "member": member.name, "day": m.due_on.isoformat()},
                 )
             )
-    sent = 0
-    for key, people, subject, body in due:
-        try:
-            with transaction.atomic():
-                # The row first: a second run (or a second worker) finds it and sends nothing.
-                ReminderSent.objects.create(key=key, recipients=len(people))
-                send_mass_mail([(subject, body, None, [email]) for email in people])
-        except IntegrityError:
-            continue
-        sent += len(people)
-    return sent
+    return reminders_send_once(ReminderSent, due)

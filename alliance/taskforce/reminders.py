@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from alliance.models import CertificationDecision
@@ -60,12 +60,24 @@ def reminders_send(*, today: dt.date) -> int:
                 % {"name": decision.credential.name, "day": decision.next_review_on.isoformat()},
             )
         )
+    return reminders_send_once(
+        ReminderSent, [(key, people, subject, body) for key, subject, body in due]
+    )
+
+
+def reminders_send_once(
+    sent_model: type[models.Model], due: list[tuple[str, list[str], str, str]]
+) -> int:
+    """Send each (key, recipients, subject, body) whose key has no row yet; return the mails sent.
+
+    The row first, in the transaction that sends: a second run (or a second worker) finds it and
+    sends nothing. sent_model has a unique `key` and a `recipients` count (ReminderSent).
+    """
     sent = 0
-    for key, subject, body in due:
+    for key, people, subject, body in due:
         try:
             with transaction.atomic():
-                # The row first: a second run (or a second worker) finds it and sends nothing.
-                ReminderSent.objects.create(key=key, recipients=len(people))
+                sent_model._default_manager.create(key=key, recipients=len(people))
                 send_mass_mail([(subject, body, None, [email]) for email in people])
         except IntegrityError:
             continue
