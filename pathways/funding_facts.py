@@ -1,9 +1,10 @@
 # ruff: noqa: E501  (data: long sentences and URLs read better whole)
 """The shipped funding facts: one row per fact, each as read from a named page on a named day.
 
-A fact read from the agency's own page or the text of the law is "verified"; one read from a
-copy or a third party's summary is "secondary"; one we could not read is left unconfirmed (value
-None) and says so. A new award year's figure is a new entry here (or a row in the admin), not a
+A fact read from the agency's own page or the text of the law (or a faithful snapshot of the
+official text, cited with both addresses) is "verified"; one read from a copy or a third party's
+summary is "secondary"; one we could not read is left unconfirmed (value None) and says so. Only a
+verified figure enters a computed amount: a secondary one is shown, says why, and is not counted. A new award year's figure is a new entry here (or a row in the admin), not a
 code change: the screener picks the fact in effect on the day.
 """
 
@@ -23,13 +24,14 @@ GEN_26_01_COPY = "https://www.collegeaidservices.net/2026/01/30/2026-27-federal-
 # The Department's own letter on the Pell lifetime limit (IFAP, the Department's site for
 # financial aid offices before FSA Partner Connect).
 FSA_GEN_13_14 = "http://ifap.ed.gov/dpcletters/GEN1314.html"
-WFP_PLAYBOOK = (
-    "https://www.newamerica.org/insights/state-workforce-pell-grants-a-playbook-for-implementation/"
-)
-WFP_NCAN = (
-    "https://www.ncan.org/news/712759/Workforce-Pell-Youve-Got-Questions-Weve-Got-Some-Answers.htm"
-)
-WFP_RULE_COPY = "https://thefederalregister.org/documents/2026-10013/accountability-in-higher-education-and-access-through-demand-driven-workforce-pell-pell-grant-exclusion-relating-to-othe"
+# Workforce Pell: the regulation itself, 34 CFR part 690 subpart H (sections 690.90 to 690.97),
+# as eCFR publishes it. Read in a copy of eCFR's XML for part 690 (pinned by date through eCFR's
+# versioner API) kept in a public repository, paragraph text unchanged; eCFR's own amendment
+# ledger, in the same repository, dates sections 690.90 to 690.97 (and 690.2, 690.6, 690.11) to
+# 2026-07-20, and credits the part's Workforce Pell amendments to 91 FR 29334 (May 19, 2026).
+ECFR_690_H = "https://www.ecfr.gov/current/title-34/subtitle-B/chapter-VI/part-690/subpart-H"
+ECFR_690_COPY = "https://github.com/aion-context/aion-doe/blob/2649bf7ad34221f9b65b5cbbcce76104867bf592/data/part-690.json"
+ECFR_LEDGER_COPY = "https://github.com/aion-context/aion-doe/blob/0414e57acd99f183653a1ff0ea220df104fcb27c/data/ledger.json"
 CFR_680_300 = "https://www.law.cornell.edu/cfr/text/20/680.300"
 CFR_680_310_COPY = "https://self-law.org/code/us/cfr/t20/s%C2%A7%20680.310"
 CFR_680_330_COPY = "https://lexbuild.dev/ecfr/title-20/chapter-V/part-680/section-680.330"
@@ -47,14 +49,21 @@ USC_127 = "https://advance.lexis.com/open/document/openwebdocview/26-USCS-127/?p
 V, S, U = Confidence.VERIFIED, Confidence.SECONDARY, Confidence.UNCONFIRMED
 
 # Why a fact stays "secondary": the agency's own page was searched for on READ_TODAY and was not
-# among the stored pages we could read.
-WFP_NOT_OFFICIAL = (
-    "The Department's final rule (Federal Register 2026-10013) was not readable on federalregister.gov or ed.gov on 2026-12-01: read in a secondary source.",
-    "La regla final del Departamento (Federal Register 2026-10013) no se pudo leer en federalregister.gov ni en ed.gov el 2026-12-01: leída en una fuente secundaria.",
-)
+# among the stored pages we could read. Only a verified fact enters a computed amount.
 CFR_NOT_OFFICIAL = (
-    "Read in a copy of the regulation: the section's text on ecfr.gov or law.cornell.edu was not readable on 2026-12-01.",
-    "Leído en una copia del reglamento: el texto de la sección en ecfr.gov o law.cornell.edu no se pudo leer el 2026-12-01.",
+    "Read in a copy of the regulation: the section's text on ecfr.gov or law.cornell.edu, or a snapshot of eCFR's title 20, was not among what we could read on 2026-12-01.",
+    "Leído en una copia del reglamento: el texto de la sección en ecfr.gov o law.cornell.edu, o una copia de eCFR del título 20, no estaba entre lo que pudimos leer el 2026-12-01.",
+)
+# Where the Workforce Pell rules were read: the official page, and the copy of eCFR's text.
+WFP_READ_IN = (
+    "Read in eCFR's text of 34 CFR part 690 as kept in aion-context/aion-doe (data/part-690.json, commit 2649bf7): "
+    + ECFR_690_COPY,
+    "Leído en el texto de eCFR de 34 CFR parte 690 guardado en aion-context/aion-doe (data/part-690.json, commit 2649bf7): "
+    + ECFR_690_COPY,
+)
+USC_127_NOT_OFFICIAL = (
+    "Not counted: read only in LexisNexis's copy of 26 U.S.C. 127; the official text (uscode.house.gov) and the IRS's pages were not among what we could read on 2026-12-01.",
+    "No se cuenta: leído solo en la copia de LexisNexis de 26 U.S.C. 127; el texto oficial (uscode.house.gov) y las páginas del IRS no estaban entre lo que pudimos leer el 2026-12-01.",
 )
 
 # {source slug: [fact]}; text and note are (English, Spanish).
@@ -92,8 +101,8 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "read_on": READ_TODAY,
             "confidence": S,
             "note": (
-                "Read in a college's copy of the letter: the Department's own page for GEN-26-01 was not among the pages we could read on 2026-12-01. The Department says the amount could change if Congress acts.",
-                "Leído en la copia de una universidad: la página del Departamento para GEN-26-01 no estaba entre las que pudimos leer el 2026-12-01. El Departamento dice que el monto podría cambiar si el Congreso actúa.",
+                "Not counted: read only in a college's copy of the letter; the Department's own page for GEN-26-01 (fsapartners.ed.gov) was not among the pages we could read on 2026-12-01. The letter says the amount could change if Congress acts.",
+                "No se cuenta: leído solo en la copia de una universidad; la página del Departamento para GEN-26-01 (fsapartners.ed.gov) no estaba entre las que pudimos leer el 2026-12-01. La carta dice que el monto podría cambiar si el Congreso actúa.",
             ),
         },
         {
@@ -111,119 +120,181 @@ FACTS: dict[str, list[dict[str, Any]]] = {
         },
     ],
     "workforce-pell": [
+        # 34 CFR 690 subpart H, in force in eCFR since 2026-07-20 (eCFR's amendment ledger).
+        # Each rule row applies from that day: the award year 2026-27 is the first it names.
         {
             "key": FactKey.STARTS_ON,
-            "value_date": dt.date(2026, 7, 1),
+            "value_date": dt.date(2026, 7, 20),
             "unit": FactUnit.DATE,
             "award_year": "2026-27",
             "text": (
-                "Starts with the 2026-27 award year (July 2026). The Department's final rule takes effect July 20, 2026.",
-                "Empieza con el año de ayuda 2026-27 (julio de 2026). La regla final del Departamento rige desde el 20 de julio de 2026.",
+                "In the federal rules since July 20, 2026 (34 CFR part 690, subpart H), from the 2026-27 award year.",
+                "En las reglas federales desde el 20 de julio de 2026 (34 CFR parte 690, subparte H), desde el año de ayuda 2026-27.",
             ),
-            "source_url": WFP_NCAN,
-            "source_title": "NCAN, Workforce Pell questions and answers (from the statute)",
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.90-690.97 (eCFR; amended 2026-07-20 per eCFR's amendment ledger; 91 FR 29334, May 19, 2026)",
             "read_on": READ_TODAY,
-            "confidence": S,
+            "confidence": V,
             "note": (
-                "Final rule: Federal Register 2026-10013, May 19, 2026, read in a copy.",
-                "Regla final: Federal Register 2026-10013, 19 de mayo de 2026, leída en una copia.",
+                "eCFR's amendment ledger, as kept in aion-context/aion-doe: " + ECFR_LEDGER_COPY,
+                "Registro de enmiendas de eCFR, guardado en aion-context/aion-doe: "
+                + ECFR_LEDGER_COPY,
             ),
         },
         {
             "key": FactKey.MIN_CLOCK_HOURS,
             "value": 150,
             "unit": FactUnit.CLOCK_HOURS,
-            "text": ("At least 150 clock hours.", "Al menos 150 horas reloj."),
-            "source_url": WFP_PLAYBOOK,
-            "source_title": "New America, Workforce Pell state playbook",
+            "award_year": "2026-27 on",
+            "effective_from": dt.date(2026, 7, 20),
+            "text": (
+                "At least 150 clock hours (or 4 semester or 6 quarter hours).",
+                "Al menos 150 horas reloj (o 4 horas semestrales o 6 trimestrales).",
+            ),
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.92(b) (eCFR)",
             "read_on": READ_TODAY,
-            "confidence": S,
-            "note": WFP_NOT_OFFICIAL,
+            "confidence": V,
+            "note": WFP_READ_IN,
         },
         {
+            # "less than 600 clock hours": program clock hours are whole numbers, so at most 599.
             "key": FactKey.MAX_CLOCK_HOURS,
             "value": 599,
             "unit": FactUnit.CLOCK_HOURS,
-            "text": ("At most 599 clock hours.", "Como máximo 599 horas reloj."),
-            "source_url": WFP_PLAYBOOK,
-            "source_title": "New America, Workforce Pell state playbook",
+            "award_year": "2026-27 on",
+            "effective_from": dt.date(2026, 7, 20),
+            "text": (
+                "Fewer than 600 clock hours (or fewer than 16 semester or 24 quarter hours).",
+                "Menos de 600 horas reloj (o menos de 16 horas semestrales o 24 trimestrales).",
+            ),
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.92(b) (eCFR)",
             "read_on": READ_TODAY,
-            "confidence": S,
-            "note": WFP_NOT_OFFICIAL,
+            "confidence": V,
+            "note": WFP_READ_IN,
         },
         {
             "key": FactKey.MIN_WEEKS,
             "value": 8,
             "unit": FactUnit.WEEKS,
+            "award_year": "2026-27 on",
+            "effective_from": dt.date(2026, 7, 20),
             "text": ("At least 8 weeks of instruction.", "Al menos 8 semanas de clases."),
-            "source_url": WFP_PLAYBOOK,
-            "source_title": "New America, Workforce Pell state playbook",
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.92(a) (eCFR)",
             "read_on": READ_TODAY,
-            "confidence": S,
-            "note": WFP_NOT_OFFICIAL,
+            "confidence": V,
+            "note": WFP_READ_IN,
         },
         {
             "key": FactKey.WEEKS_LESS_THAN,
             "value": 15,
             "unit": FactUnit.WEEKS,
+            "award_year": "2026-27 on",
+            "effective_from": dt.date(2026, 7, 20),
             "text": (
-                "Fewer than 15 weeks (8 to 14 weeks).",
-                "Menos de 15 semanas (de 8 a 14 semanas).",
+                "Fewer than 15 weeks of instruction.",
+                "Menos de 15 semanas de clases.",
             ),
-            "source_url": WFP_PLAYBOOK,
-            "source_title": "New America, Workforce Pell state playbook",
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.92(a) (eCFR)",
             "read_on": READ_TODAY,
-            "confidence": S,
-            "note": WFP_NOT_OFFICIAL,
+            "confidence": V,
+            "note": WFP_READ_IN,
+        },
+        # 690.94(a)(2): the same 70% thresholds, certified by the Governor for 2026-27 to
+        # 2028-29, then measured in the occupation the program prepares for.
+        {
+            "key": FactKey.MIN_COMPLETION_PCT,
+            "value": 70,
+            "unit": FactUnit.PERCENT,
+            "award_year": "2026-27 to 2028-29",
+            "effective_from": dt.date(2026, 7, 20),
+            "effective_until": dt.date(2029, 6, 30),
+            "text": (
+                "At least 70% of students finish within 150% of the normal time.",
+                "Al menos el 70% de los estudiantes termina en el 150% del tiempo normal.",
+            ),
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.94(a)(2)(i)(A) (eCFR)",
+            "read_on": READ_TODAY,
+            "confidence": V,
+            "note": WFP_READ_IN,
         },
         {
             "key": FactKey.MIN_COMPLETION_PCT,
             "value": 70,
             "unit": FactUnit.PERCENT,
+            "award_year": "2029-30 on",
+            "effective_from": dt.date(2029, 7, 1),
             "text": (
-                "At least 70% of students finish.",
-                "Al menos el 70% de los estudiantes termina.",
+                "At least 70% of students finish within 150% of the normal time.",
+                "Al menos el 70% de los estudiantes termina en el 150% del tiempo normal.",
             ),
-            "source_url": WFP_NCAN,
-            "source_title": "NCAN, Workforce Pell questions and answers",
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.94(a)(2)(ii)(A) (eCFR)",
             "read_on": READ_TODAY,
-            "confidence": S,
-            "note": WFP_NOT_OFFICIAL,
+            "confidence": V,
+            "note": WFP_READ_IN,
         },
         {
             "key": FactKey.MIN_PLACEMENT_PCT,
             "value": 70,
             "unit": FactUnit.PERCENT,
+            "award_year": "2026-27 to 2028-29",
+            "effective_from": dt.date(2026, 7, 20),
+            "effective_until": dt.date(2029, 6, 30),
             "text": (
-                "At least 70% of students find a job.",
-                "Al menos el 70% de los estudiantes consigue trabajo.",
+                "At least 70% of students are employed in the second quarter after leaving the program.",
+                "Al menos el 70% de los estudiantes tiene empleo en el segundo trimestre después de dejar el programa.",
             ),
-            "source_url": WFP_NCAN,
-            "source_title": "NCAN, Workforce Pell questions and answers",
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.94(a)(2)(i)(B) (eCFR)",
             "read_on": READ_TODAY,
-            "confidence": S,
-            "note": WFP_NOT_OFFICIAL,
+            "confidence": V,
+            "note": WFP_READ_IN,
+        },
+        {
+            "key": FactKey.MIN_PLACEMENT_PCT,
+            "value": 70,
+            "unit": FactUnit.PERCENT,
+            "award_year": "2029-30 on",
+            "effective_from": dt.date(2029, 7, 1),
+            "text": (
+                "At least 70% of students who finish are employed in the occupation it prepares for (or a comparable in-demand one) in the second quarter after finishing.",
+                "Al menos el 70% de quienes terminan tiene empleo en la ocupación para la que prepara (u otra comparable con demanda) en el segundo trimestre después de terminar.",
+            ),
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.94(a)(2)(ii)(B) (eCFR)",
+            "read_on": READ_TODAY,
+            "confidence": V,
+            "note": WFP_READ_IN,
         },
         {
             "key": FactKey.PROVIDER_RULE,
             "unit": FactUnit.TEXT,
+            "award_year": "2026-27 on",
+            "effective_from": dt.date(2026, 7, 20),
             "text": (
-                "Run by an accredited college or other institution of higher education (for-profit ones too), offered for at least a year, and approved by the governor.",
-                "Lo da una universidad u otra institución de educación superior acreditada (también con fines de lucro), se ofrece desde hace al menos un año y lo aprueba el gobernador.",
+                "An undergraduate program of a school that takes federal student aid (a college, a for-profit school or a postsecondary vocational school), approved by the governor, that met the length rules for the 12 months before the school applied; not by correspondence, study abroad or direct assessment; tuition no higher than the program's value-added earnings.",
+                "Un programa de pregrado de una escuela que acepta ayuda federal (universidad, escuela con fines de lucro o escuela vocacional), aprobado por el gobernador, que cumplió las reglas de duración los 12 meses antes de que la escuela lo pidiera; no por correspondencia, en el extranjero ni por evaluación directa; matrícula no mayor que la ganancia en ingresos del programa.",
             ),
-            "source_url": WFP_NCAN,
-            "source_title": "NCAN, Workforce Pell questions and answers",
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.92, 690.93, 690.94(a)(1), 690.95; 690.2(c) (eCFR)",
             "read_on": READ_TODAY,
-            "confidence": S,
-            "note": WFP_NOT_OFFICIAL,
+            "confidence": V,
+            "note": WFP_READ_IN,
         },
         {
             "key": FactKey.MAX_AWARD,
             "unit": FactUnit.USD,
             "text": (
-                "Award amount not confirmed: it is a Pell Grant for a short program, and we did not read how much.",
-                "Monto no confirmado: es una beca Pell para un programa corto y no leímos cuánto.",
+                "Award amount not confirmed: it is a Pell Grant for a short program, paid under the Pell rules, and the 2026-27 Pell maximum is not confirmed at the Department's own page.",
+                "Monto no confirmado: es una beca Pell para un programa corto, pagada con las reglas de Pell, y el máximo de Pell 2026-27 no está confirmado en la página del Departamento.",
             ),
+            "source_url": ECFR_690_H,
+            "source_title": "34 CFR 690.90 (eCFR)",
             "confidence": U,
         },
     ],
@@ -316,8 +387,8 @@ FACTS: dict[str, list[dict[str, Any]]] = {
             "read_on": COMPILED,
             "confidence": S,
             "note": (
-                "VA's own notice of the closing was not readable on 2026-12-01.",
-                "El aviso del propio VA sobre el cierre no se pudo leer el 2026-12-01.",
+                "VA's own notice of the closing was not among the pages we could read on 2026-12-01 (only news reports of the pilot ending in April 2024 and of bills to renew it).",
+                "El aviso del propio VA sobre el cierre no estaba entre las páginas que pudimos leer el 2026-12-01 (solo noticias del fin del piloto en abril de 2024 y de proyectos de ley para renovarlo).",
             ),
         },
         {
@@ -367,13 +438,10 @@ FACTS: dict[str, list[dict[str, Any]]] = {
                 "Sin impuestos hasta $5,250 por empleado en el año 2026, con un plan escrito aparte del empleador.",
             ),
             "source_url": USC_127,
-            "source_title": "26 U.S.C. 127(a)(2), (b)(1)",
+            "source_title": "26 U.S.C. 127(a)(2), (b)(1) (LexisNexis copy)",
             "read_on": READ_TODAY,
-            "confidence": V,
-            "note": (
-                "Check the IRS for the limit after 2026.",
-                "Consulte al IRS el límite después de 2026.",
-            ),
+            "confidence": S,
+            "note": USC_127_NOT_OFFICIAL,
         },
         {
             "key": FactKey.PROVIDER_RULE,
@@ -383,9 +451,10 @@ FACTS: dict[str, list[dict[str, Any]]] = {
                 "Cubre matrícula, cuotas, libros, materiales y equipo; no comidas, alojamiento, transporte ni herramientas que usted se queda.",
             ),
             "source_url": USC_127,
-            "source_title": "26 U.S.C. 127(c)(1)",
+            "source_title": "26 U.S.C. 127(c)(1) (LexisNexis copy)",
             "read_on": READ_TODAY,
-            "confidence": V,
+            "confidence": S,
+            "note": USC_127_NOT_OFFICIAL,
         },
     ],
     "nj-wioa-ita": [

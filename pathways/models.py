@@ -409,7 +409,7 @@ class FundingFact(models.Model):
     """One fact about a funding source, as its agency (or the statute) states it.
 
     A new award year's figure is a new row; the screener uses the row in effect on the day and
-    only when it was confirmed (confidence not empty).
+    only when it was verified at the agency's own page or in the law.
     """
 
     source = models.ForeignKey(FundingSource, on_delete=models.CASCADE, related_name="facts")
@@ -446,8 +446,16 @@ class FundingFact(models.Model):
 
     @property
     def usable(self) -> bool:
-        """Confirmed at a cited page: only such a fact enters a computed amount."""
-        return self.confidence != Confidence.UNCONFIRMED and self.value is not None
+        """Verified at the agency's page or in the law: only such a fact enters a computed amount
+        or a rule; one read in a copy or a summary (secondary) is shown, never counted."""
+        return self.confidence == Confidence.VERIFIED and self.value is not None
+
+    @property
+    def why_not_counted(self) -> str:
+        """Why this fact's figure is not counted, in words and without the figure."""
+        if self.usable:
+            return ""
+        return self.note or self.text
 
     def in_effect(self, *, on: "dt.date") -> bool:
         return (self.effective_from is None or self.effective_from <= on) and (

@@ -223,31 +223,38 @@ FUNDING: list[dict[str, Any]] = [
         "agency_level": AgencyLevel.FEDERAL,
         "status": FundingStatus.ACTIVE,
         "status_note": (
-            "Starts July 2026 per the source. Ask the school whether its program is approved.",
-            "Empieza en julio de 2026 según la fuente. Pregunte a la escuela si su programa está aprobado.",
+            "In the federal rules since July 20, 2026 (34 CFR part 690, subpart H). Ask the school whether its program is approved.",
+            "En las reglas federales desde el 20 de julio de 2026 (34 CFR parte 690, subparte H). Pregunte a la escuela si su programa está aprobado.",
         ),
         "max_amount_note": ("Award amount not confirmed.", "Monto de la beca no confirmado."),
         "eligibility_note": (
-            "Counts toward the Pell lifetime limit; cannot be used at the same time as regular Pell.",
-            "Cuenta para el límite de Pell de toda la vida; no se puede usar a la vez que la Pell regular.",
+            "A student in the program gets a Pell Grant and no other federal student aid for it (34 CFR 690.90).",
+            "Quien está en el programa recibe una beca Pell y ninguna otra ayuda federal para él (34 CFR 690.90).",
         ),
         "program_note": (
-            "150 to 599 clock hours over 8 to under 15 weeks; offered for at least one year; "
-            "leads to a stackable, portable credential that gives credit toward further "
-            "programs; approved by the governor as in-demand; at least 70% completion and 70% "
-            "job placement within 180 days; cost no more than the value-added earnings.",
-            "De 150 a 599 horas reloj en 8 a menos de 15 semanas; ofrecido por al menos un año; "
-            "lleva a una credencial acumulable y portátil que da créditos para otros programas; "
-            "aprobado por el gobernador como de alta demanda; al menos 70% de finalización y "
-            "70% de empleo en 180 días; el costo no pasa de la ganancia en ingresos.",
+            "At least 150 but fewer than 600 clock hours, over at least 8 but fewer than 15 weeks "
+            "of instruction, having met those rules for the 12 months before the school applied; "
+            "approved by the governor (in-demand or high-wage field, a stackable and portable "
+            "credential, credit toward a further certificate or degree); at least 70% completion "
+            "and 70% job placement; tuition no higher than the program's value-added earnings "
+            "(34 CFR 690.92 to 690.95).",
+            "Al menos 150 y menos de 600 horas reloj, en al menos 8 y menos de 15 semanas de "
+            "clases, cumpliendo esas reglas los 12 meses antes de que la escuela lo pidiera; "
+            "aprobado por el gobernador (campo con demanda o buen salario, una credencial "
+            "acumulable y portátil, créditos para otro certificado o título); al menos 70% de "
+            "finalización y 70% de empleo; matrícula no mayor que la ganancia en ingresos del "
+            "programa (34 CFR 690.92 a 690.95).",
         ),
         "combine_note": (
-            "Not at the same time as regular Pell; counts toward the Pell lifetime limit.",
-            "No a la vez que la Pell regular; cuenta para el límite de Pell de toda la vida.",
+            "Not at the same time as a Pell Grant for any other program, including another short one (34 CFR 690.11(b)).",
+            "No a la vez que una beca Pell para otro programa, incluso otro corto (34 CFR 690.11(b)).",
         ),
-        "source_url": "https://www.sbctc.edu/colleges-staff/programs-services/student-services/workforce-pell.aspx",
-        "source_confidence": Confidence.SECONDARY,
-        "source_note": "A state college system's summary of the federal rules (secondary).",
+        "source_url": "https://www.ecfr.gov/current/title-34/subtitle-B/chapter-VI/part-690/subpart-H",
+        "other_source_urls": [
+            "https://github.com/aion-context/aion-doe/blob/2649bf7ad34221f9b65b5cbbcce76104867bf592/data/part-690.json",
+        ],
+        "source_confidence": Confidence.VERIFIED,
+        "source_note": "The regulation, 34 CFR 690.90 to 690.97, read in a copy of eCFR's text (second link); each fact below names its section.",
         "steps": [],
     },
     {
@@ -419,8 +426,8 @@ FUNDING: list[dict[str, Any]] = [
             "Los cursos no tienen que ser del trabajo.",
         ),
         "source_url": "https://advance.lexis.com/open/document/openwebdocview/26-USCS-127/?pdcomponentid=6362&pddocfullpath=%2Fshared%2Fdocument%2Fstatutes-legislation%2Furn%3AcontentItem%3A620X-PB13-GXJ9-353B-00000-00&pdmfid=1000522",
-        "source_confidence": Confidence.VERIFIED,
-        "source_note": "The text of the law, 26 U.S.C. §127.",
+        "source_confidence": Confidence.SECONDARY,
+        "source_note": "The text of the law, 26 U.S.C. §127, read in LexisNexis's copy: the official text was not among the pages we could read, so the amount is not counted.",
         "steps": [
             (
                 "Ask your employer's HR office whether it has a written educational assistance plan.",

@@ -99,6 +99,14 @@ class FundingMatch:
         self.to_check.append(reason if isinstance(reason, Reason) else Reason(reason))
 
     @property
+    def amount_not_counted_why(self) -> str:
+        """Why no amount of this source is counted (its figure is not verified), or "" when it
+        is counted or has no amount fact at all."""
+        if self.covers_up_to_usd is not None or self.amount_fact is None:
+            return ""
+        return self.amount_fact.why_not_counted
+
+    @property
     def decided_by(self) -> Reason | None:
         """The rule that set the verdict."""
         for reasons in (self.reasons_against, self.unknowns, self.to_check):
@@ -610,6 +618,11 @@ class LeftToPay:
             said.append(
                 _("Not counted, because no amount is confirmed: %(names)s.")
                 % {"names": ", ".join(m.source.name for m in self.not_counted)}
+            )
+            said.extend(
+                f"{m.source.name}: {m.amount_not_counted_why}"
+                for m in self.not_counted
+                if m.amount_not_counted_why
             )
         said.append(
             _(

@@ -188,5 +188,8 @@ class FundingMatchSerializer(serializers.Serializer):
     amount = serializers.CharField(
         source="amount_fact.text", allow_null=True, default=None, help_text="The amount fact."
     )
+    amount_not_counted_why = serializers.CharField(
+        help_text="Why the amount is not counted (not verified at the agency's page), or empty."
+    )
     covers_up_to_usd = serializers.IntegerField(allow_null=True)
     cost_left_usd = serializers.IntegerField(allow_null=True)

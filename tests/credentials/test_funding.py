@@ -112,10 +112,13 @@ def test_screen_gives_verdicts_with_their_rule_and_a_range_left(bootcamp):
     gi = matches["gi-bill"]
     assert gi.outcome == "unlikely" and gi.decided_by.text == "Only for veterans."
     employer = matches["employer-educational-assistance"]
-    assert employer.outcome == "possible" and employer.covers_up_to_usd == 5250
+    # IRC 127's $5,250 was read only in LexisNexis's copy of the law: shown, not counted.
+    assert employer.outcome == "possible" and employer.covers_up_to_usd is None
+    assert "LexisNexis" in employer.amount_not_counted_why
     left = screen.left
-    assert (left.low_usd, left.high_usd) == (1000, 6250)
-    assert [m.source.slug for m in left.counted] == ["employer-educational-assistance"]
+    assert (left.low_usd, left.high_usd) == (6250, 6250)
+    assert left.counted == []
+    assert "employer-educational-assistance" in [m.source.slug for m in left.not_counted]
 
 
 def test_screen_rules_a_program_out_by_its_length(bootcamp):
@@ -139,7 +142,11 @@ def test_detail_page_shows_reasons_cost_left_and_assumptions(client, bootcamp):
     assert 'id="funding-results" aria-live="polite"' in html
     assert "Based on the program alone." in html
     assert "The catalog lists it as a way to pay for this program." in html
-    assert "Between $1,000 and $6,250" in html
+    # Nothing with a verified amount may pay (IRC 127's $5,250 was read only in a copy of the
+    # law): the whole price is left, and the page says which source was not counted and why.
+    assert "$6,250: the full price" in html
+    assert "Not counted, because no amount is confirmed: Employer educational assistance" in html
+    assert "LexisNexis" in html
     assert "The higher figure is if none of them pays" in html
     assert "12 weeks at 25 hours a week" in html  # the facts used, with where they come from
     assert "/funding/?credential=short-bootcamp" in html
@@ -215,8 +222,8 @@ def test_compare_shows_likely_sources_and_cost_left(client, bootcamp, indexed):
     html = response.content.decode()
     assert response.status_code == 200
     assert "May help, or not known" in html and "Workforce Pell" in html
-    assert "$1,000 to $6,250" in html
-    assert "Employer educational assistance (IRC §127) (up to $5,250)" in html
+    assert "$1,000 to $6,250" not in html  # nothing confirmed to count
+    assert "Employer educational assistance (IRC §127) (amount not confirmed)" in html
     assert "Price not published" in html
     assert "the higher figure is if none pays" in html
     assert 'id="compare-results" aria-live="polite"' in html
@@ -231,7 +238,8 @@ def test_compare_csv_has_the_funding_rows(client, bootcamp, indexed):
     )
 
     text = response.content.decode()
-    assert "Left to pay (range)" in text and "$1,000 to $6,250" in text
+    assert "Left to pay (range)" in text and "$6,250: the full price" in text
+    assert "amount not confirmed" in text
 
 
 def test_funding_screener_takes_a_credential(client, bootcamp):
@@ -241,7 +249,7 @@ def test_funding_screener_takes_a_credential(client, bootcamp):
     assert response.status_code == 200
     assert "Screening for Short Bootcamp" in html
     assert "12 weeks at 25 hours a week" in html  # facts used
-    assert "Between $1,000 and $6,250" in html  # screened without answers: the program alone
+    assert "$6,250: the full price" in html  # screened without answers: the program alone
     assert 'name="credential" value="short-bootcamp"' in html  # kept when answering
 
 
@@ -303,9 +311,9 @@ def test_screen_api_takes_a_credential(client, bootcamp):
     assert response.status_code == 200
     matches = {m["slug"]: m for m in response.json()}
     assert matches["workforce-pell"]["outcome"] == "unknown"
-    assert matches["workforce-pell"]["decided_by"]["source"].startswith("NCAN")
+    assert matches["workforce-pell"]["decided_by"]["source"].startswith("34 CFR 690.92")
     employer = matches["employer-educational-assistance"]
-    assert (employer["outcome"], employer["cost_left_usd"]) == ("possible", 1000)
+    assert (employer["outcome"], employer["cost_left_usd"]) == ("possible", None)
 
 
 def test_screen_api_unknown_credential_is_a_400(client, sources):
@@ -351,4 +359,7 @@ def test_georgia_case_a_scorecard_school_gets_pell_up_to_the_award_year_maximum(
     assert any("financial aid office" in r.text for r in matches["pell-grant"].to_check)
     assert matches["gi-bill"].outcome == "unlikely"
     assert matches["wioa-ita"].outcome == "unknown"
-    assert (screen.left.low_usd, screen.left.high_usd) == (1214, 8609)
+    # The 2026-27 Pell maximum ($7,395 in a college's copy of FSA's GEN-26-01) is not counted.
+    assert (screen.left.low_usd, screen.left.high_usd) == (8609, 8609)
+    assert [m.source.slug for m in screen.left.not_counted] == ["pell-grant"]
+    assert "GEN-26-01" in matches["pell-grant"].amount_not_counted_why

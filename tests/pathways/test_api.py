@@ -77,7 +77,9 @@ def test_funding_source_detail(client, sample_data):
         "150.00",
         "599.00",
     )
-    assert facts["weeks_less_than"]["source_url"].startswith("https://www.newamerica.org/")
+    assert facts["weeks_less_than"]["source_url"].startswith(
+        "https://www.ecfr.gov/current/title-34/"
+    )
     assert facts["max_award"]["confidence"] == ""  # not confirmed, and says so
 
 
@@ -87,7 +89,9 @@ def test_screen_endpoint_with_a_program(client, sample_data):
         {"veteran": "false", "employment": "employed", "total_cost_usd": 6000, "weeks": 20},
     ).json()
     by_slug = {m["slug"]: m for m in body}
-    assert by_slug["employer-educational-assistance"]["cost_left_usd"] == 750
+    employer = by_slug["employer-educational-assistance"]
+    assert (employer["covers_up_to_usd"], employer["cost_left_usd"]) == (None, None)
+    assert "LexisNexis" in employer["amount_not_counted_why"]
     assert by_slug["workforce-pell"]["outcome"] == "unlikely"
     assert by_slug["workforce-pell"]["reasons_against"][0]["text"] == (
         "The program lasts 20 weeks; it needs 8 to under 15."

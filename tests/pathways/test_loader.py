@@ -219,7 +219,10 @@ def test_funding_facts_each_name_their_page_day_and_award_year(sample_data):
     ]
     # Last verified: the day a fact was read at the agency's own page or in the law.
     assert sources["pell-grant"].last_verified_on == dt.date(2026, 12, 1)
-    assert sources["workforce-pell"].last_verified_on is None  # only secondary pages read
+    # Workforce Pell: 34 CFR 690 subpart H, read in a snapshot of eCFR's own text.
+    assert sources["workforce-pell"].last_verified_on == dt.date(2026, 12, 1)
+    # IRC 127: only LexisNexis's copy of the statute was readable, so never verified.
+    assert sources["employer-educational-assistance"].last_verified_on is None
     assert sources["vet-tec"].last_verified_on == dt.date(2026, 12, 1)  # VA's page on payment
     lifetime = FundingFact.objects.get(source__slug="pell-grant", key="lifetime_limit")
     assert (lifetime.confidence, lifetime.source_url) == (
@@ -229,12 +232,21 @@ def test_funding_facts_each_name_their_page_day_and_award_year(sample_data):
     # A fact whose agency page could not be read stays secondary and says so.
     copy = pell_years.get(award_year="2026-27")
     assert copy.confidence == "secondary"
-    assert "GEN-26-01 was not among the pages we could read" in copy.note
-    secondary = FundingFact.objects.filter(
-        source__slug__in=["workforce-pell", "wioa-ita", "registered-apprenticeship", "vet-tec"],
-        confidence="secondary",
-    )
-    assert secondary.exists() and not secondary.filter(note="").exists()
+    assert "GEN-26-01 (fsapartners.ed.gov) was not among the pages we could read" in copy.note
+    # Every fact not verified says why, and no figure in the reason.
+    secondary = FundingFact.objects.filter(confidence="secondary")
+    assert set(secondary.values_list("source__slug", flat=True)) == {
+        "pell-grant",
+        "wioa-ita",
+        "registered-apprenticeship",
+        "vet-tec",
+        "employer-educational-assistance",
+    }
+    assert not secondary.filter(note="").exists()
+    assert not secondary.filter(note__contains="$").exists()
+    workforce = FundingFact.objects.filter(source__slug="workforce-pell").exclude(key="max_award")
+    assert set(workforce.values_list("confidence", flat=True)) == {"verified"}
+    assert all(f.source_url.startswith("https://www.ecfr.gov/") for f in workforce)
     assert sources["nj-wioa-ita"].state == "NJ"
     confirmed = FundingFact.objects.exclude(confidence="")
     assert not confirmed.filter(read_on__isnull=True).exists()

@@ -156,26 +156,43 @@ def test_program_off_the_etpl_rules_out_wioa(sample_data):
     assert _screen(PERSON, program={"on_etpl": False})["wioa-ita"].outcome == "unlikely"
 
 
-def test_employer_amount_is_the_2026_statute_figure_and_only_in_2026(sample_data):
+def test_employer_amount_read_only_in_a_copy_of_the_law_is_shown_but_not_counted(sample_data):
     answers = {**PERSON, "employment": "employed"}
     program = {"total_cost_usd": 8000}
 
     in_2026 = _screen(answers, program)["employer-educational-assistance"]
     in_2027 = _screen(answers, program, on=dt.date(2027, 2, 1))["employer-educational-assistance"]
 
-    assert (in_2026.covers_up_to_usd, in_2026.cost_left_usd) == (5250, 2750)
-    assert in_2026.amount_fact.source_title == "26 U.S.C. 127(a)(2), (b)(1)"
-    assert in_2027.covers_up_to_usd is None  # no 2027 figure was read: not counted
+    assert in_2026.outcome == "possible"
+    assert (in_2026.amount_fact.award_year, in_2026.amount_fact.confidence) == ("2026", "secondary")
+    assert in_2026.covers_up_to_usd is None  # LexisNexis's copy, not uscode.house.gov or irs.gov
+    assert "LexisNexis" in in_2026.amount_not_counted_why
+    assert "$" not in in_2026.amount_not_counted_why
+    assert in_2027.amount_fact is None  # no 2027 figure was read at all
+
+    # Confirming it at the official text is a data change: the same row, verified, counts.
+    FundingFact.objects.filter(
+        source__slug="employer-educational-assistance", key=FactKey.MAX_AWARD
+    ).update(confidence="verified")
+    confirmed = _screen(answers, program)["employer-educational-assistance"]
+    assert (confirmed.covers_up_to_usd, confirmed.cost_left_usd) == (5250, 2750)
 
 
-def test_pell_maximum_comes_from_the_award_year_in_effect(sample_data):
+def test_pell_maximum_comes_from_the_award_year_in_effect_and_only_if_verified(sample_data):
     spring = _screen(PERSON, {"total_cost_usd": 9000}, on=dt.date(2026, 3, 1))["pell-grant"]
     autumn = _screen(PERSON, {"total_cost_usd": 9000}, on=dt.date(2026, 9, 1))["pell-grant"]
 
+    # 2025-26: FSA's own letter GEN-25-02, verified, counted.
     assert spring.amount_fact.award_year == "2025-26"
     assert spring.amount_fact.confidence == "verified"
+    assert spring.amount_fact.source_url.startswith("https://fsapartners.ed.gov/")
+    assert spring.covers_up_to_usd == 7395
+    # 2026-27: read only in a college's copy of GEN-26-01, so shown without a figure and why.
     assert autumn.amount_fact.award_year == "2026-27"
-    assert (spring.covers_up_to_usd, autumn.covers_up_to_usd) == (7395, 7395)
+    assert autumn.amount_fact.confidence == "secondary"
+    assert autumn.covers_up_to_usd is None
+    assert "GEN-26-01" in autumn.amount_not_counted_why
+    assert "7,395" not in autumn.amount_not_counted_why
 
 
 def test_a_new_award_years_pell_maximum_is_a_new_row_not_code(sample_data):
@@ -210,8 +227,65 @@ def test_an_unconfirmed_amount_is_shown_but_never_counted(sample_data):
 def test_workforce_pell_is_not_open_before_its_first_award_year(sample_data):
     program = {"clock_hours": 300, "weeks": 10, "title_iv": True}
     before = _screen(PERSON, program, on=dt.date(2026, 5, 1))["workforce-pell"]
-    assert "It starts on 2026-07-01." in _texts(before.to_check)
-    assert before.to_check[0].url.startswith("https://www.ncan.org/")
+    assert "It starts on 2026-07-20." in _texts(before.to_check)
+    assert before.to_check[0].url.startswith("https://www.ecfr.gov/current/title-34/")
+    # Its program rules apply only from the day the regulation took effect.
+    assert not any("clock hours" in t for t in _texts(before.reasons_for + before.reasons_against))
+
+
+@pytest.mark.parametrize(
+    ("hours", "weeks", "outcome_rule"),
+    [
+        (150, 8, "met"),
+        (599, 14, "met"),
+        (600, 10, "against"),  # 34 CFR 690.92(b)(1): less than 600 clock hours
+        (149, 10, "against"),
+        (300, 15, "against"),  # 690.92(a): less than 15 weeks
+        (300, 7, "against"),
+    ],
+)
+def test_workforce_pell_length_rules_are_34_cfr_690_92(sample_data, hours, weeks, outcome_rule):
+    program = {"clock_hours": hours, "weeks": weeks, "title_iv": True}
+    match = _screen(PERSON, program)["workforce-pell"]
+
+    length = [
+        r
+        for r in match.reasons_for + match.reasons_against
+        if "clock hours" in r.text or "weeks" in r.text
+    ]
+    assert len(length) == 2
+    against = [r for r in length if r in match.reasons_against]
+    assert bool(against) == (outcome_rule == "against")
+    hours_fact = match.source.fact(FactKey.MAX_CLOCK_HOURS, on=ON)
+    assert (hours_fact.confidence, hours_fact.source_title) == (
+        "verified",
+        "34 CFR 690.92(b) (eCFR)",
+    )
+    assert hours_fact.source_url.startswith("https://www.ecfr.gov/current/title-34/")
+
+
+def test_workforce_pell_outcome_thresholds_follow_the_award_year(sample_data):
+    workforce = FundingSource.objects.prefetch_related("facts").get(slug="workforce-pell")
+    now = workforce.fact(FactKey.MIN_PLACEMENT_PCT, on=ON)
+    later = workforce.fact(FactKey.MIN_PLACEMENT_PCT, on=dt.date(2029, 9, 1))
+    assert (now.award_year, now.value, now.source_title) == (
+        "2026-27 to 2028-29",
+        70,
+        "34 CFR 690.94(a)(2)(i)(B) (eCFR)",
+    )
+    assert (later.award_year, later.source_title) == (
+        "2029-30 on",
+        "34 CFR 690.94(a)(2)(ii)(B) (eCFR)",
+    )
+
+
+def test_a_rule_read_only_in_a_copy_is_not_applied(sample_data):
+    FundingFact.objects.filter(source__slug="workforce-pell", key=FactKey.MAX_CLOCK_HOURS).update(
+        confidence="secondary"
+    )
+    match = _screen(PERSON, {"clock_hours": 900, "weeks": 10, "title_iv": True})["workforce-pell"]
+    assert "Its clock-hour rule is not confirmed." in _texts(match.to_check)
+    assert not any("900 clock hours" in t for t in _texts(match.reasons_against))
 
 
 def test_georgia_high_school_graduate_gets_a_range_with_reasons(sample_data):
@@ -230,15 +304,22 @@ def test_georgia_high_school_graduate_gets_a_range_with_reasons(sample_data):
     assert matches["pell-grant"].outcome == "possible"  # the FAFSA decides
     assert matches["gi-bill"].outcome == "unlikely"
     assert matches["wioa-ita"].outcome == "unknown"  # Georgia's ETPL is not in our data
-    assert (left.low_usd, left.high_usd) == (8609 - 7395, 8609)
-    assert any("Federal Pell Grant up to $7,395" in a for a in left.assumptions)
+    # The 2026-27 Pell maximum is not confirmed at FSA's own page: it is not counted, and the
+    # range says why instead of counting $7,395.
+    assert (left.low_usd, left.high_usd) == (8609, 8609)
+    assert [m.source.slug for m in left.not_counted] == ["pell-grant"]
+    assert "Not counted, because no amount is confirmed: Federal Pell Grant." in left.assumptions
+    assert any(a.startswith("Federal Pell Grant: Not counted: read only") for a in left.assumptions)
 
 
 def test_pell_and_workforce_pell_count_once_in_the_best_case(sample_data):
-    pell = FundingSource.objects.get(slug="workforce-pell")
-    FundingFact.objects.filter(source=pell, key=FactKey.MAX_AWARD).update(
-        value=Decimal(3000), confidence="secondary"
+    # As if both figures were confirmed at the Department's pages.
+    FundingFact.objects.filter(source__slug="workforce-pell", key=FactKey.MAX_AWARD).update(
+        value=Decimal(3000), confidence="verified"
     )
+    FundingFact.objects.filter(
+        source__slug="pell-grant", key=FactKey.MAX_AWARD, award_year="2026-27"
+    ).update(confidence="verified")
     program = {
         "total_cost_usd": 9000,
         "title_iv": True,
