@@ -132,7 +132,7 @@ FACTS: dict[str, list[dict[str, Any]]] = {
                 "En las reglas federales desde el 20 de julio de 2026 (34 CFR parte 690, subparte H), desde el año de ayuda 2026-27.",
             ),
             "source_url": ECFR_690_H,
-            "source_title": "34 CFR 690.90-690.97 (eCFR; amended 2026-07-20 per eCFR's amendment ledger; 91 FR 29334, May 19, 2026)",
+            "source_title": "34 CFR 690.90-690.97 (eCFR; in the text since 2026-07-20 per eCFR's amendment ledger); final rule FR Doc 2026-10013, 91 FR 29254 (May 19, 2026), effective July 20, 2026",
             "read_on": READ_TODAY,
             "confidence": V,
             "note": (
