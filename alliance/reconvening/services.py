@@ -1,5 +1,6 @@
 """Writes of the reconvening: each checks who acts and lands in the Alliance's audit log."""
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from alliance.models import Convening, HiringStandard, Member
 from alliance.permissions import can_manage_member, is_task_force
 from alliance.providers.permissions import acts_for_provider
 from alliance.services import audit_record
+from careerportal.translations.authored import authored_columns, authored_state
 from credentials.programs.models import Program
 from pathways.models import Occupation
 
@@ -44,8 +46,10 @@ def recommitment_sign(
     signer_name: str,
     signer_title: str = "",
     signed_on: date | None = None,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Recommitment:
-    """A member admin signs the member's recommitment for a convening (once per convening)."""
+    """A member admin signs the member's recommitment for a convening (once per convening);
+    `versions` holds the member's own statement in other languages ({"statement": {"es": ...}})."""
     _require_admin(actor, member)
     if not statement.strip() or not signer_name.strip():
         raise ValidationError(_("Write the statement and the name of the person signing."))
@@ -55,7 +59,7 @@ def recommitment_sign(
         recommitment = Recommitment.objects.create(
             member=member,
             convening=convening,
-            statement=statement.strip(),
+            **authored_columns(english={"statement": statement}, versions=versions),
             signer_name=signer_name.strip(),
             signer_title=signer_title.strip(),
             signed_on=signed_on or timezone.localdate(),
@@ -68,7 +72,7 @@ def recommitment_sign(
             member=member,
             after={
                 "year": convening.year,
-                "statement": recommitment.statement,
+                **authored_state(recommitment, ("statement",)),
                 "signer_name": recommitment.signer_name,
                 "signed_on": recommitment.signed_on.isoformat(),
             },
@@ -77,7 +81,12 @@ def recommitment_sign(
 
 
 def access_plan_save(
-    *, actor: User, member: Member, convening: Convening, summary: str
+    *,
+    actor: User,
+    member: Member,
+    convening: Convening,
+    summary: str,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> AccessPlan:
     """A member admin writes or updates the member's plan for access for a convening year."""
     _require_admin(actor, member)
@@ -89,10 +98,13 @@ def access_plan_save(
             .filter(member=member, convening=convening)
             .first()
         )
-        before = {"summary": plan.summary} if plan else None
+        before = authored_state(plan, ("summary",)) if plan else None
         if plan is None:
             plan = AccessPlan(member=member, convening=convening)
-        plan.summary = summary.strip()
+        for column, text in authored_columns(
+            english={"summary": summary}, versions=versions
+        ).items():
+            setattr(plan, column, text)
         plan.updated_on = timezone.localdate()
         plan.save()
         audit_record(
@@ -101,7 +113,7 @@ def access_plan_save(
             obj=plan,
             member=member,
             before=before,
-            after={"year": convening.year, "summary": plan.summary},
+            after={"year": convening.year, **authored_state(plan, ("summary",))},
         )
     return plan
 
@@ -220,6 +232,7 @@ def need_post(
     people: int,
     needed_by: date,
     occupation: Occupation | None = None,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Need:
     """A member admin posts what the member needs; it is public at once."""
     _require_admin(actor, member)
@@ -231,8 +244,7 @@ def need_post(
     with transaction.atomic():
         need = Need.objects.create(
             member=member,
-            role=role.strip(),
-            skills=skills.strip(),
+            **authored_columns(english={"role": role, "skills": skills}, versions=versions),
             people=people,
             needed_by=needed_by,
             occupation=occupation,
@@ -245,8 +257,7 @@ def need_post(
             obj=need,
             member=member,
             after={
-                "role": need.role,
-                "skills": need.skills,
+                **authored_state(need, ("role", "skills")),
                 "people": people,
                 "needed_by": needed_by.isoformat(),
             },
@@ -272,7 +283,14 @@ def need_close(*, actor: User, need: Need) -> Need:
     return need
 
 
-def need_answer(*, actor: User, need: Need, program: Program, message: str = "") -> NeedAnswer:
+def need_answer(
+    *,
+    actor: User,
+    need: Need,
+    program: Program,
+    message: str = "",
+    versions: Mapping[str, Mapping[str, str]] | None = None,
+) -> NeedAnswer:
     """A provider's person answers an open need with one of the provider's own programs."""
     if not acts_for_provider(actor, program.provider):
         raise PermissionDenied
@@ -285,7 +303,7 @@ def need_answer(*, actor: User, need: Need, program: Program, message: str = "")
             need=need,
             provider=program.provider,
             program=program,
-            message=message.strip(),
+            **authored_columns(english={"message": message}, versions=versions),
             answered_on=timezone.localdate(),
             answered_by=actor,
         )
@@ -294,7 +312,12 @@ def need_answer(*, actor: User, need: Need, program: Program, message: str = "")
             action="need.answer",
             obj=answer,
             member=need.member,
-            after={"need": need.pk, "provider": program.provider.slug, "program": program.pk},
+            after={
+                "need": need.pk,
+                "provider": program.provider.slug,
+                "program": program.pk,
+                **authored_state(answer, ("message",)),
+            },
         )
     return answer
 
@@ -314,6 +337,7 @@ def spotlight_create(
     program: Program | None = None,
     picture: Any = None,
     picture_alt: str = "",
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Spotlight:
     """The task force publishes a spotlight; every figure names its source and date."""
     if not is_task_force(actor):
@@ -330,8 +354,7 @@ def spotlight_create(
         spotlight = Spotlight.objects.create(
             convening=convening,
             kind=kind,
-            title=title.strip(),
-            body=body.strip(),
+            **authored_columns(english={"title": title, "body": body}, versions=versions),
             member=member if kind == SpotlightKind.MEMBER_STORY else None,
             program=program if kind == SpotlightKind.PROGRAM else None,
             picture=picture or "",
@@ -350,7 +373,7 @@ def spotlight_create(
             after={
                 "year": convening.year,
                 "kind": kind,
-                "title": spotlight.title,
+                **authored_state(spotlight, ("title", "body")),
                 "figures": [{k: str(v) for k, v in f.items()} for f in figures],
                 "picture": spotlight.picture.name if spotlight.picture else "",
             },

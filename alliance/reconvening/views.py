@@ -20,10 +20,12 @@ from alliance.permissions import can_manage_member, is_task_force, signed_in_use
 from alliance.providers.permissions import providers_for_user
 from alliance.views import _add_errors
 from careerportal.sharing import site_of
+from careerportal.translations.authored import authored_initial
 from credentials.programs.models import Program
 
 from . import pledges, selectors, services
 from .forms import (
+    NEED_FIELDS,
     AccessPlanForm,
     MilestoneForm,
     MilestoneUpdateForm,
@@ -126,7 +128,7 @@ def _manage_context(request: HttpRequest, member: Member, **forms: Any) -> dict[
         "plan": plan,
         "recommit_form": forms.get("recommit") or RecommitmentForm(prefix="recommit"),
         "plan_form": forms.get("plan")
-        or AccessPlanForm(prefix="plan", initial={"summary": plan.summary if plan else ""}),
+        or AccessPlanForm(prefix="plan", initial=authored_initial(plan, ("summary",))),
         "milestone_form": forms.get("milestone") or MilestoneForm(prefix="milestone"),
         "milestones": [
             (m, forms.get("update", {}).get(m.pk) or MilestoneUpdateForm(prefix=f"m{m.pk}"))
@@ -162,6 +164,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
                 statement=data["statement"],
                 signer_name=data["signer_name"],
                 signer_title=data["signer_title"],
+                versions=form.versions(),
             )
 
         success = _("Recommitment signed. It is now public.")
@@ -171,7 +174,11 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
 
         def write(data: dict[str, Any]) -> None:
             services.access_plan_save(
-                actor=actor, member=member, convening=convening, summary=data["summary"]
+                actor=actor,
+                member=member,
+                convening=convening,
+                summary=data["summary"],
+                versions=form.versions(),
             )
 
         success = _("Plan saved. It is now public.")
@@ -262,7 +269,10 @@ def member_needs(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_valid():
             try:
                 services.need_post(
-                    actor=signed_in_user(request), member=member, **form.cleaned_data
+                    actor=signed_in_user(request),
+                    member=member,
+                    versions=form.versions(),
+                    **{k: form.cleaned_data[k] for k in NEED_FIELDS},
                 )
             except ValidationError as error:
                 _add_errors(form, error)
@@ -304,7 +314,13 @@ def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
     form = NeedAnswerForm(request.POST or None, programs=programs, prefix="answer")
     if request.method == "POST" and form.is_valid():
         try:
-            services.need_answer(actor=signed_in_user(request), need=need, **form.cleaned_data)
+            services.need_answer(
+                actor=signed_in_user(request),
+                need=need,
+                program=form.cleaned_data["program"],
+                message=form.cleaned_data["message"],
+                versions=form.versions(),
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -351,6 +367,7 @@ def spotlight_new(request: HttpRequest) -> HttpResponse:
                     figures=figures,
                     picture=form.cleaned_data["picture"],
                     picture_alt=form.cleaned_data["picture_alt"],
+                    versions=form.versions(),
                     **data,
                 )
             except ValidationError as error:

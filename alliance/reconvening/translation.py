@@ -1,0 +1,31 @@
+"""Text members and providers write themselves: English, and their own version in any of the
+portal's other languages (never translated by us; careerportal.translations.authored)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import AccessPlan, Need, NeedAnswer, Recommitment, Spotlight
+
+
+@register(Recommitment)
+class RecommitmentTranslation(TranslationOptions):
+    fields = ("statement",)
+
+
+@register(AccessPlan)
+class AccessPlanTranslation(TranslationOptions):
+    fields = ("summary",)
+
+
+@register(Need)
+class NeedTranslation(TranslationOptions):
+    fields = ("role", "skills")
+
+
+@register(NeedAnswer)
+class NeedAnswerTranslation(TranslationOptions):
+    fields = ("message",)
+
+
+@register(Spotlight)
+class SpotlightTranslation(TranslationOptions):
+    fields = ("title", "body")
