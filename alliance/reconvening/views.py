@@ -22,6 +22,7 @@ from alliance.views import _add_errors
 from careerportal.sharing import site_of
 from careerportal.translations.authored import authored_initial
 from credentials.programs.models import Program
+from pathways.models import Occupation
 
 from . import pledges, selectors, services
 from .forms import (
@@ -50,6 +51,20 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
             "plans": selectors.access_plans(convening=convening),
             "standard_years": selectors.standard_years(year=year),
         },
+    )
+
+
+def standard_changes_page(request: HttpRequest, slug: str, soc_code: str) -> HttpResponse:
+    """Public: one member's hiring standard for one occupation, year by year, with what changed."""
+    member = get_object_or_404(Member, slug=slug)
+    occupation = get_object_or_404(Occupation, soc_code=soc_code)
+    rows = selectors.standard_years(member=member, occupation=occupation)
+    if not rows:
+        raise Http404
+    return render(
+        request,
+        "alliance/reconvening/standard_changes.html",
+        {"member": member, "occupation": occupation, "rows": rows},
     )
 
 
