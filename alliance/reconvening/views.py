@@ -2,6 +2,7 @@
 plan and report on milestones. Ids in URLs are looked up inside the signed-in user's member, so
 another member's milestone is a 404."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -36,6 +37,23 @@ from .forms import (
     SpotlightForm,
 )
 from .models import Milestone, Need
+
+
+def _form_write(
+    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], object], *, success: str
+) -> bool:
+    """Check a posted form and write through its service: True (with the success message) when
+    it wrote; False, with the form's errors or the service's refusal shown on the form, when the
+    page is to be shown again (status 400) with what was typed."""
+    if not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return False
+    messages.success(request, success)
+    return True
 
 
 def year_page(request: HttpRequest, year: int) -> HttpResponse:
@@ -209,14 +227,8 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
             )
 
         success = _("Milestone added.")
-    if form.is_valid():
-        try:
-            write(form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("reconvening:manage", slug=member.slug)
+    if _form_write(request, form, write, success=success):
+        return redirect("reconvening:manage", slug=member.slug)
     return render(
         request,
         "alliance/reconvening/manage.html",
@@ -235,19 +247,17 @@ def milestone_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not can_manage_member(request.user, member):
         raise PermissionDenied
     form = MilestoneUpdateForm(request.POST, prefix=f"m{milestone.pk}")
-    if form.is_valid():
-        try:
-            services.milestone_update(
-                actor=signed_in_user(request),
-                milestone=milestone,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Milestone updated."))
-            return redirect("reconvening:manage", slug=member.slug)
+
+    def write(data: dict[str, Any]) -> None:
+        services.milestone_update(
+            actor=signed_in_user(request),
+            milestone=milestone,
+            status=data["status"],
+            note=data["note"],
+        )
+
+    if _form_write(request, form, write, success=_("Milestone updated.")):
+        return redirect("reconvening:manage", slug=member.slug)
     return render(
         request,
         "alliance/reconvening/manage.html",
@@ -281,19 +291,19 @@ def member_needs(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.need_post(
-                    actor=signed_in_user(request),
-                    member=member,
-                    versions=form.versions(),
-                    **{k: form.cleaned_data[k] for k in NEED_FIELDS},
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Need posted. It is now on the public board."))
-                return redirect("reconvening:member-needs", slug=member.slug)
+
+        def write(data: dict[str, Any]) -> None:
+            services.need_post(
+                actor=signed_in_user(request),
+                member=member,
+                versions=form.versions(),
+                **{k: data[k] for k in NEED_FIELDS},
+            )
+
+        if _form_write(
+            request, form, write, success=_("Need posted. It is now on the public board.")
+        ):
+            return redirect("reconvening:member-needs", slug=member.slug)
     return render(
         request,
         "alliance/reconvening/member_needs.html",
@@ -327,20 +337,19 @@ def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(Need.objects.open().select_related("member", "occupation"), pk=pk)
     programs = Program.objects.filter(provider__in=providers).order_by("name")
     form = NeedAnswerForm(request.POST or None, programs=programs, prefix="answer")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.need_answer(
-                actor=signed_in_user(request),
-                need=need,
-                program=form.cleaned_data["program"],
-                message=form.cleaned_data["message"],
-                versions=form.versions(),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Answer sent. It is now on the public board."))
-            return redirect("reconvening:needs")
+
+    def write(data: dict[str, Any]) -> None:
+        services.need_answer(
+            actor=signed_in_user(request),
+            need=need,
+            program=data["program"],
+            message=data["message"],
+            versions=form.versions(),
+        )
+
+    success = _("Answer sent. It is now on the public board.")
+    if request.method == "POST" and _form_write(request, form, write, success=success):
+        return redirect("reconvening:needs")
     return render(
         request,
         "alliance/reconvening/need_answer.html",
@@ -371,25 +380,23 @@ def spotlight_new(request: HttpRequest) -> HttpResponse:
     if convening is None:
         raise Http404
     form = SpotlightForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        figures = form.figures()
-        if not form.errors:
-            data = {k: form.cleaned_data[k] for k in ("kind", "title", "body", "member", "program")}
-            try:
-                services.spotlight_create(
-                    actor=signed_in_user(request),
-                    convening=convening,
-                    figures=figures,
-                    picture=form.cleaned_data["picture"],
-                    picture_alt=form.cleaned_data["picture_alt"],
-                    versions=form.versions(),
-                    **data,
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Spotlight published."))
-                return redirect("reconvening:spotlights")
+
+    def write(data: dict[str, Any]) -> None:
+        services.spotlight_create(
+            actor=signed_in_user(request),
+            convening=convening,
+            figures=figures,
+            picture=data["picture"],
+            picture_alt=data["picture_alt"],
+            versions=form.versions(),
+            **{k: data[k] for k in ("kind", "title", "body", "member", "program")},
+        )
+
+    if request.method == "POST":
+        # A figure missing its source is an error on the form: the write below is then skipped.
+        figures = form.figures() if form.is_valid() else []
+        if _form_write(request, form, write, success=_("Spotlight published.")):
+            return redirect("reconvening:spotlights")
     return render(
         request,
         "alliance/reconvening/spotlight_form.html",

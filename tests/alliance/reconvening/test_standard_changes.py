@@ -7,23 +7,12 @@ import pytest
 
 from alliance.models import HiringStandardStatus
 from alliance.panels import hiring_standards_panel
-from alliance.reconvening.models import StandardVersion
 from tests.pages import page_html
 
 from ..factories import HiringStandardFactory
+from .factories import standard_version as version
 
 pytestmark = pytest.mark.django_db
-
-
-def version(member, occupation, year, **fields):  # type: ignore[no-untyped-def]
-    return StandardVersion.objects.create(
-        member=member,
-        occupation=occupation,
-        year=year,
-        approved_on=date(year, 6, 1),
-        title="Help desk",
-        **fields,
-    )
 
 
 @pytest.fixture
