@@ -40,12 +40,14 @@ class AccessPlanForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
     )
 
 
-class MilestoneForm(UswdsMixin, forms.Form):
+class MilestoneForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("title",)
     title = forms.CharField(label=_("Milestone"), max_length=300)
     due_on = forms.DateField(label=_("Due date"), widget=DATE)
 
 
-class MilestoneUpdateForm(UswdsMixin, forms.Form):
+class MilestoneUpdateForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("note",)
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
     note = forms.CharField(label=_("What happened (shown in public, dated today)"), max_length=1000)
 

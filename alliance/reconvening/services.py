@@ -120,22 +120,31 @@ def access_plan_save(
 
 def _milestone_state(milestone: Milestone) -> dict[str, Any]:
     return {
-        "title": milestone.title,
+        **authored_state(milestone, ("title", "note")),
         "due_on": milestone.due_on.isoformat(),
         "status": milestone.status,
-        "note": milestone.note,
         "updated_on": milestone.updated_on.isoformat(),
     }
 
 
-def milestone_add(*, actor: User, plan: AccessPlan, title: str, due_on: date) -> Milestone:
+def milestone_add(
+    *,
+    actor: User,
+    plan: AccessPlan,
+    title: str,
+    due_on: date,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
+) -> Milestone:
     """A member admin adds a step, with its due date, to the member's plan."""
     _require_admin(actor, plan.member)
     if not title.strip():
         raise ValidationError({"title": _("Name the milestone.")})
     with transaction.atomic():
         milestone = Milestone.objects.create(
-            plan=plan, title=title.strip(), due_on=due_on, updated_on=timezone.localdate()
+            plan=plan,
+            **authored_columns(english={"title": title}, versions=versions),
+            due_on=due_on,
+            updated_on=timezone.localdate(),
         )
         audit_record(
             actor=actor,
@@ -147,7 +156,14 @@ def milestone_add(*, actor: User, plan: AccessPlan, title: str, due_on: date) ->
     return milestone
 
 
-def milestone_update(*, actor: User, milestone: Milestone, status: str, note: str) -> Milestone:
+def milestone_update(
+    *,
+    actor: User,
+    milestone: Milestone,
+    status: str,
+    note: str,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
+) -> Milestone:
     """A member admin reports a milestone's status with a note; the note is dated today."""
     _require_admin(actor, milestone.plan.member)
     if status not in MilestoneStatus.values:
@@ -157,9 +173,11 @@ def milestone_update(*, actor: User, milestone: Milestone, status: str, note: st
     with transaction.atomic():
         before = _milestone_state(milestone)
         milestone.status = status
-        milestone.note = note.strip()
+        columns = authored_columns(english={"note": note}, versions=versions)
+        for column, text in columns.items():
+            setattr(milestone, column, text)
         milestone.updated_on = timezone.localdate()
-        milestone.save(update_fields=["status", "note", "updated_on"])
+        milestone.save(update_fields=["status", "note", *columns, "updated_on"])
         audit_record(
             actor=actor,
             action="milestone.update",

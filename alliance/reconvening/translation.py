@@ -3,7 +3,7 @@ portal's other languages (never translated by us; careerportal.translations.auth
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AccessPlan, Need, NeedAnswer, Recommitment, Spotlight
+from .models import AccessPlan, Milestone, Need, NeedAnswer, Recommitment, Spotlight
 
 
 @register(Recommitment)
@@ -14,6 +14,11 @@ class RecommitmentTranslation(TranslationOptions):
 @register(AccessPlan)
 class AccessPlanTranslation(TranslationOptions):
     fields = ("summary",)
+
+
+@register(Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("title", "note")
 
 
 @register(Need)

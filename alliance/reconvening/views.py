@@ -223,7 +223,11 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
             if context["plan"] is None:
                 raise ValidationError(_("Write the plan first, then add its milestones."))
             services.milestone_add(
-                actor=actor, plan=context["plan"], title=data["title"], due_on=data["due_on"]
+                actor=actor,
+                plan=context["plan"],
+                title=data["title"],
+                due_on=data["due_on"],
+                versions=form.versions(),
             )
 
         success = _("Milestone added.")
@@ -254,6 +258,7 @@ def milestone_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             milestone=milestone,
             status=data["status"],
             note=data["note"],
+            versions=form.versions(),
         )
 
     if _form_write(request, form, write, success=_("Milestone updated.")):

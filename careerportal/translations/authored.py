@@ -1,7 +1,8 @@
-"""Text its author writes in several languages: members' recommitments, plans and needs,
-providers' answers. The author gives the English and, if they like, their own version in any of
-the portal's other languages; the portal never translates it (so the translation files and the
-translators' sheet leave these fields alone), and a page says who wrote the version it shows.
+"""Text its author writes in several languages: members' recommitments, plans, milestones and
+needs, providers' answers, the task force's spotlights. The author gives the English and, if
+they like, their own version in any of the portal's other languages; the portal never
+translates it (so the translation files and the translators' sheet leave these fields alone),
+and a page says who wrote the version it shows.
 
 The versions live in modeltranslation's columns (statement_en, statement_es, ...), registered
 in the app's translation.py like any translated field."""
@@ -22,6 +23,7 @@ from .files import translation_languages
 AUTHORED = (
     "reconvening.recommitment",
     "reconvening.accessplan",
+    "reconvening.milestone",
     "reconvening.need",
     "reconvening.needanswer",
     "reconvening.spotlight",

@@ -10,6 +10,76 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="milestone",
+            name="note_ar",
+            field=models.CharField(blank=True, max_length=1000, null=True, verbose_name="note"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="note_en",
+            field=models.CharField(blank=True, max_length=1000, null=True, verbose_name="note"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="note_es",
+            field=models.CharField(blank=True, max_length=1000, null=True, verbose_name="note"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="note_ko",
+            field=models.CharField(blank=True, max_length=1000, null=True, verbose_name="note"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="note_tl",
+            field=models.CharField(blank=True, max_length=1000, null=True, verbose_name="note"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="note_vi",
+            field=models.CharField(blank=True, max_length=1000, null=True, verbose_name="note"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="note_zh_hans",
+            field=models.CharField(blank=True, max_length=1000, null=True, verbose_name="note"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="title_ar",
+            field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="title_en",
+            field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="title_es",
+            field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="title_ko",
+            field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="title_tl",
+            field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="title_vi",
+            field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AddField(
+            model_name="milestone",
+            name="title_zh_hans",
+            field=models.CharField(max_length=300, null=True, verbose_name="title"),
+        ),
+        migrations.AddField(
             model_name="accessplan",
             name="summary_ar",
             field=models.TextField(max_length=4000, null=True, verbose_name="summary"),

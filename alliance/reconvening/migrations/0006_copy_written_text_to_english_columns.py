@@ -7,6 +7,7 @@ from django.db.models import F
 FIELDS = {
     "recommitment": ("statement",),
     "accessplan": ("summary",),
+    "milestone": ("title", "note"),
     "need": ("role", "skills"),
     "needanswer": ("message",),
     "spotlight": ("title", "body"),

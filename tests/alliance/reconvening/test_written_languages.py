@@ -9,7 +9,7 @@ from django.utils import translation
 
 from alliance.models import AuditEntry
 from alliance.reconvening import services
-from alliance.reconvening.models import AccessPlan, Need, Recommitment
+from alliance.reconvening.models import AccessPlan, Milestone, Need, Recommitment
 from careerportal.translations.presentation import not_translated_note
 from careerportal.translations.selectors import translation_sheet_rows
 from tests.pages import page_html
@@ -182,3 +182,36 @@ def test_the_translators_sheet_leaves_what_authors_write_alone(client, admin_use
     assert sign(client, member).status_code == 302
     models = {row[0] for row in translation_sheet_rows("es")}
     assert "reconvening.recommitment" not in models
+
+
+def test_milestones_are_written_and_reported_in_the_members_languages(
+    client, admin_user, member, convening
+):
+    client.force_login(admin_user)
+    url = f"/alliance/manage/{member.slug}/reconvening/"
+    assert client.post(url, {"plan": "", "plan-summary": "Apprentices."}).status_code == 302
+    data = {
+        "milestone": "",
+        "milestone-title": "First hire",
+        "milestone-title_es": "Primera contratación",
+        "milestone-due_on": "2027-03-01",
+    }
+    assert client.post(url, data).status_code == 302
+    milestone = Milestone.objects.get(plan__member=member)
+    update = {f"m{milestone.pk}-status": "in_progress", f"m{milestone.pk}-note": "Interviews."}
+    update[f"m{milestone.pk}-note_es"] = "Entrevistas."
+    response = client.post(f"{url}milestones/{milestone.pk}/", update)
+    assert response.status_code == 302
+    milestone.refresh_from_db()
+    assert (milestone.note_en, milestone.note_es, milestone.note_vi) == (
+        "Interviews.",
+        "Entrevistas.",
+        "",
+    )
+    entry = AuditEntry.objects.get(action="milestone.update")
+    assert entry.after["note_versions"] == {"es": "Entrevistas."}
+    response = client.get(f"/es/alliance/reconvening/{convening.year}/")
+    assert response.status_code == 200
+    html = page_html(response)
+    assert "Primera contratación" in html and "Entrevistas." in html
+    assert "Interviews." not in html
