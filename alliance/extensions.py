@@ -34,3 +34,22 @@ def register_convening_figures(*, key: str, provide: ConveningFigures) -> None:
 
 def convening_figures(*, year: int) -> list[dict[str, Any]]:
     return [row for key in sorted(_convening_figures) for row in _convening_figures[key](year)]
+
+
+# What a higher app knows of approved hiring standards' yearly versions (the reconvening keeps
+# them): given standards, it sets on each one it has versions of a `history` with the year of the
+# newest version, the year before it (or None), whether anything changed since, and the address
+# of the readable year-by-year changes. One provider; pages that list standards call it once.
+StandardHistory = Callable[[list[Any]], None]
+_standard_history: list[StandardHistory] = []
+
+
+def register_standard_history(*, provide: StandardHistory) -> None:
+    _standard_history[:] = [provide]
+
+
+def standards_with_history(standards: list[Any]) -> list[Any]:
+    """The standards, each with its `history` when a provider knows it (else none set)."""
+    for provide in _standard_history:
+        provide(standards)
+    return standards

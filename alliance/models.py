@@ -437,3 +437,19 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} -> {self.member} ({self.role})"
+
+
+class ReminderSent(models.Model):
+    """One reminder mail, once: the key names what it was about, for which date and notice
+    ("meeting-…", "review-…" to the task force; "commitment-…", "milestone-…" to a member's
+    admins). Claimed before sending (alliance.taskforce.reminders.reminders_send_once)."""
+
+    key = models.CharField(max_length=120, unique=True)
+    recipients = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+
+    def __str__(self) -> str:
+        return self.key

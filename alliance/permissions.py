@@ -41,6 +41,12 @@ def is_task_force(user: UserLike) -> bool:
     return cached
 
 
+def require_task_force(request: HttpRequest | Request) -> None:
+    """Refuse (403) anyone who is not on the task force (the task force's pages and forms)."""
+    if not is_task_force(request.user):
+        raise PermissionDenied
+
+
 def member_role(user: UserLike, member: Member) -> str | None:
     """The user's role at this member, or None."""
     if not user.is_authenticated:

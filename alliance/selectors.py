@@ -19,6 +19,7 @@ from django.http import Http404
 from credentials.models import Credential
 from pathways.models import Occupation
 
+from .extensions import standards_with_history
 from .models import (
     AuditEntry,
     CertificationDecision,
@@ -246,7 +247,9 @@ def employer_guide(
         "rows": rows,
         "total": total,
         "shown": len(rows),
-        "standards": list(hiring_standards_for_occupation(occupation=occupation)),
+        "standards": standards_with_history(
+            list(hiring_standards_for_occupation(occupation=occupation))
+        ),
     }
 
 

@@ -47,7 +47,13 @@ from .models import (
     MembershipRole,
     RecognitionKind,
 )
-from .permissions import can_manage_member, is_staff, is_task_force, member_role, signed_in_user
+from .permissions import (
+    can_manage_member,
+    is_staff,
+    member_role,
+    require_task_force,
+    signed_in_user,
+)
 from .signin import password_reset_allowed
 
 
@@ -394,14 +400,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 # --- Task force -------------------------------------------------------------------------------
 
 
-def _require_task_force(request: HttpRequest) -> None:
-    if not is_task_force(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def task_force(request: HttpRequest) -> HttpResponse:
-    _require_task_force(request)
+    require_task_force(request)
     if slug := request.GET.get("credential"):
         credential = get_object_or_404(Credential.objects.published(), slug=slug[:120])
         return redirect("alliance:task-force-credential", slug=credential.slug)
@@ -424,7 +425,7 @@ def task_force(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_force_credential(request: HttpRequest, slug: str) -> HttpResponse:
-    _require_task_force(request)
+    require_task_force(request)
     credential = get_object_or_404(Credential.objects.published(), slug=slug)
     current = services.certification_current_decision(credential=credential)
     allowed = services.CERTIFICATION_NEXT.get(current.status if current else None, set())
@@ -475,7 +476,7 @@ def task_force_credential(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_force_standard(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_task_force(request)
+    require_task_force(request)
     standard: HiringStandard = get_object_or_404(
         HiringStandard.objects.select_related("member", "occupation"), pk=pk
     )

@@ -15,6 +15,8 @@ NOT_YET_TRANSLATED = _("Not yet translated into %(language)s.")
 # Shown beside content we translated ourselves.
 TRANSLATED_BY_US = _("Translated by the portal team, not by a professional translator.")
 TRANSLATED_BY = _("Translated by %(translator)s.")
+# Shown beside a member's or provider's own version of what they wrote, in the page's language.
+WRITTEN_BY = _("Written by %(author)s in %(language)s.")
 
 
 class PreferredLanguageMiddleware(LocaleMiddleware):

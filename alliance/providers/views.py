@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.permissions import signed_in_user
+from alliance.permissions import require_task_force, signed_in_user
 from alliance.views import _add_errors, invitation_accept_page
 
 from . import selectors, services
@@ -240,14 +240,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 # --- The task force ---------------------------------------------------------------------------
 
 
-def _require_task_force(request: HttpRequest) -> None:
-    if not is_task_force(request.user):
-        raise PermissionDenied
-
-
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    _require_task_force(request)
+    require_task_force(request)
     return render(
         request,
         "alliance/providers/review_queue.html",
@@ -263,7 +258,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
     """Invite a provider; from a gap the occupation and level come filled in."""
-    _require_task_force(request)
+    require_task_force(request)
     initial = {
         "occupation": request.GET.get("occupation", "")[:10],
         "education_level": request.GET.get("level", "")[:20],
@@ -296,7 +291,7 @@ REVIEW_ACTIONS = ("assign", "comment", "vote", "decide")
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_task_force(request)
+    require_task_force(request)
     submission = selectors.submission_for_viewer(user=request.user, pk=pk)
     action = next((a for a in REVIEW_ACTIONS if a in request.POST), None)
     forms = {

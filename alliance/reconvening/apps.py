@@ -10,12 +10,14 @@ class ReconveningConfig(AppConfig):
     verbose_name = _("The annual reconvening")
 
     def ready(self) -> None:
-        from alliance.extensions import register_member_panel
+        from alliance.extensions import register_member_panel, register_standard_history
         from alliance.signals import hiring_standard_approved
 
         from .panels import member_reconvening_panel
+        from .selectors import standard_history_set
         from .services import standard_version_on_approval
 
         # The approval service tells; the yearly snapshot is written here, in one place.
         hiring_standard_approved.connect(standard_version_on_approval)
         register_member_panel(key="reconvening", order=20, render=member_reconvening_panel)
+        register_standard_history(provide=standard_history_set)

@@ -9,13 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.forms import DATE, UswdsMixin
 from alliance.models import Member
+from careerportal.translations.authored import AuthorVersionsMixin
 from credentials.programs.models import Program
 from pathways.models import Occupation
 
 from .models import MilestoneStatus, SpotlightKind
 
 
-class RecommitmentForm(UswdsMixin, forms.Form):
+class RecommitmentForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("statement",)
     statement = forms.CharField(
         label=_("What your organization recommits to (shown in public)"),
         max_length=2000,
@@ -28,7 +30,8 @@ class RecommitmentForm(UswdsMixin, forms.Form):
     )
 
 
-class AccessPlanForm(UswdsMixin, forms.Form):
+class AccessPlanForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("summary",)
     summary = forms.CharField(
         label=_("Your long-term plan for access (shown in public)"),
         help_text=_("Who you will open your doors to, and how, in a few plain sentences."),
@@ -37,17 +40,20 @@ class AccessPlanForm(UswdsMixin, forms.Form):
     )
 
 
-class MilestoneForm(UswdsMixin, forms.Form):
+class MilestoneForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("title",)
     title = forms.CharField(label=_("Milestone"), max_length=300)
     due_on = forms.DateField(label=_("Due date"), widget=DATE)
 
 
-class MilestoneUpdateForm(UswdsMixin, forms.Form):
+class MilestoneUpdateForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("note",)
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
     note = forms.CharField(label=_("What happened (shown in public, dated today)"), max_length=1000)
 
 
-class NeedForm(UswdsMixin, forms.Form):
+class NeedForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("role", "skills")
     role = forms.CharField(label=_("Role you hire for"), max_length=200)
     occupation: forms.ModelChoiceField[Occupation] = forms.ModelChoiceField(
         label=_("Occupation (optional)"),
@@ -64,7 +70,12 @@ class NeedForm(UswdsMixin, forms.Form):
     needed_by = forms.DateField(label=_("Needed by"), widget=DATE)
 
 
-class NeedAnswerForm(UswdsMixin, forms.Form):
+# What a need is made of (the form adds each language's version of the role and skills).
+NEED_FIELDS = ("role", "occupation", "skills", "people", "needed_by")
+
+
+class NeedAnswerForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
+    author_versions = ("message",)
     program = forms.ModelChoiceField(label=_("Your program"), queryset=Program.objects.none())
     message = forms.CharField(
         label=_("Message to the member (optional, shown in public)"),
@@ -83,8 +94,10 @@ class NeedAnswerForm(UswdsMixin, forms.Form):
 FIGURE_ROWS = 3
 
 
-class SpotlightForm(UswdsMixin, forms.Form):
+class SpotlightForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
     """A spotlight with up to three figures, each with its source and date (the first required)."""
+
+    author_versions = ("title", "body")
 
     kind = forms.ChoiceField(label=_("Kind"), choices=SpotlightKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)

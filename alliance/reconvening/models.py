@@ -190,21 +190,6 @@ class NeedAnswer(models.Model):
         return f"{self.provider} answers {self.need_id} with {self.program}"
 
 
-class ReminderSent(models.Model):
-    """One reminder, once: the key names what it was about, for which deadline and notice."""
-
-    key = models.CharField(max_length=120, unique=True)
-    recipients = models.PositiveIntegerField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "alliance_reconvening_remindersent"
-        ordering = ["-sent_at"]
-
-    def __str__(self) -> str:
-        return self.key
-
-
 class SpotlightKind(models.TextChoices):
     PROGRAM = "program", _("Promising program")
     MEMBER_STORY = "member_story", _("Member story")

@@ -1,7 +1,7 @@
 """Reminder mails to a member's admins before a commitment's deadline or a milestone's due date.
 
-Idempotent: each reminder claims a ReminderSent row (unique key) in the transaction that sends
-it (alliance.taskforce.reminders.reminders_send_once), so a second run sends nothing again.
+Idempotent: each reminder claims an alliance.ReminderSent row (unique key) in the transaction
+that sends it (alliance.taskforce.reminders.reminders_send_once), so a second run sends nothing.
 """
 
 import datetime as dt
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from alliance.models import Commitment, CommitmentStatus, Membership, MembershipRole
 from alliance.taskforce.reminders import reminders_send_once
 
-from .models import Milestone, MilestoneStatus, ReminderSent
+from .models import Milestone, MilestoneStatus
 
 # How many days before the date each notice goes out (the earliest notice not yet sent is sent).
 COMMITMENT_NOTICE_DAYS = (30, 7)
@@ -100,4 +100,4 @@ def reminders_send(*, today: dt.date) -> int:
                     % {"title": m.title, "member": member.name, "day": m.due_on.isoformat()},
                 )
             )
-    return reminders_send_once(ReminderSent, due)
+    return reminders_send_once(due)

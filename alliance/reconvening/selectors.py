@@ -5,8 +5,10 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
 
-from alliance.models import Commitment, Convening, Member
+from alliance.models import Commitment, Convening, HiringStandard, Member
+from pathways.models import Occupation
 
 from .changes import Change, standard_changes
 from .models import (
@@ -54,8 +56,11 @@ def access_plans(
     return plans.order_by("-convening__year", "member__name")
 
 
-def standard_years(*, year: int | None = None, member: Member | None = None) -> list[StandardYear]:
-    """Each yearly version (of one year, or one member's) beside the version of the year before.
+def standard_years(
+    *, year: int | None = None, member: Member | None = None, occupation: Occupation | None = None
+) -> list[StandardYear]:
+    """Each yearly version (of one year, one member's, or one member's for one occupation)
+    beside the version of the year before.
 
     Two queries: the versions, then every version of the same members (to find each one's
     previous year in memory; members keep a handful of standards).
@@ -67,6 +72,8 @@ def standard_years(*, year: int | None = None, member: Member | None = None) -> 
         versions = versions.filter(year=year)
     if member is not None:
         versions = versions.filter(member=member)
+    if occupation is not None:
+        versions = versions.filter(occupation=occupation)
     shown = list(versions)
     if not shown:
         return []
@@ -90,6 +97,48 @@ def standard_years(*, year: int | None = None, member: Member | None = None) -> 
         changes = standard_changes(old=previous, new=version) if previous else []
         rows.append(StandardYear(version=version, previous=previous, changes=changes))
     return rows
+
+
+@dataclass(frozen=True)
+class StandardHistory:
+    """Where a published standard stands in its yearly versions (shown beside the standard)."""
+
+    year: int
+    previous_year: int | None
+    changed: bool
+    url: str
+
+
+def standard_history_set(standards: list[HiringStandard]) -> None:
+    """Set `history` on each standard whose member and occupation have yearly versions: the
+    newest year, the year before, whether anything changed since (the rule of changes.py), and
+    the page of its changes. One query for all of them."""
+    keys = {(s.member_id, s.occupation_id) for s in standards}
+    if not keys:
+        return
+    q = Q()
+    for member_id, occupation_id in keys:
+        q |= Q(member_id=member_id, occupation_id=occupation_id)
+    newest_two: dict[tuple[int, int], list[StandardVersion]] = {}
+    rows = StandardVersion.objects.filter(q).select_related("member", "occupation")
+    for v in rows.order_by("-year"):
+        found = newest_two.setdefault((v.member_id, v.occupation_id), [])
+        if len(found) < 2:
+            found.append(v)
+    for standard in standards:
+        versions = newest_two.get((standard.member_id, standard.occupation_id))
+        if not versions:
+            continue
+        newest, previous = versions[0], (versions[1] if len(versions) > 1 else None)
+        standard.history = StandardHistory(  # type: ignore[attr-defined]
+            year=newest.year,
+            previous_year=previous.year if previous else None,
+            changed=bool(previous and standard_changes(old=previous, new=newest)),
+            url=reverse(
+                "reconvening:standard-changes",
+                args=[newest.member.slug, newest.occupation.soc_code],
+            ),
+        )
 
 
 def convening_for_year(*, year: int) -> Convening | None:

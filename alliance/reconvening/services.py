@@ -1,5 +1,6 @@
 """Writes of the reconvening: each checks who acts and lands in the Alliance's audit log."""
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,7 @@ from alliance.models import Convening, HiringStandard, Member
 from alliance.permissions import can_manage_member, is_task_force
 from alliance.providers.permissions import acts_for_provider
 from alliance.services import audit_record
+from careerportal.translations.authored import authored_columns, authored_state
 from credentials.programs.models import Program
 from pathways.models import Occupation
 
@@ -44,8 +46,10 @@ def recommitment_sign(
     signer_name: str,
     signer_title: str = "",
     signed_on: date | None = None,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Recommitment:
-    """A member admin signs the member's recommitment for a convening (once per convening)."""
+    """A member admin signs the member's recommitment for a convening (once per convening);
+    `versions` holds the member's own statement in other languages ({"statement": {"es": ...}})."""
     _require_admin(actor, member)
     if not statement.strip() or not signer_name.strip():
         raise ValidationError(_("Write the statement and the name of the person signing."))
@@ -55,7 +59,7 @@ def recommitment_sign(
         recommitment = Recommitment.objects.create(
             member=member,
             convening=convening,
-            statement=statement.strip(),
+            **authored_columns(english={"statement": statement}, versions=versions),
             signer_name=signer_name.strip(),
             signer_title=signer_title.strip(),
             signed_on=signed_on or timezone.localdate(),
@@ -68,7 +72,7 @@ def recommitment_sign(
             member=member,
             after={
                 "year": convening.year,
-                "statement": recommitment.statement,
+                **authored_state(recommitment, ("statement",)),
                 "signer_name": recommitment.signer_name,
                 "signed_on": recommitment.signed_on.isoformat(),
             },
@@ -77,7 +81,12 @@ def recommitment_sign(
 
 
 def access_plan_save(
-    *, actor: User, member: Member, convening: Convening, summary: str
+    *,
+    actor: User,
+    member: Member,
+    convening: Convening,
+    summary: str,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> AccessPlan:
     """A member admin writes or updates the member's plan for access for a convening year."""
     _require_admin(actor, member)
@@ -89,10 +98,13 @@ def access_plan_save(
             .filter(member=member, convening=convening)
             .first()
         )
-        before = {"summary": plan.summary} if plan else None
+        before = authored_state(plan, ("summary",)) if plan else None
         if plan is None:
             plan = AccessPlan(member=member, convening=convening)
-        plan.summary = summary.strip()
+        for column, text in authored_columns(
+            english={"summary": summary}, versions=versions
+        ).items():
+            setattr(plan, column, text)
         plan.updated_on = timezone.localdate()
         plan.save()
         audit_record(
@@ -101,29 +113,38 @@ def access_plan_save(
             obj=plan,
             member=member,
             before=before,
-            after={"year": convening.year, "summary": plan.summary},
+            after={"year": convening.year, **authored_state(plan, ("summary",))},
         )
     return plan
 
 
 def _milestone_state(milestone: Milestone) -> dict[str, Any]:
     return {
-        "title": milestone.title,
+        **authored_state(milestone, ("title", "note")),
         "due_on": milestone.due_on.isoformat(),
         "status": milestone.status,
-        "note": milestone.note,
         "updated_on": milestone.updated_on.isoformat(),
     }
 
 
-def milestone_add(*, actor: User, plan: AccessPlan, title: str, due_on: date) -> Milestone:
+def milestone_add(
+    *,
+    actor: User,
+    plan: AccessPlan,
+    title: str,
+    due_on: date,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
+) -> Milestone:
     """A member admin adds a step, with its due date, to the member's plan."""
     _require_admin(actor, plan.member)
     if not title.strip():
         raise ValidationError({"title": _("Name the milestone.")})
     with transaction.atomic():
         milestone = Milestone.objects.create(
-            plan=plan, title=title.strip(), due_on=due_on, updated_on=timezone.localdate()
+            plan=plan,
+            **authored_columns(english={"title": title}, versions=versions),
+            due_on=due_on,
+            updated_on=timezone.localdate(),
         )
         audit_record(
             actor=actor,
@@ -135,7 +156,14 @@ def milestone_add(*, actor: User, plan: AccessPlan, title: str, due_on: date) ->
     return milestone
 
 
-def milestone_update(*, actor: User, milestone: Milestone, status: str, note: str) -> Milestone:
+def milestone_update(
+    *,
+    actor: User,
+    milestone: Milestone,
+    status: str,
+    note: str,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
+) -> Milestone:
     """A member admin reports a milestone's status with a note; the note is dated today."""
     _require_admin(actor, milestone.plan.member)
     if status not in MilestoneStatus.values:
@@ -145,9 +173,11 @@ def milestone_update(*, actor: User, milestone: Milestone, status: str, note: st
     with transaction.atomic():
         before = _milestone_state(milestone)
         milestone.status = status
-        milestone.note = note.strip()
+        columns = authored_columns(english={"note": note}, versions=versions)
+        for column, text in columns.items():
+            setattr(milestone, column, text)
         milestone.updated_on = timezone.localdate()
-        milestone.save(update_fields=["status", "note", "updated_on"])
+        milestone.save(update_fields=["status", "note", *columns, "updated_on"])
         audit_record(
             actor=actor,
             action="milestone.update",
@@ -220,6 +250,7 @@ def need_post(
     people: int,
     needed_by: date,
     occupation: Occupation | None = None,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Need:
     """A member admin posts what the member needs; it is public at once."""
     _require_admin(actor, member)
@@ -231,8 +262,7 @@ def need_post(
     with transaction.atomic():
         need = Need.objects.create(
             member=member,
-            role=role.strip(),
-            skills=skills.strip(),
+            **authored_columns(english={"role": role, "skills": skills}, versions=versions),
             people=people,
             needed_by=needed_by,
             occupation=occupation,
@@ -245,8 +275,7 @@ def need_post(
             obj=need,
             member=member,
             after={
-                "role": need.role,
-                "skills": need.skills,
+                **authored_state(need, ("role", "skills")),
                 "people": people,
                 "needed_by": needed_by.isoformat(),
             },
@@ -272,7 +301,14 @@ def need_close(*, actor: User, need: Need) -> Need:
     return need
 
 
-def need_answer(*, actor: User, need: Need, program: Program, message: str = "") -> NeedAnswer:
+def need_answer(
+    *,
+    actor: User,
+    need: Need,
+    program: Program,
+    message: str = "",
+    versions: Mapping[str, Mapping[str, str]] | None = None,
+) -> NeedAnswer:
     """A provider's person answers an open need with one of the provider's own programs."""
     if not acts_for_provider(actor, program.provider):
         raise PermissionDenied
@@ -285,7 +321,7 @@ def need_answer(*, actor: User, need: Need, program: Program, message: str = "")
             need=need,
             provider=program.provider,
             program=program,
-            message=message.strip(),
+            **authored_columns(english={"message": message}, versions=versions),
             answered_on=timezone.localdate(),
             answered_by=actor,
         )
@@ -294,7 +330,12 @@ def need_answer(*, actor: User, need: Need, program: Program, message: str = "")
             action="need.answer",
             obj=answer,
             member=need.member,
-            after={"need": need.pk, "provider": program.provider.slug, "program": program.pk},
+            after={
+                "need": need.pk,
+                "provider": program.provider.slug,
+                "program": program.pk,
+                **authored_state(answer, ("message",)),
+            },
         )
     return answer
 
@@ -314,6 +355,7 @@ def spotlight_create(
     program: Program | None = None,
     picture: Any = None,
     picture_alt: str = "",
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Spotlight:
     """The task force publishes a spotlight; every figure names its source and date."""
     if not is_task_force(actor):
@@ -330,8 +372,7 @@ def spotlight_create(
         spotlight = Spotlight.objects.create(
             convening=convening,
             kind=kind,
-            title=title.strip(),
-            body=body.strip(),
+            **authored_columns(english={"title": title, "body": body}, versions=versions),
             member=member if kind == SpotlightKind.MEMBER_STORY else None,
             program=program if kind == SpotlightKind.PROGRAM else None,
             picture=picture or "",
@@ -350,7 +391,7 @@ def spotlight_create(
             after={
                 "year": convening.year,
                 "kind": kind,
-                "title": spotlight.title,
+                **authored_state(spotlight, ("title", "body")),
                 "figures": [{k: str(v) for k, v in f.items()} for f in figures],
                 "picture": spotlight.picture.name if spotlight.picture else "",
             },

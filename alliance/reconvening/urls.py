@@ -7,6 +7,11 @@ app_name = "reconvening"
 urlpatterns = [
     path("alliance/reconvening/<int:year>/", views.year_page, name="year"),
     path("alliance/reconvening/<int:year>/press/", views.press_page, name="press"),
+    path(
+        "alliance/members/<slug:slug>/standards/<str:soc_code>/changes/",
+        views.standard_changes_page,
+        name="standard-changes",
+    ),
     path("alliance/pledges/<int:pk>/", views.pledge_page, name="pledge"),
     path("alliance/pledges/<int:pk>/card.png", views.pledge_card, name="pledge-card"),
     path(

@@ -2,6 +2,7 @@
 plan and report on milestones. Ids in URLs are looked up inside the signed-in user's member, so
 another member's milestone is a 404."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -20,10 +21,13 @@ from alliance.permissions import can_manage_member, is_task_force, signed_in_use
 from alliance.providers.permissions import providers_for_user
 from alliance.views import _add_errors
 from careerportal.sharing import site_of
+from careerportal.translations.authored import authored_initial
 from credentials.programs.models import Program
+from pathways.models import Occupation
 
 from . import pledges, selectors, services
 from .forms import (
+    NEED_FIELDS,
     AccessPlanForm,
     MilestoneForm,
     MilestoneUpdateForm,
@@ -33,6 +37,23 @@ from .forms import (
     SpotlightForm,
 )
 from .models import Milestone, Need
+
+
+def _form_write(
+    request: HttpRequest, form: Any, write: Callable[[dict[str, Any]], object], *, success: str
+) -> bool:
+    """Check a posted form and write through its service: True (with the success message) when
+    it wrote; False, with the form's errors or the service's refusal shown on the form, when the
+    page is to be shown again (status 400) with what was typed."""
+    if not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return False
+    messages.success(request, success)
+    return True
 
 
 def year_page(request: HttpRequest, year: int) -> HttpResponse:
@@ -48,6 +69,20 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
             "plans": selectors.access_plans(convening=convening),
             "standard_years": selectors.standard_years(year=year),
         },
+    )
+
+
+def standard_changes_page(request: HttpRequest, slug: str, soc_code: str) -> HttpResponse:
+    """Public: one member's hiring standard for one occupation, year by year, with what changed."""
+    member = get_object_or_404(Member, slug=slug)
+    occupation = get_object_or_404(Occupation, soc_code=soc_code)
+    rows = selectors.standard_years(member=member, occupation=occupation)
+    if not rows:
+        raise Http404
+    return render(
+        request,
+        "alliance/reconvening/standard_changes.html",
+        {"member": member, "occupation": occupation, "rows": rows},
     )
 
 
@@ -126,7 +161,7 @@ def _manage_context(request: HttpRequest, member: Member, **forms: Any) -> dict[
         "plan": plan,
         "recommit_form": forms.get("recommit") or RecommitmentForm(prefix="recommit"),
         "plan_form": forms.get("plan")
-        or AccessPlanForm(prefix="plan", initial={"summary": plan.summary if plan else ""}),
+        or AccessPlanForm(prefix="plan", initial=authored_initial(plan, ("summary",))),
         "milestone_form": forms.get("milestone") or MilestoneForm(prefix="milestone"),
         "milestones": [
             (m, forms.get("update", {}).get(m.pk) or MilestoneUpdateForm(prefix=f"m{m.pk}"))
@@ -162,6 +197,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
                 statement=data["statement"],
                 signer_name=data["signer_name"],
                 signer_title=data["signer_title"],
+                versions=form.versions(),
             )
 
         success = _("Recommitment signed. It is now public.")
@@ -171,7 +207,11 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
 
         def write(data: dict[str, Any]) -> None:
             services.access_plan_save(
-                actor=actor, member=member, convening=convening, summary=data["summary"]
+                actor=actor,
+                member=member,
+                convening=convening,
+                summary=data["summary"],
+                versions=form.versions(),
             )
 
         success = _("Plan saved. It is now public.")
@@ -183,18 +223,16 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
             if context["plan"] is None:
                 raise ValidationError(_("Write the plan first, then add its milestones."))
             services.milestone_add(
-                actor=actor, plan=context["plan"], title=data["title"], due_on=data["due_on"]
+                actor=actor,
+                plan=context["plan"],
+                title=data["title"],
+                due_on=data["due_on"],
+                versions=form.versions(),
             )
 
         success = _("Milestone added.")
-    if form.is_valid():
-        try:
-            write(form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("reconvening:manage", slug=member.slug)
+    if _form_write(request, form, write, success=success):
+        return redirect("reconvening:manage", slug=member.slug)
     return render(
         request,
         "alliance/reconvening/manage.html",
@@ -213,19 +251,18 @@ def milestone_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not can_manage_member(request.user, member):
         raise PermissionDenied
     form = MilestoneUpdateForm(request.POST, prefix=f"m{milestone.pk}")
-    if form.is_valid():
-        try:
-            services.milestone_update(
-                actor=signed_in_user(request),
-                milestone=milestone,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Milestone updated."))
-            return redirect("reconvening:manage", slug=member.slug)
+
+    def write(data: dict[str, Any]) -> None:
+        services.milestone_update(
+            actor=signed_in_user(request),
+            milestone=milestone,
+            status=data["status"],
+            note=data["note"],
+            versions=form.versions(),
+        )
+
+    if _form_write(request, form, write, success=_("Milestone updated.")):
+        return redirect("reconvening:manage", slug=member.slug)
     return render(
         request,
         "alliance/reconvening/manage.html",
@@ -259,16 +296,19 @@ def member_needs(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.need_post(
-                    actor=signed_in_user(request), member=member, **form.cleaned_data
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Need posted. It is now on the public board."))
-                return redirect("reconvening:member-needs", slug=member.slug)
+
+        def write(data: dict[str, Any]) -> None:
+            services.need_post(
+                actor=signed_in_user(request),
+                member=member,
+                versions=form.versions(),
+                **{k: data[k] for k in NEED_FIELDS},
+            )
+
+        if _form_write(
+            request, form, write, success=_("Need posted. It is now on the public board.")
+        ):
+            return redirect("reconvening:member-needs", slug=member.slug)
     return render(
         request,
         "alliance/reconvening/member_needs.html",
@@ -302,14 +342,19 @@ def need_answer(request: HttpRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(Need.objects.open().select_related("member", "occupation"), pk=pk)
     programs = Program.objects.filter(provider__in=providers).order_by("name")
     form = NeedAnswerForm(request.POST or None, programs=programs, prefix="answer")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.need_answer(actor=signed_in_user(request), need=need, **form.cleaned_data)
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Answer sent. It is now on the public board."))
-            return redirect("reconvening:needs")
+
+    def write(data: dict[str, Any]) -> None:
+        services.need_answer(
+            actor=signed_in_user(request),
+            need=need,
+            program=data["program"],
+            message=data["message"],
+            versions=form.versions(),
+        )
+
+    success = _("Answer sent. It is now on the public board.")
+    if request.method == "POST" and _form_write(request, form, write, success=success):
+        return redirect("reconvening:needs")
     return render(
         request,
         "alliance/reconvening/need_answer.html",
@@ -340,24 +385,23 @@ def spotlight_new(request: HttpRequest) -> HttpResponse:
     if convening is None:
         raise Http404
     form = SpotlightForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        figures = form.figures()
-        if not form.errors:
-            data = {k: form.cleaned_data[k] for k in ("kind", "title", "body", "member", "program")}
-            try:
-                services.spotlight_create(
-                    actor=signed_in_user(request),
-                    convening=convening,
-                    figures=figures,
-                    picture=form.cleaned_data["picture"],
-                    picture_alt=form.cleaned_data["picture_alt"],
-                    **data,
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Spotlight published."))
-                return redirect("reconvening:spotlights")
+
+    def write(data: dict[str, Any]) -> None:
+        services.spotlight_create(
+            actor=signed_in_user(request),
+            convening=convening,
+            figures=figures,
+            picture=data["picture"],
+            picture_alt=data["picture_alt"],
+            versions=form.versions(),
+            **{k: data[k] for k in ("kind", "title", "body", "member", "program")},
+        )
+
+    if request.method == "POST":
+        # A figure missing its source is an error on the form: the write below is then skipped.
+        figures = form.figures() if form.is_valid() else []
+        if _form_write(request, form, write, success=_("Spotlight published.")):
+            return redirect("reconvening:spotlights")
     return render(
         request,
         "alliance/reconvening/spotlight_form.html",

@@ -173,18 +173,3 @@ class MeetingDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}: {self.get_kind_display()}"
-
-
-class ReminderSent(models.Model):
-    """One reminder mail, once: the key names what it was about and when (idempotent beat job)."""
-
-    key = models.CharField(max_length=120, unique=True)
-    recipients = models.PositiveIntegerField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "alliance_taskforce_remindersent"
-        ordering = ["-sent_at"]
-
-    def __str__(self) -> str:
-        return self.key

@@ -4,13 +4,13 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from alliance.models import CertificationDecision
+from alliance.models import CertificationDecision, ReminderSent
 from alliance.permissions import TASK_FORCE_GROUP
 
-from .models import Meeting, MeetingStatus, ReminderSent
+from .models import Meeting, MeetingStatus
 
 # How many days ahead each reminder goes out.
 MEETING_NOTICE_DAYS = 7
@@ -60,24 +60,20 @@ def reminders_send(*, today: dt.date) -> int:
                 % {"name": decision.credential.name, "day": decision.next_review_on.isoformat()},
             )
         )
-    return reminders_send_once(
-        ReminderSent, [(key, people, subject, body) for key, subject, body in due]
-    )
+    return reminders_send_once([(key, people, subject, body) for key, subject, body in due])
 
 
-def reminders_send_once(
-    sent_model: type[models.Model], due: list[tuple[str, list[str], str, str]]
-) -> int:
+def reminders_send_once(due: list[tuple[str, list[str], str, str]]) -> int:
     """Send each (key, recipients, subject, body) whose key has no row yet; return the mails sent.
 
     The row first, in the transaction that sends: a second run (or a second worker) finds it and
-    sends nothing. sent_model has a unique `key` and a `recipients` count (ReminderSent).
+    sends nothing. Every reminder of the Alliance shares the one table (alliance.ReminderSent).
     """
     sent = 0
     for key, people, subject, body in due:
         try:
             with transaction.atomic():
-                sent_model._default_manager.create(key=key, recipients=len(people))
+                ReminderSent.objects.create(key=key, recipients=len(people))
                 send_mass_mail([(subject, body, None, [email]) for email in people])
         except IntegrityError:
             continue

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,17 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.models import CertificationDecision, HiringStandard
-from alliance.permissions import TASK_FORCE_GROUP, is_task_force
+from alliance.permissions import TASK_FORCE_GROUP, is_task_force, require_task_force
 
 from . import selectors, services
 from .calendar_feed import calendar_ics
 from .forms import DecisionForm, HighDemandForm, MinutesForm, ScheduleForm
 from .models import DecisionKind, Meeting
-
-
-def _require_task_force(request: HttpRequest) -> None:
-    if not is_task_force(request.user):
-        raise PermissionDenied
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,7 +28,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _require_task_force(request)
+        require_task_force(request)
         if form.is_valid():
             try:
                 meeting = services.meeting_schedule(actor=request.user, **form.cleaned_data)
@@ -72,7 +67,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        _require_task_force(request)
+        require_task_force(request)
         try:
             done = _meeting_action(request, meeting, forms)
         except ValidationError as error:

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, get_language_bidi, get_langua
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from careerportal.languages import NOT_YET_TRANSLATED, TRANSLATED_BY_US
+from careerportal.languages import NOT_YET_TRANSLATED, TRANSLATED_BY_US, WRITTEN_BY
 
 # Set on the request when a page shows content translated by us (the page then says so once).
 SHOWN_TRANSLATED = "_content_translated_shown"
@@ -87,6 +87,29 @@ def render_field(
         marked=marked,
         note_tag="p" if paragraphs else "small",
         note=not_translated_note(page_language),
+    )
+
+
+def render_authored(
+    obj: object, field_name: str, *, author: str, paragraphs: bool = False, note: bool = True
+) -> SafeString:
+    """Text its author wrote (careerportal.translations.authored): their own version in the
+    page's language, saying so ("Written by Acme in Spanish."), or the English, marked as not yet
+    translated. Never counted as translated by us."""
+    shown = field_text(obj, field_name)
+    body = render_field(shown, paragraphs=paragraphs, note=note)
+    page_language = get_language() or settings.LANGUAGE_CODE
+    if not note or shown.fallback or not shown.text or page_language == settings.LANGUAGE_CODE:
+        return body
+    credit = str(WRITTEN_BY) % {
+        "author": author,
+        "language": get_language_info(page_language)["name_translated"],
+    }
+    return format_html(
+        '{body} <{tag} class="translation-author">{credit}</{tag}>',
+        body=body,
+        tag="p" if paragraphs else "small",
+        credit=credit,
     )
 
 

@@ -5,10 +5,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname
 
+from .authored import AUTHORED
 from .files import translation_languages
 from .keys import GLOSSARY, KEYS, keyed_rows
 from .models import ContentTranslation
@@ -40,6 +42,8 @@ class FieldStatus:
     filled: int  # ...with a current translation shown
     stale: int  # ...whose loaded translation translates an older English text
     translated_by: tuple[str, ...]
+    # Written by the rows' authors in each language (members, providers), never by translators.
+    authored: bool = False
 
     @property
     def missing(self) -> int:
@@ -82,6 +86,11 @@ def _english_and_local(label: str) -> dict[str, dict[str, dict[str, str]]]:
                     shown[term.slug]["expansion"][language] = term.expansion
                     shown[term.slug]["definition"][language] = term.definition
         return shown
+    if label in AUTHORED:
+        model = apps.get_model(label)
+        rows = {str(row.pk): row for row in model._default_manager.order_by("pk")}
+    else:
+        rows = keyed_rows(label)
     return {
         key: {
             name: {
@@ -90,17 +99,18 @@ def _english_and_local(label: str) -> dict[str, dict[str, dict[str, str]]]:
             }
             for name in fields
         }
-        for key, row in keyed_rows(label).items()
+        for key, row in rows.items()
     }
 
 
 def content_status() -> list[FieldStatus]:
-    """Per model, field and language: rows with English, with a translation, stale."""
+    """Per model, field and language: rows with English, with a translation, stale; the fields
+    their authors write in several languages last (they have no translation records)."""
     records: dict[tuple[str, str, str, str], ContentTranslation] = {
         (r.model, r.key, r.field, r.language): r for r in ContentTranslation.objects.all()
     }
     found = []
-    for label in [*KEYS, GLOSSARY]:
+    for label in [*KEYS, GLOSSARY, *AUTHORED]:
         rows = _english_and_local(label)
         for name in translated_fields(label):
             for language in translation_languages():
@@ -118,7 +128,14 @@ def content_status() -> list[FieldStatus]:
                         stale += not same_text(record.source, english)
                 found.append(
                     FieldStatus(
-                        label, name, language, total, filled, stale, tuple(sorted(translators))
+                        label,
+                        name,
+                        language,
+                        total,
+                        filled,
+                        stale,
+                        tuple(sorted(translators)),
+                        authored=label in AUTHORED,
                     )
                 )
     return found

@@ -23,8 +23,10 @@ def translation_status(request: HttpRequest) -> HttpResponse:
     ]
     status = content_status()
     fields = [
-        {"model": model, "field": field, "cells": list(cells)}
-        for (model, field), cells in groupby(status, key=lambda s: (s.model, s.field))
+        {"model": model, "field": field, "authored": authored, "cells": list(cells)}
+        for (model, field, authored), cells in groupby(
+            status, key=lambda s: (s.model, s.field, s.authored)
+        )
     ]
     return render(
         request,

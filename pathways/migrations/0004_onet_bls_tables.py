@@ -10,6 +10,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('pathways', '0003_public_data_load_cip_zcta'),
+        # search_text below calls immutable_unaccent(), which careerportal 0001 creates.
+        ('careerportal', '0001_postgres_extensions'),
     ]
 
     operations = [

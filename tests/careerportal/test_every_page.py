@@ -147,7 +147,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     )
     from alliance.providers import services as provider_services
     from alliance.providers.models import ProgramSubmission, ProviderAccount
-    from alliance.reconvening.models import Need, Recommitment
+    from alliance.reconvening.models import Need, Recommitment, StandardVersion
     from alliance.taskforce.models import Meeting
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
@@ -223,6 +223,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
 
     soc = "15-1212" if "15-1212" in occupations else occupations[0]
     program = _sample_program()
+    versioned = StandardVersion.objects.select_related("member", "occupation").order_by("pk")[0]
     pages = [
         # Public pages, visited signed out.
         Page("home"),
@@ -272,6 +273,10 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("reconvening:year", {"year": convening_year}),
         Page("reconvening:year", {"year": 1999}, status=404),
         Page("reconvening:press", {"year": convening_year}),
+        Page(
+            "reconvening:standard-changes",
+            {"slug": versioned.member.slug, "soc_code": versioned.occupation.soc_code},
+        ),
         Page("reconvening:needs"),
         Page("reconvening:spotlights"),
         Page("reconvening:pledge", {"pk": Commitment.objects.order_by("pk")[0].pk}),

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from ..presentation import field_text, render_field, translated_note
+from ..presentation import field_text, render_authored, render_field, translated_note
 from ..presentation import not_translated_note as presentation_note
 
 register = template.Library()
@@ -30,6 +30,15 @@ def translated(
         paragraphs=paragraphs,
         note=note,
     )
+
+
+@register.simple_tag
+def authored(
+    obj: object, field_name: str, author: str, paragraphs: bool = False, note: bool = True
+) -> SafeString:
+    """Text its author wrote: their own version in the page's language with who wrote it, or
+    the English marked as not yet translated (note=False for a heading: its lang alone)."""
+    return render_authored(obj, field_name, author=author, paragraphs=paragraphs, note=note)
 
 
 @register.simple_tag(takes_context=True)

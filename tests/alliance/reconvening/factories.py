@@ -5,7 +5,7 @@ from datetime import date
 import factory
 
 from alliance.models import Convening
-from alliance.reconvening.models import AccessPlan, Milestone, Recommitment
+from alliance.reconvening.models import AccessPlan, Milestone, Recommitment, StandardVersion
 
 from ..factories import MemberFactory
 
@@ -63,4 +63,16 @@ def program_for(provider, name="Help desk bootcamp"):  # type: ignore[no-untyped
         name=name,
         provider=provider,
         cip_code="11.1006",
+    )
+
+
+def standard_version(member, occupation, year, **fields):  # type: ignore[no-untyped-def]
+    """A member's standard for an occupation as approved in a year (June 1st)."""
+    return StandardVersion.objects.create(
+        member=member,
+        occupation=occupation,
+        year=year,
+        approved_on=date(year, 6, 1),
+        title="Help desk",
+        **fields,
     )

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 
-from alliance.models import CommitmentStatus, MembershipRole
-from alliance.reconvening.models import MilestoneStatus, ReminderSent
+from alliance.models import CommitmentStatus, MembershipRole, ReminderSent
+from alliance.reconvening.models import MilestoneStatus
 from alliance.reconvening.reminders import reminders_send
 from careerportal.celery import beat_schedule
 
@@ -73,3 +73,13 @@ def test_the_beat_runs_it_daily():
     entry = beat_schedule()["reconvening-deadline-reminders"]
     assert entry["task"] == "alliance.reconvening.tasks.reminders_send_task"
     assert entry["schedule"] == 86400.0
+
+
+def test_a_reminder_recorded_in_the_one_table_is_not_sent_again(member, admin_user):
+    commitment = CommitmentFactory(member=member, deadline=TODAY + timedelta(days=20))
+    # As the merge migration copies it from the reconvening's old table.
+    ReminderSent.objects.create(
+        key=f"commitment-{commitment.pk}-{commitment.deadline.isoformat()}-30d", recipients=1
+    )
+    assert reminders_send(today=TODAY) == 0
+    assert mail.outbox == []

@@ -1,28 +1,17 @@
 """The year page, the member page's section, and the member admin's reconvening page."""
 
-from datetime import date
 
 import pytest
 
 from alliance.models import AuditEntry
-from alliance.reconvening.models import AccessPlan, Milestone, Recommitment, StandardVersion
+from alliance.reconvening.models import AccessPlan, Milestone, Recommitment
 from tests.pages import page_html
 
 from ..factories import MemberFactory, OccupationFactory
 from .factories import AccessPlanFactory, ConveningFactory, MilestoneFactory, RecommitmentFactory
+from .factories import standard_version as version
 
 pytestmark = pytest.mark.django_db
-
-
-def version(member, occupation, year, **fields):  # type: ignore[no-untyped-def]
-    return StandardVersion.objects.create(
-        member=member,
-        occupation=occupation,
-        year=year,
-        approved_on=date(year, 6, 1),
-        title="Help desk",
-        **fields,
-    )
 
 
 def test_year_page_shows_recommitments_plans_and_what_changed(client, member, occupation):
