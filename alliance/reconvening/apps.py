@@ -13,9 +13,14 @@ class ReconveningConfig(AppConfig):
         from alliance.extensions import register_member_panel
         from alliance.signals import hiring_standard_approved
 
+        from .awards import access_milestones_done, commitments_kept, register_award_category
         from .panels import member_reconvening_panel
         from .services import standard_version_on_approval
 
         # The approval service tells; the yearly snapshot is written here, in one place.
         hiring_standard_approved.connect(standard_version_on_approval)
         register_member_panel(key="reconvening", order=20, render=member_reconvening_panel)
+        register_award_category(key="commitments_kept", order=20, compute=commitments_kept)
+        register_award_category(
+            key="access_milestones_done", order=30, compute=access_milestones_done
+        )

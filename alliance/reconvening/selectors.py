@@ -11,6 +11,7 @@ from alliance.models import Commitment, Convening, Member
 from .changes import Change, standard_changes
 from .models import (
     AccessPlan,
+    AwardDecision,
     Milestone,
     Need,
     NeedAnswer,
@@ -151,11 +152,23 @@ def needs_board(*, member: Member | None = None, include_closed: bool = False) -
     return needs.order_by("needed_by", "id")
 
 
-def spotlights(*, convening: Convening | None = None) -> QuerySet[Spotlight]:
-    """Spotlights with their member, program (and its provider) and figures."""
-    rows = Spotlight.objects.select_related(
-        "convening", "member", "program__provider"
-    ).prefetch_related("figures")
+def spotlights(
+    *, convening: Convening | None = None, include_withdrawn: bool = False
+) -> QuerySet[Spotlight]:
+    """Spotlights with their member, program (and its provider) and figures; withdrawn ones
+    only when asked (the task force's list), never on public pages."""
+    manager = Spotlight.objects if include_withdrawn else Spotlight.objects.public()
+    rows = manager.select_related("convening", "member", "program__provider").prefetch_related(
+        "figures"
+    )
     if convening is not None:
         rows = rows.filter(convening=convening)
     return rows.order_by("-convening__year", "kind", "title")
+
+
+def award_decisions(*, convening: Convening) -> dict[str, AwardDecision]:
+    """The task force's decisions on a convening's awards, by category."""
+    rows = AwardDecision.objects.filter(convening=convening).select_related(
+        "member", "computed_member", "convening"
+    )
+    return {d.category: d for d in rows}
