@@ -68,7 +68,12 @@ def standard_years(*, year: int | None = None, member: Member | None = None) -> 
         versions = versions.filter(year=year)
     if member is not None:
         versions = versions.filter(member=member)
-    shown = list(versions)
+    return standard_years_of(list(versions))
+
+
+def standard_years_of(shown: list[StandardVersion]) -> list[StandardYear]:
+    """The given versions, each beside the same member's version for the occupation the year
+    before (one query for all of them) and what changed since."""
     if not shown:
         return []
     keys = {(v.member_id, v.occupation_id) for v in shown}
