@@ -73,6 +73,7 @@ class AwardResult:
                     "rank": row.rank,
                     "member_id": row.member.pk,
                     "member": row.member.name,
+                    "member_slug": row.member.slug,
                     "headline": row.headline,
                     "figures": [{"label": label, "value": value} for label, value in row.figures],
                 }

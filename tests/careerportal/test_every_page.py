@@ -64,6 +64,7 @@ SKIPPED = {
     "reconvening:milestone-update": "POST only (forms on the member's reconvening page)",
     "reconvening:award-decide": "POST only (the task force's forms on the awards page)",
     "reconvening:spotlight-withdraw": "POST only (the form on the spotlight's edit page)",
+    "providers:outcome-verify": "POST only (forms on the review queue page)",
     "providers:evidence-upload": "POST only (the file form on a provider's submission page)",
     "providers:evidence": "a private file download (tests/alliance/providers/test_views.py)",
     "hiringdata:upload": "POST only (the upload form on /portal/)",

@@ -238,8 +238,8 @@ class AwardFigureSerializer(serializers.Serializer):
 
 class AwardRowSerializer(serializers.Serializer):
     rank = serializers.IntegerField()
-    member = serializers.CharField(help_text="The member's slug.")
-    member_name = serializers.CharField()
+    member = serializers.CharField(source="member_slug", help_text="The member's slug.")
+    member_name = serializers.CharField(source="member")
     headline = serializers.CharField()
     figures = AwardFigureSerializer(many=True)
 

@@ -130,16 +130,7 @@ def _award_row(
         "source": result.source,
         "source_url": result.source_url,
         "as_of": result.as_of,
-        "rows": [
-            {
-                "rank": row.rank,
-                "member": row.member.slug,
-                "member_name": row.member.name,
-                "headline": row.headline,
-                "figures": [{"label": label, "value": value} for label, value in row.figures],
-            }
-            for row in result.rows
-        ],
+        "rows": computed["rows"],
         "computed_winner": result.winner.slug if result.winner else None,
         "tied": [m.slug for m in result.tied],
         "reasoning": computed["reasoning"],
