@@ -55,6 +55,13 @@ class AwardAdmin(TranslationAdmin):
     list_display = ["title", "member", "convening", "is_synthetic"]
     raw_id_fields = ["member"]
 
+    def get_readonly_fields(self, request, obj=None):  # type: ignore[no-untyped-def]
+        """An award the task force decided on the awards page is changed there (with a reason,
+        audited), not typed here."""
+        if obj is not None and getattr(obj, "decision", None) is not None:
+            return [f.name for f in obj._meta.fields]
+        return super().get_readonly_fields(request, obj)
+
 
 @admin.register(CertificationDecision)
 class CertificationDecisionAdmin(TranslationAdmin):

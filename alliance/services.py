@@ -162,12 +162,39 @@ def commitments_hiring_data_filed(*, member_id: int, filed_at: datetime) -> int:
     (a file sent the evening before signing does not count, even where UTC says the next day).
     """
     filed_on = timezone.localdate(filed_at)
-    return Commitment.objects.filter(
-        member_id=member_id,
-        kind=CommitmentKind.HIRING_DATA,
-        status=CommitmentStatus.ON_TRACK,
-        signed_on__lte=filed_on,
-    ).update(status=CommitmentStatus.DATA_SUBMITTED, done_on=filed_on)
+    with transaction.atomic():
+        fulfilled = list(
+            Commitment.objects.select_for_update()
+            .filter(
+                member_id=member_id,
+                kind=CommitmentKind.HIRING_DATA,
+                status=CommitmentStatus.ON_TRACK,
+                signed_on__lte=filed_on,
+            )
+            .order_by("pk")
+        )
+        Commitment.objects.filter(pk__in=[c.pk for c in fulfilled]).update(
+            status=CommitmentStatus.DATA_SUBMITTED, done_on=filed_on
+        )
+        # The board's status changes in public: the log says when and why (no person acted).
+        AuditEntry.objects.bulk_create(
+            [
+                AuditEntry(
+                    actor=None,
+                    member_id=member_id,
+                    action="commitment.data_filed",
+                    object_type=c._meta.label_lower,
+                    object_id=str(c.pk),
+                    before={"status": c.status, "done_on": None},
+                    after={
+                        "status": CommitmentStatus.DATA_SUBMITTED,
+                        "done_on": filed_on.isoformat(),
+                    },
+                )
+                for c in fulfilled
+            ]
+        )
+    return len(fulfilled)
 
 
 def commitments_required_missing(*, member: Member) -> list[str]:

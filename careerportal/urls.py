@@ -30,6 +30,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("credentials.programs.api.urls")),
     path("", include("alliance.api.urls")),
     path("", include("alliance.providers.api.urls")),
+    path("", include("alliance.reconvening.api.urls")),
     path("", include("hiringdata.api.urls")),
     path("", include("hiringdata.transparency.api.urls")),
 ]

@@ -181,3 +181,11 @@ class GapFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["level"].widget.attrs["class"] = "usa-select"
+
+
+class OutcomeVerifyForm(UswdsMixin, forms.Form):
+    note = forms.CharField(
+        label=_("What you checked the figures against (kept in the audit log)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from alliance.permissions import UserLike, is_task_force
-from credentials.models import ComparisonIndex, Credential
+from credentials.models import ComparisonIndex, Credential, OutcomeReport
 from credentials.programs.models import Program
 from pathways.models import CipSoc, EducationLevel, Occupation
 
@@ -268,3 +268,12 @@ def _cumulative(by_stage: dict[str, Any]) -> dict[str, int]:
         stage: sum(by_stage.get(later, 0) for later in order[index:])
         for index, stage in enumerate(order)
     }
+
+
+def outcome_reports_to_verify(*, limit: int = 50) -> QuerySet[OutcomeReport]:
+    """Providers' own outcome reports on credentials not verified yet, oldest first."""
+    return (
+        OutcomeReport.objects.filter(self_reported=True, verified_on__isnull=True)
+        .select_related("credential__provider")
+        .order_by("id")[:limit]
+    )

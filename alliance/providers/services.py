@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from alliance.services import audit_record
 from careerportal import private_files
-from credentials.models import Provider
+from credentials.models import OutcomeReport, Provider
 from credentials.programs.models import CalendarLength, Program, ProgramSource
 from credentials.programs.services import (
     program_places_refresh,
@@ -604,3 +604,44 @@ def _programs_index() -> None:
     """Index the new program for search and place it on the map (the catalog's own steps)."""
     program_search_refresh(source=ProgramSource.PROVIDER)
     program_places_refresh(source=ProgramSource.PROVIDER)
+
+
+# --- Outcome reports on credentials ------------------------------------------------------------
+
+VERIFY_NOTE_MIN = 10
+
+
+def outcome_report_verify(*, actor: User, report: OutcomeReport, note: str) -> OutcomeReport:
+    """The task force verifies a provider's own outcome report on a credential against the
+    evidence it saw: the figures then read "Verified by the task force on <date>".
+
+    Only a provider's report (self_reported) that is not verified yet; the note says what was
+    checked and goes to the audit log.
+    """
+    _require(is_task_force(actor))
+    if not report.self_reported:
+        raise ValidationError(
+            _("Only a provider's own report is verified here; a public source speaks for itself.")
+        )
+    if report.verified_on is not None:
+        raise ValidationError(_("This report was already verified."))
+    if len(note.strip()) < VERIFY_NOTE_MIN:
+        raise ValidationError({"note": _("Say what you checked the figures against.")})
+    with transaction.atomic():
+        report.verified_on = timezone.localdate()
+        # save(): the credential's comparison row is marked stale and shows the new wording.
+        report.save(update_fields=["verified_on"])
+        audit_record(
+            actor=actor,
+            action="outcome_report.verify",
+            obj=report,
+            before={"verified_on": None},
+            after={
+                "verified_on": report.verified_on.isoformat(),
+                "credential": report.credential.slug,
+                "provider": report.credential.provider.slug,
+                "period": report.period,
+                "note": note.strip(),
+            },
+        )
+    return report

@@ -19,4 +19,9 @@ urlpatterns = [
     path("alliance/task-force/providers/", views.review_queue, name="review-queue"),
     path("alliance/task-force/providers/invite/", views.invite, name="invite"),
     path("alliance/task-force/providers/submissions/<int:pk>/", views.review, name="review"),
+    path(
+        "alliance/task-force/providers/outcome-reports/<int:pk>/verify/",
+        views.outcome_report_verify,
+        name="outcome-verify",
+    ),
 ]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.permissions import require_task_force, signed_in_user
 from alliance.views import _add_errors, invitation_accept_page
+from credentials.models import OutcomeReport
 
 from . import selectors, services
 from .emails import provider_invitation_send
@@ -26,6 +27,7 @@ from .forms import (
     DecisionForm,
     EvidenceForm,
     GapFilterForm,
+    OutcomeVerifyForm,
     ProviderChoiceForm,
     ProviderInvitationForm,
     SubmissionForm,
@@ -241,8 +243,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def review_queue(request: HttpRequest) -> HttpResponse:
+def review_queue(
+    request: HttpRequest, verify_forms: dict[int, OutcomeVerifyForm] | None = None
+) -> HttpResponse:
     require_task_force(request)
+    reports = [
+        (report, (verify_forms or {}).get(report.pk) or OutcomeVerifyForm(prefix=f"r{report.pk}"))
+        for report in selectors.outcome_reports_to_verify()
+    ]
     return render(
         request,
         "alliance/providers/review_queue.html",
@@ -250,8 +258,36 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "queue": selectors.review_queue(),
             "decided": selectors.recent_decisions(),
             "invitations": selectors.invitations_with_stage()[:50],
+            "outcome_reports": reports,
         },
+        status=400 if verify_forms else 200,
     )
+
+
+@login_required
+@require_POST
+def outcome_report_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    """The task force verifies a provider's outcome report on a credential, from the queue."""
+    require_task_force(request)
+    report: OutcomeReport = get_object_or_404(
+        OutcomeReport.objects.select_related("credential__provider"), pk=pk, self_reported=True
+    )
+    form = OutcomeVerifyForm(request.POST, prefix=f"r{report.pk}")
+    if form.is_valid():
+        try:
+            services.outcome_report_verify(
+                actor=signed_in_user(request), report=report, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Verified: the figures for %(credential)s now say so.")
+                % {"credential": report.credential.name},
+            )
+            return redirect("providers:review-queue")
+    return review_queue(request, {report.pk: form})
 
 
 @login_required

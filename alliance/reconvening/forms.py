@@ -163,3 +163,50 @@ class SpotlightForm(AuthorVersionsMixin, UswdsMixin, forms.Form):
                     continue
                 rows.append({**row, "source_url": row["source_url"] or ""})
         return rows
+
+
+class SpotlightEditForm(SpotlightForm):
+    """Edit a spotlight's text, figures and picture; its kind and subject stay as chosen."""
+
+    remove_picture = forms.BooleanField(label=_("Remove the picture"), required=False)
+
+    def __init__(self, *args: Any, spotlight: Any, **kwargs: Any) -> None:
+        figures = list(spotlight.figures.all())
+        initial = {
+            "title": spotlight.title,
+            "body": spotlight.body,
+            "picture_alt": spotlight.picture_alt,
+        }
+        for i, figure in enumerate(figures[:FIGURE_ROWS], start=1):
+            for key in ("label", "value", "source", "source_url", "as_of"):
+                initial[f"figure{i}_{key}"] = getattr(figure, key)
+        super().__init__(*args, initial=initial, **kwargs)
+        for name in ("kind", "member", "program"):
+            del self.fields[name]
+        if not spotlight.picture:
+            del self.fields["remove_picture"]
+
+
+class SpotlightWithdrawForm(UswdsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why it is withdrawn (kept in the audit log)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+    )
+
+
+class AwardDecisionForm(UswdsMixin, forms.Form):
+    """The task force's word on one award: the winner (the computed one unless it says
+    otherwise) and the reason, which is published."""
+
+    member: forms.ModelChoiceField[Member] = forms.ModelChoiceField(
+        label=_("Winner"),
+        queryset=Member.objects.order_by("name"),
+        to_field_name="slug",
+        widget=forms.Select(attrs={"class": "usa-select"}),
+    )
+    reason = forms.CharField(
+        label=_("Reason (published beside the result)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "usa-textarea"}),
+    )

@@ -195,6 +195,11 @@ class SpotlightKind(models.TextChoices):
     MEMBER_STORY = "member_story", _("Member story")
 
 
+class SpotlightQuerySet(models.QuerySet["Spotlight"]):
+    def public(self) -> "SpotlightQuerySet":
+        return self.filter(withdrawn_on__isnull=True)
+
+
 class Spotlight(models.Model):
     """A promising program or a member's story, chosen by the task force for a convening year."""
 
@@ -215,6 +220,15 @@ class Spotlight(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_synthetic = models.BooleanField(default=False)
+    # A withdrawn spotlight leaves the public pages; the reason stays for the audit log.
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.CharField(max_length=1000, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_on = models.DateField(null=True, blank=True)
+
+    objects = SpotlightQuerySet.as_manager()
 
     class Meta:
         db_table = "alliance_reconvening_spotlight"
@@ -255,3 +269,46 @@ class SpotlightFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.value}"
+
+
+class AwardOutcome(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed the computed winner")
+    OVERRIDDEN = "overridden", _("Chose another winner")
+
+
+class AwardDecision(models.Model):
+    """The task force's word on one award category of a convening: it confirms the winner the
+    published data gives (alliance.reconvening.awards) or chooses another, always with a written
+    reason that is published. What the rule computed on the day is kept beside it (computed)."""
+
+    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=40)
+    computed_member = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The category's result as computed when the task force decided (rule, figures, reasoning).
+    computed = models.JSONField(default=dict)
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(max_length=12, choices=AwardOutcome.choices)
+    reason = models.TextField(_("reason"), max_length=2000)
+    decided_on = models.DateField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The award row the member page and the report show (alliance.Award), kept in step.
+    award = models.OneToOneField(
+        "alliance.Award", null=True, blank=True, on_delete=models.SET_NULL, related_name="decision"
+    )
+
+    class Meta:
+        db_table = "alliance_reconvening_awarddecision"
+        ordering = ["convening", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convening", "category"], name="award_decision_once_per_category"
+            ),
+            models.CheckConstraint(condition=~models.Q(reason=""), name="award_decision_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.convening_id}: {self.member}"

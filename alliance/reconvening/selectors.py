@@ -13,6 +13,7 @@ from pathways.models import Occupation
 from .changes import Change, standard_changes
 from .models import (
     AccessPlan,
+    AwardDecision,
     Milestone,
     Need,
     NeedAnswer,
@@ -74,7 +75,12 @@ def standard_years(
         versions = versions.filter(member=member)
     if occupation is not None:
         versions = versions.filter(occupation=occupation)
-    shown = list(versions)
+    return standard_years_of(list(versions))
+
+
+def standard_years_of(shown: list[StandardVersion]) -> list[StandardYear]:
+    """The given versions, each beside the same member's version for the occupation the year
+    before (one query for all of them) and what changed since."""
     if not shown:
         return []
     keys = {(v.member_id, v.occupation_id) for v in shown}
@@ -200,11 +206,23 @@ def needs_board(*, member: Member | None = None, include_closed: bool = False) -
     return needs.order_by("needed_by", "id")
 
 
-def spotlights(*, convening: Convening | None = None) -> QuerySet[Spotlight]:
-    """Spotlights with their member, program (and its provider) and figures."""
-    rows = Spotlight.objects.select_related(
-        "convening", "member", "program__provider"
-    ).prefetch_related("figures")
+def spotlights(
+    *, convening: Convening | None = None, include_withdrawn: bool = False
+) -> QuerySet[Spotlight]:
+    """Spotlights with their member, program (and its provider) and figures; withdrawn ones
+    only when asked (the task force's list), never on public pages."""
+    manager = Spotlight.objects if include_withdrawn else Spotlight.objects.public()
+    rows = manager.select_related("convening", "member", "program__provider").prefetch_related(
+        "figures"
+    )
     if convening is not None:
         rows = rows.filter(convening=convening)
     return rows.order_by("-convening__year", "kind", "title")
+
+
+def award_decisions(*, convening: Convening) -> dict[str, AwardDecision]:
+    """The task force's decisions on a convening's awards, by category."""
+    rows = AwardDecision.objects.filter(convening=convening).select_related(
+        "member", "computed_member", "convening"
+    )
+    return {d.category: d for d in rows}

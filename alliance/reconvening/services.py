@@ -4,13 +4,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from alliance.models import Convening, HiringStandard, Member
+from alliance.models import Award, Convening, HiringStandard, Member
 from alliance.permissions import can_manage_member, is_task_force
 from alliance.providers.permissions import acts_for_provider
 from alliance.services import audit_record
@@ -18,8 +20,11 @@ from careerportal.translations.authored import authored_columns, authored_state
 from credentials.programs.models import Program
 from pathways.models import Occupation
 
+from .awards import award_result
 from .models import (
     AccessPlan,
+    AwardDecision,
+    AwardOutcome,
     Milestone,
     MilestoneStatus,
     Need,
@@ -397,3 +402,194 @@ def spotlight_create(
             },
         )
     return spotlight
+
+
+def _spotlight_state(spotlight: Spotlight) -> dict[str, Any]:
+    return {
+        "title": spotlight.title,
+        "body": spotlight.body,
+        "picture": spotlight.picture.name if spotlight.picture else "",
+        "picture_alt": spotlight.picture_alt,
+        "figures": [
+            {k: str(getattr(f, k)) for k in ("label", "value", "source", "source_url", "as_of")}
+            for f in spotlight.figures.all()
+        ],
+        "withdrawn_on": spotlight.withdrawn_on.isoformat() if spotlight.withdrawn_on else None,
+        "withdrawn_reason": spotlight.withdrawn_reason,
+    }
+
+
+def spotlight_update(
+    *,
+    actor: User,
+    spotlight: Spotlight,
+    title: str,
+    body: str,
+    figures: list[dict[str, Any]],
+    picture: Any = None,
+    picture_alt: str = "",
+    remove_picture: bool = False,
+) -> Spotlight:
+    """The task force edits a spotlight's text, figures and picture (its kind and subject stay).
+
+    A new picture replaces the old one; the picture kept always has its description.
+    """
+    if not is_task_force(actor):
+        raise PermissionDenied
+    if spotlight.withdrawn_on is not None:
+        raise ValidationError(_("This spotlight was withdrawn; it can no longer be edited."))
+    if not title.strip() or not body.strip():
+        raise ValidationError(_("Write the title and the story."))
+    if not figures:
+        raise ValidationError(_("Give at least one figure with its source."))
+    keeps_picture = bool(picture) or (bool(spotlight.picture) and not remove_picture)
+    if keeps_picture and not picture_alt.strip():
+        raise ValidationError({"picture_alt": _("Say what the picture shows.")})
+    with transaction.atomic():
+        before = _spotlight_state(spotlight)
+        spotlight.title = title.strip()
+        spotlight.body = body.strip()
+        if picture:
+            spotlight.picture = picture
+        elif remove_picture:
+            spotlight.picture = ""  # type: ignore[assignment]
+        spotlight.picture_alt = picture_alt.strip() if keeps_picture else ""
+        spotlight.updated_on = timezone.localdate()
+        spotlight.save()
+        spotlight.figures.all().delete()
+        SpotlightFigure.objects.bulk_create(
+            [SpotlightFigure(spotlight=spotlight, **figure) for figure in figures]
+        )
+        audit_record(
+            actor=actor,
+            action="spotlight.edit",
+            obj=spotlight,
+            member=spotlight.member,
+            before=before,
+            after=_spotlight_state(spotlight),
+        )
+    return spotlight
+
+
+def spotlight_withdraw(*, actor: User, spotlight: Spotlight, reason: str) -> Spotlight:
+    """The task force withdraws a spotlight, saying why: it leaves the public pages at once."""
+    if not is_task_force(actor):
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the spotlight is withdrawn.")})
+    if spotlight.withdrawn_on is not None:
+        raise ValidationError(_("This spotlight was already withdrawn."))
+    with transaction.atomic():
+        before = _spotlight_state(spotlight)
+        spotlight.withdrawn_on = timezone.localdate()
+        spotlight.withdrawn_reason = reason.strip()
+        spotlight.withdrawn_by = actor
+        spotlight.save(update_fields=["withdrawn_on", "withdrawn_reason", "withdrawn_by"])
+        audit_record(
+            actor=actor,
+            action="spotlight.withdraw",
+            obj=spotlight,
+            member=spotlight.member,
+            before=before,
+            after=_spotlight_state(spotlight),
+        )
+    return spotlight
+
+
+# --- Awards -----------------------------------------------------------------------------------
+
+AWARD_REASON_MIN = 20
+
+
+def _award_decision_state(decision: AwardDecision) -> dict[str, Any]:
+    return {
+        "category": decision.category,
+        "year": decision.convening.year,
+        "member": decision.member_id,
+        "computed_member": decision.computed_member_id,
+        "outcome": decision.outcome,
+        "reason": decision.reason,
+        "decided_on": decision.decided_on.isoformat(),
+    }
+
+
+def award_decide(
+    *, actor: User, convening: Convening, category: str, member: Member, reason: str
+) -> AwardDecision:
+    """The task force confirms the computed winner of a category, or chooses another member,
+    always with a written reason (published beside the computed result).
+
+    The result is computed again here, from the data as it stands, and kept with the decision;
+    whether the decision confirms or overrides follows from it, not from what the form said.
+    Deciding again replaces the decision (the audit log keeps the one before).
+    """
+    if not is_task_force(actor):
+        raise PermissionDenied
+    reason = reason.strip()
+    if len(reason) < AWARD_REASON_MIN:
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Write the reason in a sentence or two (at least %(n)s characters): "
+                    "it is published."
+                )
+                % {"n": AWARD_REASON_MIN}
+            }
+        )
+    with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+        result = award_result(convening=convening, category=category)
+        if result is None:
+            raise ValidationError(_("There is no such award."))
+        computed = result.as_json()
+        computed_member = result.winner
+        outcome = (
+            AwardOutcome.CONFIRMED
+            if computed_member is not None and computed_member.pk == member.pk
+            else AwardOutcome.OVERRIDDEN
+        )
+        method = (
+            result.reasoning
+            + " "
+            + (
+                _("The task force confirmed it: %(reason)s")
+                if outcome == AwardOutcome.CONFIRMED
+                else _("The task force chose %(member)s instead: %(reason)s")
+            )
+            % {"reason": reason, "member": member.name}
+        )
+        with transaction.atomic():
+            decision = (
+                AwardDecision.objects.select_for_update(of=("self",))
+                .select_related("convening", "award")
+                .filter(convening=convening, category=category)
+                .order_by()
+                .first()
+            )
+            before = _award_decision_state(decision) if decision else None
+            if decision is None:
+                decision = AwardDecision(convening=convening, category=category)
+            award = decision.award or Award(convening=convening)
+            award.member = member
+            award.title = result.title
+            award.method = method
+            award.figures_url = reverse("reconvening:awards", args=[convening.year])
+            award.is_synthetic = result.is_synthetic
+            award.save()
+            decision.award = award
+            decision.computed = computed
+            decision.computed_member = computed_member
+            decision.member = member
+            decision.outcome = outcome
+            decision.reason = reason
+            decision.decided_on = timezone.localdate()
+            decision.decided_by = actor
+            decision.save()
+            audit_record(
+                actor=actor,
+                action=f"award.{outcome}",
+                obj=decision,
+                member=member,
+                before=before,
+                after={**_award_decision_state(decision), "computed": computed},
+            )
+    return decision

@@ -26,6 +26,20 @@ urlpatterns = [
     ),
     path("alliance/spotlights/", views.spotlights_page, name="spotlights"),
     path("alliance/task-force/spotlights/new/", views.spotlight_new, name="spotlight-new"),
+    path(
+        "alliance/task-force/spotlights/<int:pk>/edit/", views.spotlight_edit, name="spotlight-edit"
+    ),
+    path(
+        "alliance/task-force/spotlights/<int:pk>/withdraw/",
+        views.spotlight_withdraw,
+        name="spotlight-withdraw",
+    ),
+    path("alliance/reconvening/<int:year>/awards/", views.awards_page, name="awards"),
+    path(
+        "alliance/task-force/awards/<int:year>/<slug:category>/",
+        views.award_decide,
+        name="award-decide",
+    ),
     path("alliance/needs/", views.needs_board, name="needs"),
     path("alliance/needs/<int:pk>/answer/", views.need_answer, name="need-answer"),
     path("alliance/manage/<slug:slug>/needs/", views.member_needs, name="member-needs"),

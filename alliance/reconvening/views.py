@@ -26,17 +26,21 @@ from credentials.programs.models import Program
 from pathways.models import Occupation
 
 from . import pledges, selectors, services
+from .awards import award_category_keys, award_results
 from .forms import (
     NEED_FIELDS,
     AccessPlanForm,
+    AwardDecisionForm,
     MilestoneForm,
     MilestoneUpdateForm,
     NeedAnswerForm,
     NeedForm,
     RecommitmentForm,
+    SpotlightEditForm,
     SpotlightForm,
+    SpotlightWithdrawForm,
 )
-from .models import Milestone, Need
+from .models import Milestone, Need, Spotlight
 
 
 def _form_write(
@@ -407,4 +411,142 @@ def spotlight_new(request: HttpRequest) -> HttpResponse:
         "alliance/reconvening/spotlight_form.html",
         {"form": form, "convening": convening},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def spotlight_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The task force edits a spotlight's text, figures and picture, or withdraws it."""
+    if not is_task_force(request.user):
+        raise PermissionDenied
+    spotlight = get_object_or_404(
+        Spotlight.objects.public().select_related("convening", "member", "program"), pk=pk
+    )
+    form = SpotlightEditForm(request.POST or None, request.FILES or None, spotlight=spotlight)
+    if request.method == "POST" and form.is_valid():
+        figures = form.figures()
+        if not form.errors:
+            try:
+                services.spotlight_update(
+                    actor=signed_in_user(request),
+                    spotlight=spotlight,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    figures=figures,
+                    picture=form.cleaned_data["picture"],
+                    picture_alt=form.cleaned_data["picture_alt"],
+                    remove_picture=form.cleaned_data.get("remove_picture") or False,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Spotlight updated."))
+                return redirect("reconvening:spotlights")
+    return render(
+        request,
+        "alliance/reconvening/spotlight_edit.html",
+        {"form": form, "spotlight": spotlight, "withdraw_form": SpotlightWithdrawForm()},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def spotlight_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    if not is_task_force(request.user):
+        raise PermissionDenied
+    spotlight = get_object_or_404(Spotlight.objects.public(), pk=pk)
+    form = SpotlightWithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            services.spotlight_withdraw(
+                actor=signed_in_user(request),
+                spotlight=spotlight,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Spotlight withdrawn. It is no longer public."))
+            return redirect("reconvening:spotlights")
+    return render(
+        request,
+        "alliance/reconvening/spotlight_edit.html",
+        {
+            "form": SpotlightEditForm(spotlight=spotlight),
+            "spotlight": spotlight,
+            "withdraw_form": form,
+        },
+        status=400,
+    )
+
+
+# --- Awards -----------------------------------------------------------------------------------
+
+
+def _awards_context(
+    request: HttpRequest, convening: Any, forms: dict[str, AwardDecisionForm] | None = None
+) -> dict[str, Any]:
+    decisions = selectors.award_decisions(convening=convening)
+    task_force = is_task_force(request.user)
+    rows = []
+    for result in award_results(convening=convening):
+        decision = decisions.get(result.category)
+        form = None
+        if task_force:
+            form = (forms or {}).get(result.category) or AwardDecisionForm(
+                prefix=result.category,
+                initial={
+                    "member": (decision.member if decision else result.winner),
+                    "reason": decision.reason if decision else "",
+                },
+            )
+        winner_id = result.winner.pk if result.winner else None
+        changed = decision is not None and decision.computed.get("winner_id") != winner_id
+        rows.append({"result": result, "decision": decision, "form": form, "changed": changed})
+    return {"convening": convening, "awards": rows, "can_decide": task_force}
+
+
+def awards_page(request: HttpRequest, year: int) -> HttpResponse:
+    """Public: each award's rule, the ranked figures, the computed winner and why, and the task
+    force's confirmation or choice with its reason."""
+    convening = selectors.convening_for_year(year=year)
+    if convening is None:
+        raise Http404
+    return render(request, "alliance/reconvening/awards.html", _awards_context(request, convening))
+
+
+@login_required
+@require_POST
+def award_decide(request: HttpRequest, year: int, category: str) -> HttpResponse:
+    if not is_task_force(request.user):
+        raise PermissionDenied
+    convening = selectors.convening_for_year(year=year)
+    if convening is None or category not in award_category_keys():
+        raise Http404
+    form = AwardDecisionForm(request.POST, prefix=category)
+    if form.is_valid():
+        try:
+            decision = services.award_decide(
+                actor=signed_in_user(request),
+                convening=convening,
+                category=category,
+                member=form.cleaned_data["member"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Decision recorded and published: %(outcome)s.")
+                % {"outcome": decision.get_outcome_display()},
+            )
+            return redirect("reconvening:awards", year=year)
+    return render(
+        request,
+        "alliance/reconvening/awards.html",
+        _awards_context(request, convening, {category: form}),
+        status=400,
     )

@@ -10,8 +10,10 @@ class TransparencyConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance.extensions import register_convening_figures, register_member_panel
+        from alliance.reconvening.awards import register_award_category
         from credentials.downloads import Dataset, dataset_register
 
+        from .awards import most_progress
         from .exports import CSV_DICTIONARY
         from .panels import member_progress_panel
         from .selectors import report_cells_published, report_figures_for_convening
@@ -20,6 +22,8 @@ class TransparencyConfig(AppConfig):
         register_convening_figures(key="transparency", provide=report_figures_for_convening)
         # And each member page its standing for the "most progress" award, with the figures.
         register_member_panel(key="transparency-progress", order=30, render=member_progress_panel)
+        # The reconvening's "most progress" award, computed from the published report.
+        register_award_category(key="most_progress", order=10, compute=most_progress)
 
         dataset_register(
             Dataset(

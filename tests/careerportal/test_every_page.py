@@ -62,6 +62,9 @@ SKIPPED = {
     "reconvening:recommitment-card": "a PNG share image, not a page (tests/alliance/reconvening)",
     "reconvening:need-close": "POST only (buttons on the member's needs page)",
     "reconvening:milestone-update": "POST only (forms on the member's reconvening page)",
+    "reconvening:award-decide": "POST only (the task force's forms on the awards page)",
+    "reconvening:spotlight-withdraw": "POST only (the form on the spotlight's edit page)",
+    "providers:outcome-verify": "POST only (forms on the review queue page)",
     "providers:evidence-upload": "POST only (the file form on a provider's submission page)",
     "providers:evidence": "a private file download (tests/alliance/providers/test_views.py)",
     "hiringdata:upload": "POST only (the upload form on /portal/)",
@@ -147,7 +150,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
     )
     from alliance.providers import services as provider_services
     from alliance.providers.models import ProgramSubmission, ProviderAccount
-    from alliance.reconvening.models import Need, Recommitment, StandardVersion
+    from alliance.reconvening.models import Need, Recommitment, Spotlight, StandardVersion
     from alliance.taskforce.models import Meeting
     from credentials.models import Credential
     from credentials.plans.services import plan_create, plan_item_add
@@ -279,6 +282,7 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         ),
         Page("reconvening:needs"),
         Page("reconvening:spotlights"),
+        Page("reconvening:awards", {"year": convening_year}),
         Page("reconvening:pledge", {"pk": Commitment.objects.order_by("pk")[0].pk}),
         Page("reconvening:recommitment-pledge", {"pk": Recommitment.objects.order_by("pk")[0].pk}),
         Page("providers:gaps"),
@@ -312,6 +316,9 @@ def build_pages(settings, tmp_path) -> tuple[list[Page], str]:
         Page("reconvening:need-answer", {"pk": Need.objects.order_by("pk")[0].pk}, signed_in=True),
         Page("reconvening:needs", signed_in=True),
         Page("reconvening:spotlight-new", signed_in=True),
+        Page("reconvening:spotlight-edit", {"pk": Spotlight.objects.order_by("pk")[0].pk},
+             signed_in=True),
+        Page("reconvening:awards", {"year": convening_year}, signed_in=True),
         Page("providers:portal", signed_in=True),
         Page("providers:submission-new", signed_in=True),
         Page("providers:submission", {"pk": provider_submission.pk}, signed_in=True),

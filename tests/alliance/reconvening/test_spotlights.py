@@ -158,3 +158,74 @@ def test_providers_cannot_open_the_form(client):
     ConveningFactory()
     client.force_login(ProviderAccountFactory().user)
     assert client.get("/alliance/task-force/spotlights/new/").status_code == 403
+
+
+FIGURE_2 = {**FIGURE, "label": "Median salary", "value": "$61,000"}
+
+
+def test_task_force_edits_a_story_keeping_text_figures_and_picture_audited(task_force_user, member):
+    spotlight = story(task_force_user, member, picture=png(), picture_alt="Ana at her desk")
+    services.spotlight_update(
+        actor=task_force_user,
+        spotlight=spotlight,
+        title="Ana's path to security",
+        body="Ana started on the help desk, then trained at night.",
+        figures=[FIGURE, FIGURE_2],
+        picture_alt="Ana at her desk, 2026",
+    )
+    spotlight.refresh_from_db()
+    assert spotlight.title == "Ana's path to security" and spotlight.picture
+    assert [f.value for f in spotlight.figures.all()] == ["82%", "$61,000"]
+    entry = AuditEntry.objects.get(action="spotlight.edit")
+    assert entry.before["title"] == "From help desk to security"
+    assert (
+        len(entry.after["figures"]) == 2 and entry.after["picture_alt"] == "Ana at her desk, 2026"
+    )
+    with pytest.raises(ValidationError):  # the kept picture still needs its description
+        services.spotlight_update(
+            actor=task_force_user, spotlight=spotlight, title="t", body="b", figures=[FIGURE]
+        )
+
+
+def test_withdrawn_spotlight_leaves_public_pages_with_an_audited_reason(
+    task_force_user, admin_user, member, client
+):
+    spotlight = story(task_force_user, member)
+    with pytest.raises(PermissionDenied):
+        services.spotlight_withdraw(actor=admin_user, spotlight=spotlight, reason="no")
+    with pytest.raises(ValidationError):
+        services.spotlight_withdraw(actor=task_force_user, spotlight=spotlight, reason=" ")
+    assert "From help desk to security" in page_html(client.get("/alliance/spotlights/"))
+    services.spotlight_withdraw(
+        actor=task_force_user, spotlight=spotlight, reason="The member asked us to."
+    )
+    assert "From help desk to security" not in page_html(client.get("/alliance/spotlights/"))
+    entry = AuditEntry.objects.get(action="spotlight.withdraw")
+    assert entry.after["withdrawn_reason"] == "The member asked us to."
+    client.force_login(task_force_user)
+    assert client.get(f"/alliance/task-force/spotlights/{spotlight.pk}/edit/").status_code == 404
+
+
+def test_spotlight_edit_and_withdraw_pages_are_the_task_force_s(
+    task_force_user, admin_user, member, client
+):
+    spotlight = story(task_force_user, member)
+    edit = f"/alliance/task-force/spotlights/{spotlight.pk}/edit/"
+    withdraw = f"/alliance/task-force/spotlights/{spotlight.pk}/withdraw/"
+    client.force_login(admin_user)
+    assert client.get(edit).status_code == 403
+    assert client.post(withdraw, {"reason": "mine now"}).status_code == 403
+    client.force_login(task_force_user)
+    page = client.get(edit).content.decode()
+    assert 'value="From help desk to security"' in page and 'value="82%"' in page
+    data = {
+        "title": "New title",
+        "body": "New body",
+        **{f"figure1_{k}": v for k, v in FIGURE.items()},
+    }
+    assert client.post(edit, data).status_code == 302
+    assert Spotlight.objects.get().title == "New title"
+    assert client.post(withdraw, {"reason": ""}).status_code == 400
+    assert client.post(withdraw, {"reason": "Figures were wrong."}).status_code == 302
+    assert Spotlight.objects.get().withdrawn_on is not None
+    assert SpotlightFigure.objects.count() == 1

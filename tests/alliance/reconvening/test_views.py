@@ -1,6 +1,5 @@
 """The year page, the member page's section, and the member admin's reconvening page."""
 
-
 import pytest
 
 from alliance.models import AuditEntry
