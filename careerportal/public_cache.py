@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "public:catalog-version"
 T = TypeVar("T")
@@ -53,6 +54,10 @@ def model_changed(sender: Any, **_signal: Any) -> None:
     meta = getattr(sender, "_meta", None)
     if meta and meta.app_label in PUBLIC_APPS and meta.label not in NOT_PUBLIC:
         catalog_changed()
+        if transaction.get_connection().in_atomic_block:
+            # Again at commit: a page read between the change and its commit computed the old
+            # rows under the new version and would serve them until they expire.
+            transaction.on_commit(catalog_changed)
 
 
 def public_cached(name: str, *parts: object, compute: Callable[[], T]) -> T:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from careerportal.numbers import usd
+from careerportal.public_cache import public_cached
 
 from .models import (
     EmploymentStatus,
@@ -497,6 +498,12 @@ def screening_day() -> dt.date:
 
 
 def funding_sources_for_screen() -> list[FundingSource]:
+    """Every funding source with its application steps and facts: from the public cache until
+    the catalog changes (every credential page and comparison screens against all of them)."""
+    return public_cached("funding-sources", compute=_funding_sources_read)
+
+
+def _funding_sources_read() -> list[FundingSource]:
     """Every funding source with its application steps and facts, in two extra queries."""
     return list(
         FundingSource.objects.prefetch_related(

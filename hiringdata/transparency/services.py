@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -204,21 +204,42 @@ def earlier_versions(*, year: int) -> list[EarlierVersion]:
     return out
 
 
+# Held by a build's transaction from its first read to its commit (pg_locks shows it as an
+# advisory lock on this text's hash): what the worker-killed test waits for.
+BUILD_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
+
+
+def build_lock_name(*, year: int) -> str:
+    return f"hiringdata.transparency.build:{year}"
+
+
 def report_build(*, year: int, user: Any = None, build_key: str = "") -> TransparencyReport:
     """Build a new draft version of a year's report from accepted submissions.
 
     A build_key already built returns that version: a task redelivered after its worker died
     between commit and acknowledgement builds one version, not two.
     """
-    if build_key and (built := TransparencyReport.objects.filter(build_key=build_key).first()):
-        return built
     try:
-        return _report_build(year=year, user=user, build_key=build_key)
+        with transaction.atomic():
+            # One build of a year at a time: a second delivery of the same task waits here for
+            # the first, then finds its version below instead of building the year again.
+            with connection.cursor() as cursor:
+                cursor.execute(BUILD_LOCK_SQL, [build_lock_name(year=year)])
+            if built := _built(build_key=build_key):
+                return built
+            return _report_build(year=year, user=user, build_key=build_key)
     except IntegrityError:
         # The same build ran at once elsewhere (a duplicate delivery) and committed first.
-        if build_key and (built := TransparencyReport.objects.filter(build_key=build_key).first()):
+        if built := _built(build_key=build_key):
             return built
         raise
+
+
+def _built(*, build_key: str) -> TransparencyReport | None:
+    """The version a build key already made, read on the primary (a replica may lag)."""
+    if not build_key:
+        return None
+    return TransparencyReport.objects.using("default").filter(build_key=build_key).first()
 
 
 def _report_build(*, year: int, user: Any, build_key: str) -> TransparencyReport:

@@ -176,13 +176,19 @@ def _advisory_lock_held_elsewhere() -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def _query_ran_elsewhere(fragment: str) -> bool:
-    """Another connection to this test database has sent a query containing fragment."""
+def _report_build_running(year: int) -> bool:
+    """Another connection holds the build lock of this year: a build's transaction is open
+    (it takes the lock before reading anything and keeps it until it commits)."""
+    from hiringdata.transparency.services import build_lock_name
+
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-            " AND pid <> pg_backend_pid() AND query LIKE %s",
-            [f"%{fragment}%"],
+            "SELECT count(*) FROM pg_locks l, (SELECT hashtextextended(%s, 0) AS k) h"
+            " WHERE l.locktype = 'advisory' AND l.granted AND l.pid <> pg_backend_pid()"
+            " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+            " AND l.classid::bigint = (h.k >> 32) & 4294967295"
+            " AND l.objid::bigint = h.k & 4294967295",
+            [build_lock_name(year=year)],
         )
         return bool(cursor.fetchone()[0])
 
@@ -267,12 +273,6 @@ def report_year(db):
     return YEAR
 
 
-@pytest.mark.xfail(
-    reason="Racy: the test looks for the build's read of the cells in pg_stat_activity, and a "
-    "read that ends between two polls is never seen (failed once in five full runs; see the "
-    "session note). Needs a hook the test can wait on instead.",
-    strict=False,
-)
 def test_a_report_build_killed_midway_makes_one_version_after_redelivery(
     queue_name, start_worker, report_year
 ):
@@ -281,14 +281,9 @@ def test_a_report_build_killed_midway_makes_one_version_after_redelivery(
     first = start_worker()
     task_id = str(uuid.uuid4())
     build_transparency_report.apply_async(args=[report_year], queue=queue_name, task_id=task_id)
-    # The build reads the year's cells, then audits every table (most of its time), then
-    # writes: kill it as soon as it has read.
-    _wait(
-        lambda: _query_ran_elsewhere("FROM hiringdata_hiringcount"),
-        60,
-        "the build to read the year's cells",
-        first,
-    )
+    # The build holds its year's lock from before its first read until its commit (seconds:
+    # it reads the cells, audits every table, then writes): kill it while the lock is held.
+    _wait(lambda: _report_build_running(report_year), 60, "the build to start", first)
     first.kill()
 
     assert TransparencyReport.objects.count() == 0, "the build finished before the kill"
