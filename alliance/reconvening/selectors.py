@@ -207,4 +207,5 @@ def spotlights(*, convening: Convening | None = None) -> QuerySet[Spotlight]:
     ).prefetch_related("figures")
     if convening is not None:
         rows = rows.filter(convening=convening)
-    return rows.order_by("-convening__year", "kind", "title")
+    # By the English title in every language (title alone means the page language's column).
+    return rows.order_by("-convening__year", "kind", "title_en")
