@@ -217,7 +217,8 @@ def spotlights(
     )
     if convening is not None:
         rows = rows.filter(convening=convening)
-    return rows.order_by("-convening__year", "kind", "title")
+    # By the English title in every language (title alone means the page language's column).
+    return rows.order_by("-convening__year", "kind", "title_en")
 
 
 def award_decisions(*, convening: Convening) -> dict[str, AwardDecision]:
