@@ -10,8 +10,10 @@ from alliance.models import AuditEntry
 from alliance.providers import services
 from alliance.providers.models import ProgramSubmission, ReviewComment, ReviewVote
 from credentials.models import Program
+from tests.credentials.factories import OutcomeReportFactory
 from tests.pages import page_html
 
+from ..factories import CredentialFactory
 from .factories import PDF, SubmissionFactory, approve_verified, evidence_add
 
 pytestmark = pytest.mark.django_db
@@ -224,12 +226,14 @@ def test_the_queue_query_count_is_constant(
     SubmissionFactory(occupation=tech_occupation)
     client.force_login(task_force_user)
     # session, user, task-force group, the account menu's memberships, the queue (votes and
-    # files counted in it), invitations with their stage, recent decisions
-    with django_assert_num_queries(7):
+    # files counted in it), invitations with their stage, recent decisions, providers' outcome
+    # reports to verify (with credential and provider)
+    with django_assert_num_queries(8):
         assert client.get("/alliance/task-force/providers/").status_code == 200
     for _ in range(5):
         SubmissionFactory(occupation=tech_occupation, total_cost_usd=Decimal(1))
-    with django_assert_num_queries(7):
+        OutcomeReportFactory(credential=CredentialFactory(), self_reported=True)
+    with django_assert_num_queries(8):
         assert client.get("/alliance/task-force/providers/").status_code == 200
 
 

@@ -6,13 +6,15 @@ from datetime import date, timedelta
 
 import pytest
 import schemathesis
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from alliance.models import Membership
 from alliance.reconvening import services
 from alliance.reconvening.models import StandardVersion
 
-from ..factories import CommitmentFactory, MemberFactory, OccupationFactory
+from ..factories import CommitmentFactory, MemberFactory, MembershipFactory, OccupationFactory
 from ..providers.factories import ProviderAccountFactory
 from .factories import (
     AccessPlanFactory,
@@ -143,14 +145,60 @@ def test_unknown_filters_are_refused_and_writes_are_not_offered(reconvening, adm
     assert Membership.objects.filter(user=admin_user).exists()
 
 
-def test_query_counts_do_not_grow_with_rows(reconvening, django_assert_max_num_queries):
-    api = APIClient()
-    for _ in range(3):
+def _queries(path: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert APIClient().get(path).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _more_rows(convening, task_force_user, admin_user, n=3):  # type: ignore[no-untyped-def]
+    """n more members, each with a recommitment, a plan with milestones, two standard years,
+    an open need with an answer, a spotlight and a commitment due in the award window."""
+    occupation = OccupationFactory()
+    account = ProviderAccountFactory()
+    for i in range(n):
         other = MemberFactory()
-        RecommitmentFactory(convening=reconvening, member=other)
-    with django_assert_max_num_queries(6):
-        assert api.get(f"{API}/recommitments/").status_code == 200
-    with django_assert_max_num_queries(6):
-        assert api.get(f"{API}/standard-versions/").status_code == 200
-    with django_assert_max_num_queries(8):
-        assert api.get(f"{API}/needs/").status_code == 200
+        MembershipFactory(member=other, user=admin_user)
+        RecommitmentFactory(convening=convening, member=other)
+        plan = AccessPlanFactory(convening=convening, member=other)
+        MilestoneFactory.create_batch(2, plan=plan, due_on=date(2025, 3, 1))
+        for year in (2024, 2025):
+            StandardVersion.objects.create(
+                member=other, occupation=occupation, title=f"T{year}", year=year,
+                approved_on=date(year, 3, 1),
+            )  # fmt: skip
+        need = services.need_post(
+            actor=admin_user, member=other, role="R", skills="S", people=1,
+            needed_by=date.today() + timedelta(days=30),
+        )  # fmt: skip
+        services.need_answer(
+            actor=account.user, need=need, program=program_for(account.provider, name=f"P{i}")
+        )
+        services.spotlight_create(
+            actor=task_force_user, convening=convening, kind="member_story", title=f"S{i}",
+            body="b", figures=[FIGURE, FIGURE], member=other,
+        )  # fmt: skip
+        CommitmentFactory(member=other, deadline=date(2025, 1, 1), signed_on=date(2024, 6, 1))
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_list_query_count_stays_the_same_with_more_rows(
+    reconvening, task_force_user, admin_user, name
+):
+    path = f"{API}/{name}/"
+    one = _queries(path)
+    _more_rows(reconvening, task_force_user, admin_user)
+    assert _queries(path) == one
+
+
+def test_awards_page_query_count_stays_the_same_with_more_rows(
+    reconvening, task_force_user, admin_user, client
+):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/alliance/reconvening/2025/awards/").status_code == 200
+        return len(ctx.captured_queries)
+
+    one = count()
+    _more_rows(reconvening, task_force_user, admin_user)
+    assert count() == one
