@@ -207,7 +207,11 @@ def forget_earlier_runs(member_slug: str) -> None:
         models.Submission.objects.filter(member=member, year=YEAR).values_list("pk", flat=True)
     )
     with transaction.atomic(), connection.cursor() as cursor:
-        for table in ("hiringdata_hiringcount", "hiringdata_validationissue"):
+        for table in (
+            "hiringdata_hiringcount",
+            "hiringdata_hiringcredentialcount",
+            "hiringdata_validationissue",
+        ):
             cursor.execute(f"DELETE FROM {table} WHERE submission_id = ANY(%s)", [earlier])
         models.Submission.objects.filter(pk__in=earlier).update(superseded_by=None)
         models.Submission.objects.filter(pk__in=earlier).delete()
