@@ -28,6 +28,7 @@ def test_a_cell_of_a_submission_that_does_not_exist_is_refused(member, catalog):
         HiringCredentialCount.objects.create(
             submission_id=missing, training_pathway="bootcamp", hires=1
         )
+        connection.check_constraints()  # its foreign key waits for the commit otherwise
     assert HiringCount.objects.filter(submission=submission).count() == 2
 
 
