@@ -267,3 +267,27 @@ def test_quoted_cells_with_commas_and_line_breaks_keep_row_numbers(member, catal
         (3, "job_category"),
         (4, "credential"),
     ]
+
+
+def test_values_typed_differently_make_one_cell_on_the_fast_path(member, catalog):
+    # Clean hire ids and dates (the fast path), values in other cases and with spaces.
+    submission = upload(
+        member,
+        records(
+            "h1,2025-01-15,15-1212,professionals,white,female,bachelor,bootcamp,CE-SEC-PLUS",
+            "h2,2025-01-16, 15-1212 ,Professionals,WHITE,Female, bachelor ,Bootcamp,",
+        ),
+    )
+    assert submission.status == SubmissionStatus.ACCEPTED
+    cell = HiringCount.objects.get(submission=submission)
+    assert (cell.soc_code, cell.job_category, cell.training_pathway, cell.hires) == (
+        "15-1212",
+        "professionals",
+        "bootcamp",
+        2,
+    )
+    held = HiringCredentialCount.objects.filter(submission=submission)
+    assert set(held.values_list("training_pathway", "credential_id", "hires")) == {
+        ("bootcamp", None, 1),
+        ("bootcamp", catalog.pk, 1),
+    }
