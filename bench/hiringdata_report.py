@@ -58,7 +58,7 @@ def main() -> None:
     started = time.perf_counter()
     made = hires_generate(member_ids=ids, year=args.year, hires_per_member=args.hires, seed=11)
     generated = time.perf_counter() - started
-    cells = HiringCount.objects.filter(year=args.year).count()
+    cells = HiringCount.objects.filter(submission__year=args.year).count()
     print(f"data: {len(ids)} members, {made} hires generated in {generated:.1f} s; {cells} cells")
 
     started = time.perf_counter()

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from careerportal.admin_base import ReadOnlyModelAdmin
 
-from .models import HiringCount, Submission, ValidationIssue
+from .models import HiringCount, HiringCredentialCount, Submission, ValidationIssue
 
 
 @admin.register(Submission)
@@ -29,9 +29,19 @@ class ValidationIssueAdmin(ReadOnlyModelAdmin):
 
 @admin.register(HiringCount)
 class HiringCountAdmin(ReadOnlyModelAdmin):
-    list_display = ["submission", "member", "year", "soc_code", "job_category", "hires"]
-    list_filter = ["year", "job_category"]
-    raw_id_fields = ["submission", "member", "credential"]
+    list_display = ["submission", "soc_code", "job_category", "training_pathway", "hires"]
+    list_filter = ["submission__year", "job_category"]
+    raw_id_fields = ["submission"]
+
+    # Staff may delete a stray row (a correction); nobody adds or edits one here.
+    allow_delete = True
+
+
+@admin.register(HiringCredentialCount)
+class HiringCredentialCountAdmin(ReadOnlyModelAdmin):
+    list_display = ["submission", "training_pathway", "credential", "hires"]
+    list_filter = ["submission__year", "training_pathway"]
+    raw_id_fields = ["submission", "credential"]
 
     # Staff may delete a stray row (a correction); nobody adds or edits one here.
     allow_delete = True

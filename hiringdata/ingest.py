@@ -2,7 +2,8 @@
 
 The file is streamed (CSV or XLSX rows) through COPY into a temporary table of text columns
 with the spreadsheet row number; every rule is one set-based query writing into a temporary
-problems table; only when that stays empty are the rows grouped into HiringCount cells.
+problems table; only when that stays empty are the rows grouped into cells: HiringCount (the
+six dimensions) and HiringCredentialCount (training pathway by credential held).
 Call import_file() inside a transaction: the temporary tables drop at commit.
 """
 
@@ -100,10 +101,6 @@ def file_kind(filename: str) -> str:
 def _check_utf8(path: Path) -> None:
     """Refuse a file that is not UTF-8, naming the row of the first unreadable byte."""
     with path.open("rb") as raw:
-        start = raw.read(4096)
-        if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or _looks_utf16(start):
-            raise FileRefused([Problem("utf16")])
-        raw.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
         lines = 1
         while chunk := raw.read(CHUNK):
@@ -119,6 +116,13 @@ def _check_utf8(path: Path) -> None:
             raise FileRefused([Problem("not_utf8", row=lines, params={"row": lines})]) from None
 
 
+def _refuse_utf16(path: Path) -> None:
+    with path.open("rb") as raw:
+        start = raw.read(4096)
+    if start[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or _looks_utf16(start):
+        raise FileRefused([Problem("utf16")])
+
+
 def _looks_utf16(sample: bytes) -> bool:
     """True for UTF-16 text without a byte-order mark: every other byte of ASCII text is 0."""
     if len(sample) < 4 or sample.count(0) < len(sample) // 4:
@@ -128,13 +132,27 @@ def _looks_utf16(sample: bytes) -> bool:
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:
+    """The header, then (once asked for) every other row.
+
+    The whole file is checked to be UTF-8 only when rows past the header are read: the fast
+    path's COPY checks the bytes itself, and falls back to these rows when they are not UTF-8.
+    """
+    _refuse_utf16(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as text:
+            header = next(csv.reader(text), None)
+    except (UnicodeDecodeError, csv.Error):
+        header = None  # the checks below say where
+    if header is not None:
+        yield header
     _check_utf8(path)
     with path.open(encoding="utf-8-sig", newline="") as text:
         reader = csv.reader(text)
         row = 1
         try:
-            for row, cells in enumerate(reader, start=1):  # noqa: B007
-                yield cells
+            for row, cells in enumerate(reader, start=1):
+                if row > 1 or header is None:
+                    yield cells
         except csv.Error:
             problem = Problem("unreadable_csv", row=row + 1, params={"row": row + 1})
             raise FileRefused([problem]) from None
@@ -512,92 +530,147 @@ def _validation_queries(shape: str, year: int) -> list[tuple[str, list[Any]]]:
     return queries
 
 
+# Which grouping set a row of hd_groups comes from: GROUPING(soc_code, credential, hire_date).
+CELLS, CREDENTIALS, DATES = 0b011, 0b101, 0b110
+
+
 def _create_groups(shape: str) -> None:
-    """Group the rows into one row per cell: the only form in which hires are kept."""
-    dims = ", ".join(
-        (TRIM.format(column) if column == "soc_code" else _norm(column)) + f" AS {column}"
-        for column in DIMENSIONS
-    )
+    """Group the rows, in one pass, into the two kinds of cell the portal keeps (and dates).
+
+    The text is grouped as typed (cheap); it is tidied on the far fewer groups. CELLS: the six
+    dimensions (HiringCount); CREDENTIALS: training pathway by credential held
+    (HiringCredentialCount); DATES: each hire date once, for checking. Each kind has its own
+    partition, so reading the few credential and date groups does not scan every cell.
+    """
+    dims = ", ".join(DIMENSIONS)
+    columns = ", ".join(f"{column} text" for column in [*DIMENSIONS, "credential", "hire_date"])
     with connection.cursor() as cursor:
-        if shape == SubmissionShape.RECORDS:
-            # Group the text as typed first (cheap), then tidy the far fewer groups and merge.
-            raw = ", ".join([*DIMENSIONS, "credential"])
+        cursor.execute(
+            f"CREATE TEMP TABLE hd_groups ({columns}, kind int, hires bigint) "
+            "PARTITION BY LIST (kind) ON COMMIT DROP"
+        )
+        for name, kind in (("cells", CELLS), ("credentials", CREDENTIALS), ("dates", DATES)):
             cursor.execute(
-                f"CREATE TEMP TABLE hd_groups ON COMMIT DROP AS SELECT {dims}, "
-                f"{_norm('credential')} AS credential, sum(hires) AS hires FROM ("
-                f"  SELECT {raw}, count(*) AS hires FROM hd_staging GROUP BY {raw}"
-                ") raw GROUP BY 1, 2, 3, 4, 5, 6, 7"
+                f"CREATE TEMP TABLE hd_groups_{name} PARTITION OF hd_groups "
+                f"FOR VALUES IN ({kind}) ON COMMIT DROP"
+            )
+        if shape == SubmissionShape.RECORDS:
+            cursor.execute(
+                f"INSERT INTO hd_groups SELECT {dims}, credential, hire_date, "
+                "GROUPING(soc_code, credential, hire_date), count(*) FROM hd_staging "
+                f"GROUP BY GROUPING SETS (({dims}), (training_pathway, credential), (hire_date))"
             )
         else:
             cursor.execute(
-                f"CREATE TEMP TABLE hd_groups ON COMMIT DROP AS SELECT {dims}, "
-                f"NULL::text AS credential, sum({TRIM.format('hires')}::bigint) AS hires "
-                "FROM hd_staging GROUP BY 1, 2, 3, 4, 5, 6, 7"
+                f"INSERT INTO hd_groups SELECT {dims}, NULL, NULL, "
+                f"CASE GROUPING(soc_code) WHEN 0 THEN {CELLS} ELSE {CREDENTIALS} END, "
+                f"sum({TRIM.format('hires')}::bigint) "
+                f"FROM hd_staging GROUP BY GROUPING SETS (({dims}), (training_pathway))"
             )
 
 
-def _groups_look_valid() -> bool:
-    """Check every dimension on the distinct groups, far fewer than the rows."""
-    checks = [
-        f"soc_code ~ '{SOC_FORM}' AND EXISTS "
-        "(SELECT 1 FROM pathways_occupation o WHERE o.soc_code = g.soc_code)",
-        "(coalesce(credential, '') = '' OR EXISTS "
-        "(SELECT 1 FROM hd_credentials c WHERE c.k = g.credential))",
+def _tidy(column: str, name: str | None = None) -> str:
+    """A value as stored: trimmed, and lower-cased unless it is a SOC code."""
+    name = name or column
+    return TRIM.format(name) if column == "soc_code" else _norm(name)
+
+
+def _groups_look_valid(year: int) -> tuple[bool, bool]:
+    """Whether every value of every group is valid, and whether all are already tidy.
+
+    Checked on each column's distinct values (a few dozen), not on the groups or the rows.
+    """
+    # The five columns only the cells hold: one pass, a small hash table each; every row is in
+    # a CREDENTIALS group, whose few rows hold every pathway and credential.
+    five = DIMENSIONS[:-1]
+    parts = [
+        f"SELECT CASE 0 {' '.join(f'WHEN GROUPING({c}) THEN {c!r}' for c in five)} END AS col,"
+        f" CASE 0 {' '.join(f'WHEN GROUPING({c}) THEN {c}' for c in five)} END AS raw"
+        f" FROM hd_groups WHERE kind = {CELLS}"
+        f" GROUP BY GROUPING SETS ({', '.join(f'({c})' for c in five)})",
+        *(
+            f"SELECT '{column}', {column} FROM hd_groups WHERE kind = {CREDENTIALS}"
+            f" GROUP BY {column}"
+            for column in ("training_pathway", "credential")
+        ),
+        f"SELECT 'hire_date', hire_date FROM hd_groups WHERE kind = {DATES}",
     ]
-    params: list[Any] = []
+    date = TRIM.format("raw")
+    checks = [
+        f"WHEN 'soc_code' THEN {TRIM.format('raw')} ~ '{SOC_FORM}' AND EXISTS "
+        f"(SELECT 1 FROM pathways_occupation o WHERE o.soc_code = {TRIM.format('raw')})",
+        f"WHEN 'credential' THEN coalesce({TRIM.format('raw')}, '') = '' OR EXISTS "
+        f"(SELECT 1 FROM hd_credentials c WHERE c.k = {_norm('raw')})",
+        f"WHEN 'hire_date' THEN CASE WHEN {date} ~ '{DATE_FORM}' AND substr({date}, 1, 4) = %s "
+        f"THEN {_real_date_sql(date, year)} ELSE false END",
+    ]
+    params: list[Any] = [str(year)]
     for column, values in VOCABULARIES.items():
-        checks.append(f"{column} = ANY(%s::text[])")
+        checks.append(f"WHEN '{column}' THEN {_norm('raw')} = ANY(%s::text[])")
         params.append(list(values))
+    tidy = " ".join(f"WHEN '{column}' THEN raw = {_tidy(column, 'raw')}" for column in DIMENSIONS)
     with connection.cursor() as cursor:
         cursor.execute(
             # coalesce: an empty (NULL) cell makes a check unknown; unknown counts as failed.
-            "SELECT NOT EXISTS (SELECT 1 FROM hd_groups g "
-            f"WHERE NOT coalesce(({' AND '.join(checks)}), false))",
+            f"SELECT coalesce(bool_and(coalesce(CASE col {' '.join(checks)} END, false)), true),"
+            f" coalesce(bool_and(coalesce(CASE col {tidy} ELSE true END, false)), true)"
+            f" FROM ({' UNION ALL '.join(parts)}) v",
             params,
         )
-        return bool(cursor.fetchone()[0])
+        valid, tidy_already = cursor.fetchone()
+    return bool(valid), bool(tidy_already)
 
 
-def _records_rows_look_valid(year: int) -> bool:
-    """What groups cannot show: every distinct date is real and in the year; hire ids unique."""
-    date = TRIM.format("d")
+def _hire_ids_look_unique() -> bool:
+    """Every hire id is there, without spaces around it, and different from the others.
+
+    Compared by 64-bit hash (sorting a million numbers, not a million strings): different
+    hashes are different ids; a repeated hash (a repeated id or, very rarely, two ids with one
+    hash) sends the file to the exact rules, which tell the two apart.
+    """
     with connection.cursor() as cursor:
-        # OFFSET 0 keeps the date test on the few distinct dates, not pushed down to every row.
         cursor.execute(
-            "SELECT NOT EXISTS (SELECT 1 FROM ("
-            "  SELECT DISTINCT hire_date AS d FROM hd_staging OFFSET 0"
-            f") x WHERE NOT coalesce(CASE WHEN {date} ~ '{DATE_FORM}' "
-            f"AND substr({date}, 1, 4) = %s THEN {_real_date_sql(date, year)} "
-            "ELSE false END, false))",
-            [str(year)],
-        )
-        if not cursor.fetchone()[0]:
-            return False
-        # Unique ids by a byte-wise sorted count (much faster than hashing a million keys); ids
-        # that are empty or have spaces around them go the careful way, so " h1" equals "h1".
-        cursor.execute(
-            'SELECT count(*) = count(DISTINCT hire_id COLLATE "C") AND NOT coalesce(bool_or('
-            f"coalesce(hire_id, '') = '' OR hire_id <> {TRIM.format('hire_id')}), false) "
-            "FROM hd_staging"
+            "SELECT count(*) = count(DISTINCT hashtextextended(hire_id, 0)) AND NOT coalesce("
+            f"bool_or(coalesce(hire_id, '') = '' OR hire_id <> {TRIM.format('hire_id')}), "
+            "false) FROM hd_staging"
         )
         return bool(cursor.fetchone()[0])
 
 
-def _insert_cells(*, submission_id: int, member_id: int, year: int, shape: str) -> int:
-    dim_list = ", ".join(f"g.{column}" for column in DIMENSIONS)
+def _insert_cells(*, submission_id: int, shape: str, tidy: bool) -> tuple[int, int]:
+    """Store the groups as cells of both kinds; return (six-dimension cells, hires).
+
+    ``tidy``: every value is already as stored, so the groups are the cells as they are.
+    """
+    columns = ", ".join(DIMENSIONS)
+    if tidy:
+        select = f"{columns}, hires FROM hd_groups WHERE kind = {CELLS}"
+    else:
+        tidied = ", ".join(_tidy(column) for column in DIMENSIONS)
+        select = (
+            f"{tidied}, sum(hires) FROM hd_groups WHERE kind = {CELLS} "
+            f"GROUP BY {', '.join(str(i) for i in range(2, 2 + len(DIMENSIONS)))}"
+        )
     if shape == SubmissionShape.RECORDS:
-        credential, join = "c.id", "LEFT JOIN hd_credentials c ON c.k = g.credential"
+        credential, join = "c.id", f"LEFT JOIN hd_credentials c ON c.k = {_norm('g.credential')}"
     else:
         credential, join = "NULL::bigint", ""
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO hiringdata_hiringcount (submission_id, member_id, year, soc_code, "
-            "job_category, race_ethnicity, sex, education, training_pathway, credential_id, "
-            f"hires) SELECT %s, %s, %s, {dim_list}, {credential}, sum(g.hires) FROM hd_groups g "
-            f"{join} GROUP BY {dim_list}, {credential}",
-            [submission_id, member_id, year],
+            f"INSERT INTO hiringdata_hiringcount (submission_id, {columns}, hires) "
+            f"SELECT %s, {select}",
+            [submission_id],
         )
-        return cursor.rowcount
+        cells = cursor.rowcount
+        cursor.execute(
+            "INSERT INTO hiringdata_hiringcredentialcount (submission_id, training_pathway, "
+            f"credential_id, hires) SELECT %s, {_norm('g.training_pathway')}, {credential}, "
+            f"sum(g.hires) FROM hd_groups g {join} WHERE g.kind = {CREDENTIALS} GROUP BY 2, 3",
+            [submission_id],
+        )
+        cursor.execute(f"SELECT coalesce(sum(hires), 0) FROM hd_groups WHERE kind = {CREDENTIALS}")
+        hires = int(cursor.fetchone()[0])
+    return cells, hires
 
 
 def _store_problems(problems: list[Problem]) -> None:
@@ -632,10 +705,8 @@ def _save_issues(submission_id: int) -> int:
     return int(total)
 
 
-def import_file(
-    *, path: Path, kind: str, submission_id: int, member_id: int, year: int
-) -> ImportResult:
-    """Validate one file and, when it has no problem, store its HiringCount cells."""
+def import_file(*, path: Path, kind: str, submission_id: int, year: int) -> ImportResult:
+    """Validate one file and, when it has no problem, store its cells of both kinds."""
     result = ImportResult()
     clock = time.perf_counter()
 
@@ -661,8 +732,6 @@ def import_file(
         if problems:
             raise FileRefused(problems)
         result.shape = shape
-        if shape == SubmissionShape.RECORDS:
-            _create_credentials()
         copied = _copy_raw(path, header, shape) if kind == "csv" else None
         if copied is None:
             result.rows = _copy_rows(rows, header, shape, positions, kind)
@@ -680,21 +749,28 @@ def import_file(
         rows.close()  # type: ignore[attr-defined]
 
     with connection.cursor() as cursor:
-        # Room for the hash aggregates over a million rows (this transaction only).
+        # Room for the hash aggregates over a million rows (this transaction only); compiling
+        # these few queries would cost more than it saves.
         cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute("ANALYZE hd_staging")
-        lap("analyze")
-        # Fast path: a clean records file is checked on its groups plus one pass over the rows.
-        valid = False
+        cursor.execute("SET LOCAL jit = off")
+        # Fast path: a clean records file is checked on its groups' values plus one pass over
+        # the hire ids.
+        valid = tidy = False
         if shape == SubmissionShape.RECORDS and not _has_issues():
             _create_groups(shape)
             lap("group")
-            valid = _groups_look_valid()
+            _create_credentials(f"hd_groups WHERE kind = {CREDENTIALS}")
+            valid, tidy = _groups_look_valid(year)
             lap("check_groups")
-            valid = valid and _records_rows_look_valid(year)
+            valid = valid and _hire_ids_look_unique()
             lap("check_rows")
         if not valid:
+            cursor.execute("ANALYZE hd_staging")
             result.rows = _drop_blank_rows(shape)
+            if shape == SubmissionShape.RECORDS:
+                cursor.execute("DROP TABLE IF EXISTS hd_credentials")
+                _create_credentials("hd_staging")
+            lap("analyze")
             for index, (sql, params) in enumerate(_validation_queries(shape, year)):
                 cursor.execute(f"INSERT INTO hd_issues (rn, col, val, code, params) {sql}", params)
                 lap(f"rule_{index}")
@@ -704,11 +780,9 @@ def import_file(
             cursor.execute("DROP TABLE IF EXISTS hd_groups")
             _create_groups(shape)
             lap("group")
-        result.cells = _insert_cells(
-            submission_id=submission_id, member_id=member_id, year=year, shape=shape
+        result.cells, result.hires = _insert_cells(
+            submission_id=submission_id, shape=shape, tidy=tidy
         )
-        cursor.execute("SELECT coalesce(sum(hires), 0) FROM hd_groups")
-        result.hires = int(cursor.fetchone()[0])
         lap("insert_cells")
     return result
 
@@ -817,15 +891,17 @@ def _create_staging(shape: str, width: int) -> None:
         )
 
 
-def _create_credentials() -> None:
-    """Credentials by slug or CTDL id, lower-cased; one row per key."""
+def _create_credentials(source: str) -> None:
+    """The catalog credentials the file names (in its credential column of ``source``), by
+    slug or CTDL id, lower-cased; one row per key."""
     with connection.cursor() as cursor:
         cursor.execute(
             "CREATE TEMP TABLE hd_credentials ON COMMIT DROP AS "
+            f"WITH named AS (SELECT DISTINCT {_norm('credential')} AS k FROM {source}) "
             "SELECT DISTINCT ON (k) k, id FROM ("
-            "  SELECT lower(slug) AS k, id FROM credentials_credential"
-            "  UNION ALL SELECT lower(ctdl_id), id FROM credentials_credential "
-            "  WHERE ctdl_id <> ''"
+            "  SELECT n.k, c.id FROM named n JOIN credentials_credential c ON lower(c.slug) = n.k"
+            "  UNION ALL SELECT n.k, c.id FROM named n"
+            "  JOIN credentials_credential c ON c.ctdl_id <> '' AND lower(c.ctdl_id) = n.k"
             ") keys ORDER BY k, id"
         )
         cursor.execute("CREATE UNIQUE INDEX ON hd_credentials (k)")

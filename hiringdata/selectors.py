@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 
-from .models import HiringCount, Submission, ValidationIssue
+from .models import HiringCount, HiringCredentialCount, Submission, ValidationIssue
 
 
 def submissions_visible_to(*, user: User | AnonymousUser) -> QuerySet[Submission]:
@@ -33,10 +33,17 @@ def submission_issues(*, submission: Submission) -> QuerySet[ValidationIssue]:
 
 def submission_cells(*, submission: Submission) -> QuerySet[HiringCount]:
     """The member's own aggregated cells, biggest first."""
+    return HiringCount.objects.filter(submission=submission).order_by(
+        "-hires", "soc_code", "job_category", "race_ethnicity", "sex", "id"
+    )
+
+
+def submission_credential_cells(*, submission: Submission) -> QuerySet[HiringCredentialCount]:
+    """The member's own hires by credential held and training pathway, biggest first."""
     return (
-        HiringCount.objects.filter(submission=submission)
+        HiringCredentialCount.objects.filter(submission=submission)
         .select_related("credential")
-        .order_by("-hires", "soc_code", "job_category", "race_ethnicity", "sex", "id")
+        .order_by("-hires", "training_pathway", "credential__name", "id")
     )
 
 

@@ -23,7 +23,14 @@ from careerportal.users import Actor, user_or_none
 
 from . import ingest
 from .messages import issue_message
-from .models import HiringCount, IdempotencyKey, Submission, SubmissionStatus, ValidationIssue
+from .models import (
+    HiringCount,
+    HiringCredentialCount,
+    IdempotencyKey,
+    Submission,
+    SubmissionStatus,
+    ValidationIssue,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -242,12 +249,12 @@ def submission_process(*, submission_id: int) -> Submission | None:
             return submission
         ValidationIssue.objects.filter(submission=submission).delete()
         HiringCount.objects.filter(submission=submission).delete()
+        HiringCredentialCount.objects.filter(submission=submission).delete()
         path = Path(storages["private"].path(submission.stored_path))
         result = ingest.import_file(
             path=path,
             kind=ingest.file_kind(submission.stored_path),
             submission_id=submission.pk,
-            member_id=submission.member_id,
             year=submission.year,
         )
         submission.shape = result.shape

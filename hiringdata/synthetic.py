@@ -1,7 +1,8 @@
 """Synthetic hiring data for benchmarks and demos: accepted submissions marked is_synthetic.
 
 Everything is made in Postgres with set-based INSERT ... SELECT: one generated row per hire,
-grouped into HiringCount cells, so 1,000 members x 2,000 hires takes seconds, not minutes.
+grouped into HiringCount and HiringCredentialCount cells, so 1,000 members x 2,000 hires
+takes seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -188,18 +189,23 @@ def hires_generate(
                           FROM subs CROSS JOIN generate_series(1, %(hires)s) AS n
                          ORDER BY subs.o, n) AS h
             ), g AS (
-                SELECT submission_id, member_id, soc, race, sex, education,
+                SELECT submission_id, soc, race, sex, education,
                        CASE WHEN non_degree THEN other_pathway ELSE degree_pathway END AS pathway,
                        {held} AS credential_id
                   FROM draws
+            ), credentials AS (
+                INSERT INTO hiringdata_hiringcredentialcount
+                    (submission_id, training_pathway, credential_id, hires)
+                SELECT submission_id, pathway, credential_id, count(*)
+                  FROM g
+                 GROUP BY submission_id, pathway, credential_id
             )
             INSERT INTO hiringdata_hiringcount
-                (submission_id, member_id, year, soc_code, job_category, race_ethnicity, sex,
-                 education, training_pathway, credential_id, hires)
-            SELECT submission_id, member_id, %(year)s, soc, {job_case}, race, sex, education,
-                   pathway, credential_id, count(*)
+                (submission_id, soc_code, job_category, race_ethnicity, sex, education,
+                 training_pathway, hires)
+            SELECT submission_id, soc, {job_case}, race, sex, education, pathway, count(*)
               FROM g
-             GROUP BY submission_id, member_id, soc, race, sex, education, pathway, credential_id
+             GROUP BY submission_id, soc, race, sex, education, pathway
             """,
             {"year": year, "hires": hires_per_member, "members": member_ids},
         )
@@ -208,7 +214,10 @@ def hires_generate(
             UPDATE hiringdata_submission s
                SET cells_total = c.cells, rows_total = c.cells
               FROM (SELECT submission_id, count(*) AS cells FROM hiringdata_hiringcount
-                     WHERE year = %(year)s GROUP BY submission_id) c
+                     WHERE submission_id IN (SELECT id FROM hiringdata_submission
+                                              WHERE year = %(year)s AND is_synthetic
+                                                AND cells_total IS NULL)
+                     GROUP BY submission_id) c
              WHERE c.submission_id = s.id AND s.member_id = ANY(%(members)s)
                AND s.year = %(year)s AND s.is_synthetic AND s.cells_total IS NULL
             """,
@@ -217,6 +226,7 @@ def hires_generate(
         made = cursor.rowcount
         # Fresh statistics, or the planner reads a million new rows with a bad plan.
         cursor.execute("ANALYZE hiringdata_hiringcount")
+        cursor.execute("ANALYZE hiringdata_hiringcredentialcount")
         cursor.execute("ANALYZE hiringdata_submission")
     return made * hires_per_member
 

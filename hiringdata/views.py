@@ -132,6 +132,9 @@ def _result_context(request: HttpRequest, pk: int) -> dict[str, object]:
     if submission.cells_total:
         context["cells"] = selectors.submission_cells(submission=submission)[:CELLS_ON_PAGE]
         context["soc_totals"] = selectors.submission_totals_by_soc(submission=submission)
+        context["credential_cells"] = selectors.submission_credential_cells(submission=submission)[
+            :CELLS_ON_PAGE
+        ]
         context["cells_shown"] = min(CELLS_ON_PAGE, submission.cells_total)
     return context
 

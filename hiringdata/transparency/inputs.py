@@ -28,23 +28,32 @@ CLIQUES = (
 NO_CREDENTIAL = "no_credential"
 
 INPUT_SQL = """
-SELECT hc.member_id, hc.training_pathway, hc.race_ethnicity, hc.sex, hc.education,
-       left(hc.soc_code, 2) AS occupation_group, hc.credential_id,
-       GROUPING(hc.race_ethnicity, hc.sex, hc.education, left(hc.soc_code, 2),
-                hc.credential_id) AS grouping_set,
+SELECT s.member_id, hc.training_pathway, hc.race_ethnicity, hc.sex, hc.education,
+       left(hc.soc_code, 2) AS occupation_group, NULL::bigint AS credential_id,
+       GROUPING(hc.race_ethnicity, hc.sex, hc.education, left(hc.soc_code, 2)) * 2 + 1
+           AS grouping_set,
        SUM(hc.hires)::bigint AS hires
   FROM hiringdata_hiringcount hc
- WHERE hc.submission_id = ANY(%(submissions)s) AND hc.year = %(year)s
+  JOIN hiringdata_submission s ON s.id = hc.submission_id
+ WHERE hc.submission_id = ANY(%(submissions)s) AND s.year = %(year)s
  GROUP BY GROUPING SETS (
-       (hc.member_id, hc.training_pathway, hc.race_ethnicity),
-       (hc.member_id, hc.training_pathway, hc.sex),
-       (hc.member_id, hc.education),
-       (hc.member_id, left(hc.soc_code, 2)),
-       (hc.member_id, hc.training_pathway, hc.credential_id))
+       (s.member_id, hc.training_pathway, hc.race_ethnicity),
+       (s.member_id, hc.training_pathway, hc.sex),
+       (s.member_id, hc.education),
+       (s.member_id, left(hc.soc_code, 2)))
 HAVING SUM(hc.hires) > 0
+UNION ALL
+SELECT s.member_id, cc.training_pathway, NULL, NULL, NULL, NULL, cc.credential_id, 30,
+       SUM(cc.hires)::bigint
+  FROM hiringdata_hiringcredentialcount cc
+  JOIN hiringdata_submission s ON s.id = cc.submission_id
+ WHERE cc.submission_id = ANY(%(submissions)s) AND s.year = %(year)s
+ GROUP BY s.member_id, cc.training_pathway, cc.credential_id
+HAVING SUM(cc.hires) > 0
 """
-# GROUPING() bit order: race_ethnicity (16), sex (8), education (4), occupation_group (2),
-# credential (1).
+# grouping_set: GROUPING() of the cells' query, bit order race_ethnicity (16), sex (8),
+# education (4), occupation_group (2), with bit 1 set (no credential); the credential rows
+# come from their own table as 0b11110.
 SET_OF_GROUPING = {0b01111: 0, 0b10111: 1, 0b11011: 2, 0b11101: 3, 0b11110: 4}
 # At the default 4 MB the grouping sets are sorted, spilling 85 MB to disk; with this much
 # memory Postgres hashes all four sets in one pass (22 MB at 1,000 members x 2,000 hires).

@@ -23,6 +23,7 @@ from .inputs import year_input
 from .models import ReportStatus, ReportTable, TransparencyReport
 from .suppression import SMALL_CHANGE
 from .tables import (
+    EARLIER_KEYS,
     EarlierVersion,
     published_table,
     report_tables_protect,
@@ -90,7 +91,10 @@ def report_changes(*, current: dict[str, ReportTable], previous: TransparencyRep
     """
     if previous is None:
         return {}
-    before = {t.key: t for t in previous.tables.filter(member__isnull=True, passed=True)}
+    before = {
+        EARLIER_KEYS.get(t.key, t.key): t
+        for t in previous.tables.filter(member__isnull=True, passed=True)
+    }
     changes: dict[str, Any] = {"previous_version": previous.version, "tables": {}}
     for table in _progress_tables(current):
         now, then = _row_shares(table), _row_shares(before.get(table.key))

@@ -60,6 +60,7 @@ class TableDef:
     per_member: bool = False
 
 
+CREDENTIAL_TABLE = "credential-by-training-pathway"
 ALLIANCE_TABLES = (
     TableDef("pathway-group", _("Hires by kind of training"), ("training_pathway",), True),
     TableDef("training-pathway", _("Hires by training pathway"), ("training_pathway",)),
@@ -79,14 +80,19 @@ ALLIANCE_TABLES = (
         ("training_pathway", "sex"),
         True,
     ),
-    # Credential held, from the upload's credential column (catalog slugs), by kind of training.
+    # Credential held, from the upload's credential column (catalog slugs), by every training
+    # pathway (issue 15: "hires by credential held, crossed with training pathway").
     TableDef(
-        "credential-by-pathway-group",
-        _("Credential held by kind of training"),
+        CREDENTIAL_TABLE,
+        _("Credential held by training pathway"),
         ("credential", "training_pathway"),
-        True,
     ),
 )
+# Keys earlier versions published under, with their titles: the credential table crossed
+# credential with the four kinds of training until 2026-12 (its rows, the credentials, are
+# the same, so a year-over-year change may compare them).
+EARLIER_KEYS = {"credential-by-pathway-group": CREDENTIAL_TABLE}
+EARLIER_TITLES = {"credential-by-pathway-group": _("Credential held by kind of training")}
 # The same one-way tables for each member that opted in (crossed tables of one employer
 # would be nearly all small cells).
 MEMBER_TABLES = tuple(
@@ -111,6 +117,8 @@ def table_title(key: str) -> Any:
     for table in ALLIANCE_TABLES:
         if key == table.key:
             return table.title
+    if key in EARLIER_TITLES:
+        return EARLIER_TITLES[key]
     for table in MEMBER_TABLES:
         if key.endswith("-" + table.key):
             return table.title

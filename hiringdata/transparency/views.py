@@ -55,7 +55,7 @@ def report_detail(
     context = _report_context(request, year, version)
     if context is None:
         has_data = HiringCount.objects.filter(
-            year=year, submission__status=SubmissionStatus.ACCEPTED
+            submission__year=year, submission__status=SubmissionStatus.ACCEPTED
         ).exists()
         return render(
             request,

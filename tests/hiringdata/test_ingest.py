@@ -2,7 +2,7 @@
 
 import pytest
 
-from hiringdata.models import HiringCount, SubmissionStatus
+from hiringdata.models import HiringCount, HiringCredentialCount, SubmissionStatus
 
 from .conftest import COUNTS_HEADER, GOOD_ROWS, counts, records
 from .helpers import problems, upload
@@ -16,12 +16,17 @@ def test_good_records_file_is_aggregated_into_cells(member, catalog):
     assert submission.shape == "records"
     assert (submission.rows_total, submission.hires_total, submission.cells_total) == (3, 3, 2)
     cell = HiringCount.objects.get(submission=submission, soc_code="15-1212")
-    # The slug and the CTDL id name the same credential: one cell of two hires.
-    assert (cell.hires, cell.credential_id, cell.member_id) == (2, catalog.pk, member.pk)
+    assert cell.hires == 2
     other = HiringCount.objects.get(submission=submission, soc_code="15-1232")
     # Values are matched ignoring case and surrounding spaces, and stored in canonical form.
     assert (other.job_category, other.race_ethnicity, other.sex) == ("technicians", "asian", "male")
-    assert other.credential_id is None
+    # The credential held is counted apart, by training pathway: the slug and the CTDL id name
+    # the same credential (one cell of two hires); the hire without one counts as none.
+    held = HiringCredentialCount.objects.filter(submission=submission)
+    assert sorted(held.values_list("training_pathway", "credential_id", "hires")) == [
+        ("bootcamp", None, 1),
+        ("four_year_degree", catalog.pk, 2),
+    ]
 
 
 def test_good_counts_file_sums_hires(member, catalog):
@@ -262,3 +267,27 @@ def test_quoted_cells_with_commas_and_line_breaks_keep_row_numbers(member, catal
         (3, "job_category"),
         (4, "credential"),
     ]
+
+
+def test_values_typed_differently_make_one_cell_on_the_fast_path(member, catalog):
+    # Clean hire ids and dates (the fast path), values in other cases and with spaces.
+    submission = upload(
+        member,
+        records(
+            "h1,2025-01-15,15-1212,professionals,white,female,bachelor,bootcamp,CE-SEC-PLUS",
+            "h2,2025-01-16, 15-1212 ,Professionals,WHITE,Female, bachelor ,Bootcamp,",
+        ),
+    )
+    assert submission.status == SubmissionStatus.ACCEPTED
+    cell = HiringCount.objects.get(submission=submission)
+    assert (cell.soc_code, cell.job_category, cell.training_pathway, cell.hires) == (
+        "15-1212",
+        "professionals",
+        "bootcamp",
+        2,
+    )
+    held = HiringCredentialCount.objects.filter(submission=submission)
+    assert set(held.values_list("training_pathway", "credential_id", "hires")) == {
+        ("bootcamp", None, 1),
+        ("bootcamp", catalog.pk, 1),
+    }

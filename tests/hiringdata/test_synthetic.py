@@ -13,8 +13,14 @@ pytestmark = pytest.mark.django_db
 
 def _cells(members):
     place = {m.id: n for n, m in enumerate(members)}
-    rows = HiringCount.objects.filter(member__in=members).values_list(
-        "member_id", "soc_code", "race_ethnicity", "sex", "education", "training_pathway", "hires"
+    rows = HiringCount.objects.filter(submission__member__in=members).values_list(
+        "submission__member_id",
+        "soc_code",
+        "race_ethnicity",
+        "sex",
+        "education",
+        "training_pathway",
+        "hires",
     )
     return sorted((place[member], *rest) for member, *rest in rows)
 

@@ -7,7 +7,7 @@ from datetime import date
 import openpyxl
 import pytest
 
-from hiringdata.models import SubmissionStatus
+from hiringdata.models import HiringCredentialCount, SubmissionStatus
 
 from .conftest import COUNTS_HEADER, RECORDS_HEADER
 from .helpers import problems, upload
@@ -38,7 +38,13 @@ def test_xlsx_records_with_real_dates_and_numbers_are_accepted(member, catalog):
     )  # fmt: skip
     submission = upload(member, data, filename="hires.xlsx")
     assert submission.status == SubmissionStatus.ACCEPTED, problems(submission)
-    assert (submission.hires_total, submission.cells_total) == (2, 2)
+    # One six-dimension cell; the credential held (by CTDL id, any case) is counted apart.
+    assert (submission.hires_total, submission.cells_total) == (2, 1)
+    held = HiringCredentialCount.objects.filter(submission=submission)
+    assert sorted(held.values_list("credential_id", "hires"), key=str) == [
+        (catalog.pk, 1),
+        (None, 1),
+    ]
 
 
 def test_xlsx_problems_have_spreadsheet_row_numbers(member, catalog):

@@ -45,13 +45,13 @@ def test_reader_goes_from_the_index_to_a_report_and_its_downloads(
     assert withheld in page.locator("td.tr-withheld").first.inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     # The new sections: hires by credential held, and the change since last year per dimension.
-    credentials = page.locator("section[aria-labelledby='t-credential-by-pathway-group']")
+    credentials = page.locator("section[aria-labelledby='t-credential-by-training-pathway']")
     credentials.scroll_into_view_if_needed()
     assert credentials.locator("table caption").is_visible()
     assert credentials.locator("tbody th[scope=row]").count() >= 2
     progress = page.locator("section[aria-labelledby^='c-']")
     assert progress.count() >= 4
-    assert page.locator("section[aria-labelledby='c-credential-by-pathway-group']").count() == 1
+    assert page.locator("section[aria-labelledby='c-credential-by-training-pathway']").count() == 1
     progress.first.locator("table caption").scroll_into_view_if_needed()
     assert progress.first.locator("table caption").is_visible()
     axe_check(page)

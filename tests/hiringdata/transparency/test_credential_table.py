@@ -1,4 +1,4 @@
-"""Hires by credential held, by kind of training: built, protected, shown and downloaded."""
+"""Hires by credential held, by training pathway: built, protected, shown and downloaded."""
 
 import csv
 import io
@@ -6,21 +6,23 @@ import io
 import pytest
 from django.db.models import Sum
 
-from hiringdata.models import HiringCount
+from hiringdata.models import HiringCredentialCount, TrainingPathway
 from hiringdata.transparency import suppression as sup
 from hiringdata.transparency.inputs import NO_CREDENTIAL, year_input
 from hiringdata.transparency.services import report_build, report_publish
-from hiringdata.transparency.tables import ALLIANCE_TABLES, _spec
+from hiringdata.transparency.tables import ALLIANCE_TABLES, _spec, published_table
 from tests.pages import page_html
 
 from ..conftest import YEAR
 
 pytestmark = pytest.mark.django_db
-KEY = "credential-by-pathway-group"
+KEY = "credential-by-training-pathway"
 
 
 def credential_truth(*, slugs):
-    rows = HiringCount.objects.filter(year=YEAR, submission__status="accepted")
+    rows = HiringCredentialCount.objects.filter(
+        submission__year=YEAR, submission__status="accepted"
+    )
     held = [s for s in slugs if s != NO_CREDENTIAL]
     total = rows.filter(credential__slug__in=held).aggregate(s=Sum("hires"))["s"] or 0
     if NO_CREDENTIAL in slugs:
@@ -78,8 +80,8 @@ def test_the_page_downloads_and_api_show_the_credential_table_with_catalog_names
     response = client.get(f"/transparency/{YEAR}/")
     assert response.status_code == 200
     html = page_html(response)
-    assert "Credential held by kind of training" in html
-    assert f"<caption>Credential held by kind of training ({YEAR})</caption>" in html
+    assert "Credential held by training pathway" in html
+    assert f"<caption>Credential held by training pathway ({YEAR})</caption>" in html
     assert "Comptia Security Plus" in html  # the catalog's name, not the slug
     assert "No credential" in html
 
@@ -129,4 +131,70 @@ def test_the_report_page_reads_credential_names_in_one_query(
     with django_assert_num_queries(8):
         response = client.get(f"/transparency/{YEAR}/")
     assert response.status_code == 200
-    assert page_html(response).count("<caption>Credential held by kind of training") == 1
+    assert page_html(response).count("<caption>Credential held by training pathway") == 1
+
+
+def test_the_credential_table_crosses_credentials_with_every_training_pathway(hiring_year):
+    report = report_build(year=YEAR)
+
+    data = report.tables.get(key=KEY).data
+    columns = data["columns"]
+    # Every pathway, each its own column unless merged to protect a small one; never grouped
+    # into the four kinds of training.
+    assert {c for col in columns for c in col["categories"]} == set(TrainingPathway.values)
+    assert not {col["key"] for col in columns} & {"non_degree", "other_pathway"}
+    assert sum(len(col["categories"]) == 1 for col in columns) >= 5
+    # Its column totals are the training-pathway table's wherever both show them.
+    one_way = report.tables.get(key="training-pathway").data
+    shown = {
+        row["key"]: cell["hires"]
+        for row, cell in zip(one_way["rows"], one_way["values"], strict=True)
+        if "hires" in cell
+    }
+    compared = 0
+    for column, total in zip(columns, data["column_totals"], strict=True):
+        if "hires" in total and column["key"] in shown:
+            assert total["hires"] == shown[column["key"]]
+            compared += 1
+    assert compared
+
+
+def test_no_credential_cell_is_alone_withheld_in_a_column_with_a_shown_total(hiring_year):
+    report = report_build(year=YEAR)
+
+    data = report.tables.get(key=KEY).data
+    for index, total in enumerate(data["column_totals"]):
+        withheld = [row[index] for row in data["values"] if "withheld" in row[index]]
+        if "hires" in total:
+            assert len(withheld) != 1, data["columns"][index]
+
+
+def test_no_withheld_credential_cell_can_be_worked_out_from_the_public_tables(hiring_year, client):
+    """Every table of the page, the credential table's row and column totals and the
+    training-pathway table among them, in one linear program per withheld cell."""
+    from .test_outside_auditor import auditor_model, public_tables
+
+    report = report_publish(report=report_build(year=YEAR))
+    tables = public_tables(client, report)
+    published = [
+        published_table(key=t["key"], data=t, scope=t["member"], version=(YEAR, 1)) for t in tables
+    ]
+
+    assert sup.tables_audit(
+        tables=[], model=auditor_model({(YEAR, 1): tables}, [report]), earlier=published
+    )
+    credential = next(t for t in published if t.spec.key == KEY)
+    assert credential.audit  # small credential x pathway cells exist: the check has work
+    for entry in credential.audit:
+        assert entry["protected"], entry
+        assert entry["range_low"] >= 1
+        assert entry["range_high"] is None or (
+            entry["range_high"] - entry["range_low"] >= sup.MIN_RANGE
+        ), entry
+
+
+def test_versions_published_before_keep_the_credential_tables_title():
+    from hiringdata.transparency.tables import table_title
+
+    assert str(table_title("credential-by-pathway-group")) == "Credential held by kind of training"
+    assert str(table_title(KEY)) == "Credential held by training pathway"

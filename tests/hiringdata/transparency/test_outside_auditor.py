@@ -195,11 +195,11 @@ def test_every_table_of_two_years_with_their_changes_leaves_every_withheld_cell_
 
     # The program holds every table of both years, the credential table among them.
     for key in ((YEAR - 1, 1), (YEAR, 1)):
-        assert "credential-by-pathway-group" in [t["key"] for t in tables_by_version[key]]
+        assert "credential-by-training-pathway" in [t["key"] for t in tables_by_version[key]]
     assert latest[(YEAR, 1)]["changes"]["tables"]
     entries = [e for table in published for e in table.audit]
     assert entries and any(
-        t.spec.key == "credential-by-pathway-group" and t.audit for t in published
+        t.spec.key == "credential-by-training-pathway" and t.audit for t in published
     )
     assert passed, [e for e in entries if not e["protected"]]
     for entry in entries:
@@ -270,14 +270,14 @@ def test_the_auditor_finds_the_exposure_when_the_credential_table_skips_compleme
         real_complementary(cells=cells, lines=lines)
 
     def audit_without_credentials(*, tables, **kwargs):
-        others = [t for t in tables if t.spec.key != "credential-by-pathway-group"]
+        others = [t for t in tables if t.spec.key != "credential-by-training-pathway"]
         return real_audit(tables=others, **kwargs)
 
     monkeypatch.setattr(sup, "complementary_suppress", primary_only_for_credentials)
     monkeypatch.setattr(sup, "tables_audit", audit_without_credentials)
     report = report_publish(report=report_build(year=YEAR))
     monkeypatch.setattr(sup, "tables_audit", real_audit)
-    credential = report.tables.get(key="credential-by-pathway-group")
+    credential = report.tables.get(key="credential-by-training-pathway")
     assert any("withheld" in c for row in credential.data["values"] for c in row)
 
     tables = public_tables(client, report)

@@ -84,7 +84,7 @@ def test_every_change_comes_from_shares_published_in_both_years(published):
 
     # Every dimension: the one-way tables and credential held (rows of the crossed table).
     assert {"race-ethnicity", "sex", "education", "training-pathway"} <= set(changes)
-    assert "credential-by-pathway-group" in changes
+    assert "credential-by-training-pathway" in changes
     for key, rows in changes.items():
         data_now = published.tables.get(key=key).data
         data_then = previous.tables.get(key=key).data
@@ -110,7 +110,7 @@ def test_the_page_shows_progress_per_dimension_in_plain_words(published, client)
     assert response.status_code == 200
     html = page_html(response)
     assert "Change: Hires by race or ethnicity" in html
-    assert "Change: Credential held by kind of training" in html
+    assert "Change: Credential held by training pathway" in html
     assert (
         "A change of 2 points means the share went, for example, from 20 to 22 out of every "
         "100 hires" in html

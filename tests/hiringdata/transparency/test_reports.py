@@ -29,10 +29,10 @@ def cells_of(data):
 
 def truth(*, year, dimension, categories, member=None):
     rows = HiringCount.objects.filter(
-        year=year, submission__status="accepted", **{f"{dimension}__in": categories}
+        submission__year=year, submission__status="accepted", **{f"{dimension}__in": categories}
     )
     if member is not None:
-        rows = rows.filter(member_id=member)
+        rows = rows.filter(submission__member_id=member)
     return rows.aggregate(s=Sum("hires"))["s"] or 0
 
 
@@ -394,13 +394,13 @@ def test_generate_synthetic_makes_members_and_accepted_synthetic_submissions(db,
     assert Member.objects.filter(is_synthetic=True).count() == 3
     submissions = Submission.objects.filter(year=2025, status="accepted", is_synthetic=True)
     assert submissions.count() == 3
-    totals = HiringCount.objects.filter(year=2025).aggregate(s=Sum("hires"))["s"]
+    totals = HiringCount.objects.filter(submission__year=2025).aggregate(s=Sum("hires"))["s"]
     assert totals == 150
     # Running again adds nothing for members that already have an accepted file.
     call_command(
         "generate_synthetic", "--members", "3", "--hires-per-member", "50", "--year", "2025"
     )
-    assert HiringCount.objects.filter(year=2025).aggregate(s=Sum("hires"))["s"] == 150
+    assert HiringCount.objects.filter(submission__year=2025).aggregate(s=Sum("hires"))["s"] == 150
 
 
 def test_sample_data_is_synthetic_labelled_and_idempotent(db):
