@@ -6,53 +6,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('alliance', '0007_translation_columns_for_zh_hans_vi_tl_ko_ar'),
-        ('reconvening', '0004_spotlights'),
+        ("alliance", "0007_translation_columns_for_zh_hans_vi_tl_ko_ar"),
+        ("reconvening", "0004_spotlights"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='spotlight',
-            name='updated_on',
+            model_name="spotlight",
+            name="updated_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='spotlight',
-            name='withdrawn_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="spotlight",
+            name="withdrawn_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='spotlight',
-            name='withdrawn_on',
+            model_name="spotlight",
+            name="withdrawn_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='spotlight',
-            name='withdrawn_reason',
+            model_name="spotlight",
+            name="withdrawn_reason",
             field=models.CharField(blank=True, max_length=1000),
         ),
         migrations.CreateModel(
-            name='AwardDecision',
+            name="AwardDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(max_length=40)),
-                ('computed', models.JSONField(default=dict)),
-                ('outcome', models.CharField(choices=[('confirmed', 'Confirmed the computed winner'), ('overridden', 'Chose another winner')], max_length=12)),
-                ('reason', models.TextField(max_length=2000, verbose_name='reason')),
-                ('decided_on', models.DateField()),
-                ('award', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decision', to='alliance.award')),
-                ('computed_member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='alliance.member')),
-                ('convening', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliance.convening')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='alliance.member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("category", models.CharField(max_length=40)),
+                ("computed", models.JSONField(default=dict)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("confirmed", "Confirmed the computed winner"),
+                            ("overridden", "Chose another winner"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("reason", models.TextField(max_length=2000, verbose_name="reason")),
+                ("decided_on", models.DateField()),
+                (
+                    "award",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="decision",
+                        to="alliance.award",
+                    ),
+                ),
+                (
+                    "computed_member",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="alliance.member",
+                    ),
+                ),
+                (
+                    "convening",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliance.convening",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="alliance.member",
+                    ),
+                ),
             ],
             options={
-                'db_table': 'alliance_reconvening_awarddecision',
-                'ordering': ['convening', 'category'],
-                'constraints': [models.UniqueConstraint(fields=('convening', 'category'), name='award_decision_once_per_category'), models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='award_decision_reason')],
+                "db_table": "alliance_reconvening_awarddecision",
+                "ordering": ["convening", "category"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("convening", "category"), name="award_decision_once_per_category"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("reason", ""), _negated=True),
+                        name="award_decision_reason",
+                    ),
+                ],
             },
         ),
     ]
