@@ -9,6 +9,8 @@ from django.db import models, transaction
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from careerportal.public_cache import catalog_changed
+
 from .files import TranslationRow, translation_file, translation_rows
 from .keys import GLOSSARY, KEYS, keyed_rows
 from .models import ContentTranslation
@@ -125,6 +127,9 @@ def translations_load(language: str) -> LoadReport:
         for column, targets_changed in changed.items():
             model = apps.get_model(label)
             model._default_manager.bulk_update(targets_changed, [column], batch_size=500)
+        if changed:
+            # bulk_update sends no signal: the public cache must hear the text changed.
+            transaction.on_commit(catalog_changed)
     report.errors.sort(key=_line_of)
     ContentTranslation.objects.bulk_create(
         records,
