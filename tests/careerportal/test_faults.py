@@ -1,10 +1,10 @@
 """Faults survived: Redis down, a query past its statement timeout, PostgreSQL restarted under
-a running web process. (Uploads with the broker down or the storage full: tests/hiringdata/
-test_faults.py.)
+a running web process and under a running Celery worker. (Uploads with the broker down or the
+storage full: tests/hiringdata/test_faults.py.)
 
 Each fault is real: Redis at a closed port, catalog tables locked by another connection, a
-throwaway PostgreSQL cluster (initdb, pg_ctl) stopped and started under gunicorn. The
-machine's shared PostgreSQL is never touched.
+throwaway PostgreSQL cluster (initdb, pg_ctl) stopped and started under gunicorn and under a
+`celery worker` on RabbitMQ. The machine's shared PostgreSQL is never touched.
 """
 
 import os
@@ -16,6 +16,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from tests.careerportal.worker_process import Worker, portal_env, wait_until
 from tests.conftest import closed_port
 from tests.credentials.factories import CredentialFactory
 
@@ -179,6 +181,10 @@ class Cluster:
         )  # fmt: skip
         assert done.returncode == 0, done.stdout + done.stderr
 
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
     def remove(self) -> None:
         _as_postgres(str(_pg_bin("pg_ctl")), "-D", str(self.data), "-m", "immediate", "stop")
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -200,16 +206,7 @@ def cluster() -> Iterator[Cluster]:
 def web_on(cluster: Cluster) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """gunicorn serving the portal from the throwaway cluster (no Redis, no broker)."""
     port = closed_port()
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if name not in ("REDIS_URL", "CELERY_BROKER_URL", "DATABASE_REPLICA_URLS")
-    }
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "careerportal.settings",
-        "DEBUG": "1",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{cluster.port}/postgres",
-    }
+    env = portal_env(database_url=cluster.url)
     web = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "careerportal.wsgi", "-b", f"127.0.0.1:{port}",
          "-w", "1", "--timeout", "30"],
@@ -264,3 +261,58 @@ def test_a_restart_between_two_requests_does_not_fail_the_next_one(cluster, web_
     status, body = _healthz(url)
     assert status == 200, body
     assert web.poll() is None
+
+
+# --- PostgreSQL restarted under a running Celery worker ---------------------------------------
+
+
+def _task_outcome(worker: Worker, task_id: str) -> str:
+    """The worker's log line that ends the task: "succeeded in ..." or "raised ..."."""
+    wait_until(
+        lambda: any(f"[{task_id}] succeeded" in line or f"[{task_id}] raised" in line
+                    for line in worker.lines),
+        60, f"task {task_id} to end", worker,
+    )  # fmt: skip
+    return next(line for line in worker.lines if f"[{task_id}] " in line and "received" not in line)
+
+
+@pytest.mark.xdist_group("throwaway-postgres")
+def test_a_worker_runs_the_next_task_after_postgres_restarts_without_being_restarted(
+    cluster, start_worker, queue_name
+):
+    """A real worker (prefork, RabbitMQ) on the throwaway cluster runs the comparison-index
+    refresh (SQL in a transaction) before and after PostgreSQL restarts, and while it is down
+    and after it is back, all in the same worker process and pool child."""
+    from credentials.tasks import comparison_index_refresh_task
+
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=ROOT, env=portal_env(database_url=cluster.url), capture_output=True, text=True,
+        timeout=300, check=False,
+    )  # fmt: skip
+    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
+    worker = start_worker(database_url=cluster.url)
+    pids = worker.pids()
+
+    def run() -> str:
+        task_id = str(uuid.uuid4())
+        comparison_index_refresh_task.apply_async(
+            kwargs={"full": True}, queue=queue_name, task_id=task_id
+        )
+        return _task_outcome(worker, task_id)
+
+    assert "succeeded" in run(), worker.log()
+
+    # Restarted between two tasks: the worker's connection died with it, unseen; the next task
+    # still succeeds (Celery's Django fixup closes the connections before and after each task).
+    cluster.pg_ctl("restart", "-m", "fast")
+    assert "succeeded" in run(), worker.log()
+
+    # Down while a task arrives: that task fails with the database error, nothing hangs...
+    cluster.pg_ctl("stop", "-m", "fast")
+    assert "raised unexpected: OperationalError" in run(), worker.log()
+    # ...and once it is back, the next one succeeds.
+    cluster.pg_ctl("start")
+    assert "succeeded" in run(), worker.log()
+    assert worker.process.poll() is None
+    assert worker.pids() == pids  # the same worker process and pool child, never restarted

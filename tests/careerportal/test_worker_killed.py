@@ -5,27 +5,19 @@ the worker's whole process group while the task is running, checks that nothing 
 committed, starts a new worker and counts the results after RabbitMQ redelivers the message:
 exactly one import (its cells once), exactly one report version.
 
-The broker is CELERY_TEST_AMQP_URL (default the local RabbitMQ's "/" vhost, guest/guest).
-Outside CI the tests skip when RabbitMQ is not reachable; in CI they fail instead.
+The worker and its fixtures: tests/careerportal/worker_process.py and conftest.py (the broker
+is CELERY_TEST_AMQP_URL; outside CI the tests skip when RabbitMQ is not reachable).
 """
 
 import csv
 import io
-import os
 import random
-import signal
-import subprocess
-import sys
-import threading
-import time
 import uuid
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.db.models import Sum
-from kombu import Connection, Exchange, Queue
+from kombu import Connection
 
 from alliance.models import AuditEntry, Member
 from hiringdata import ingest, services
@@ -33,136 +25,18 @@ from hiringdata.models import HiringCount, Submission, SubmissionShape, Submissi
 from hiringdata.synthetic import hires_generate, members_create
 from hiringdata.transparency.models import TransparencyReport
 from pathways.models import Occupation
-from tests.conftest import forget_celery_connections as _forget_connections
+from tests.careerportal.worker_process import AMQP_URL
+from tests.careerportal.worker_process import wait_until as _wait
 
-AMQP_URL = os.environ.get("CELERY_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
-ROOT = Path(__file__).resolve().parents[2]
 YEAR = 2025
 SOCS = ["15-1211", "15-1212", "15-1231", "15-1232", "15-1241", "15-1244", "15-1252"]
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("rabbitmq")]
 
 
-def _rabbitmq_or_skip() -> None:
-    try:
-        with Connection(AMQP_URL, connect_timeout=2) as conn:
-            conn.ensure_connection(max_retries=1)
-    except Exception as error:  # any failure to reach it means: not here
-        if os.environ.get("CI"):
-            pytest.fail(f"RabbitMQ is not reachable at {AMQP_URL}: {error}")
-        pytest.skip(f"RabbitMQ is not reachable at {AMQP_URL}: {error}")
-
-
-@pytest.fixture
-def celery_on_rabbitmq() -> Iterator[None]:
-    """This process publishes to the real RabbitMQ instead of running tasks eagerly."""
-    _rabbitmq_or_skip()
-    from careerportal.celery import app
-
-    saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
-    app.conf.update(broker_url=AMQP_URL, result_backend=None, task_always_eager=False)
-    _forget_connections(app)
-    yield
-    app.conf.update(saved)
-    _forget_connections(app)
-
-
-@pytest.fixture
-def queue_name(celery_on_rabbitmq: None) -> Iterator[str]:
-    """A durable queue of this test's own, deleted afterwards."""
-    name = f"test-killed-{uuid.uuid4().hex[:12]}"
-    queue = Queue(name, Exchange(name), routing_key=name, durable=True)
-    with Connection(AMQP_URL) as conn:
-        queue(conn.channel()).declare()
-    yield name
-    with Connection(AMQP_URL) as conn:
-        queue(conn.channel()).delete()
-
-
 def _waiting_messages(name: str) -> int:
     with Connection(AMQP_URL) as conn:
         return int(conn.default_channel.queue_declare(name, passive=True).message_count)
-
-
-class Worker:
-    """`celery worker` in its own process group, on one queue, logging to a list of lines."""
-
-    def __init__(self, *, queue: str, private_root: Path) -> None:
-        db = connection.settings_dict
-        env = {
-            name: value
-            for name, value in os.environ.items()
-            if name not in ("REDIS_URL", "CELERY_RESULT_BACKEND", "DATABASE_REPLICA_URLS")
-        }
-        env |= {
-            "DJANGO_SETTINGS_MODULE": "careerportal.settings",
-            "DEBUG": "1",
-            # The test's own database (test_cp_..._gwN), where the test put its rows.
-            "DATABASE_URL": (
-                f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}"
-                f":{db['PORT'] or 5432}/{db['NAME']}"
-            ),
-            "CELERY_BROKER_URL": AMQP_URL,
-            "PRIVATE_STORAGE_ROOT": str(private_root),
-        }
-        self.lines: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "careerportal", "worker", "-Q", queue,
-             "--pool", "prefork", "--concurrency", "1", "-l", "info",
-             "--without-gossip", "--without-mingle", "--without-heartbeat",
-             "-n", f"{queue}-{uuid.uuid4().hex[:6]}@%h"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            start_new_session=True,
-        )  # fmt: skip
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
-
-    def log(self) -> str:
-        return "".join(self.lines[-60:])
-
-    def wait_for_line(self, text: str, timeout: float = 60) -> None:
-        _wait(lambda: any(text in line for line in self.lines), timeout, f"{text!r}", self)
-
-    def kill(self) -> None:
-        """SIGKILL the worker and its pool child at once: no clean shutdown, no ack."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def start_worker(queue_name: str, tmp_path: Path) -> Iterator[Callable[[], Worker]]:
-    workers: list[Worker] = []
-
-    def start() -> Worker:
-        worker = Worker(queue=queue_name, private_root=tmp_path / "private")
-        workers.append(worker)
-        worker.wait_for_line("ready.")
-        return worker
-
-    yield start
-    for worker in workers:
-        worker.stop()
-
-
-def _wait(done: Callable[[], bool], timeout: float, what: str, worker: Worker) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline:
-            pytest.fail(f"waited {timeout}s for {what}; worker log:\n{worker.log()}")
-        time.sleep(0.05)
 
 
 def _advisory_lock_held_elsewhere() -> bool:

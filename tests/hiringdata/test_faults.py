@@ -1,4 +1,5 @@
-"""Uploads survive faults: the broker (Redis or RabbitMQ) down, the private storage full.
+"""Uploads and report builds survive faults: the broker (Redis or RabbitMQ) down, the private
+storage full.
 
 Real faults: the broker at a closed port; the private storage on a 64 KB tmpfs.
 """
@@ -14,6 +15,7 @@ from django.utils import timezone
 from careerportal.settings import redis_cache
 from hiringdata import services
 from hiringdata.models import Submission, SubmissionStatus
+from hiringdata.transparency.models import TransparencyReport
 
 from .conftest import GOOD_ROWS, YEAR, records
 from .test_api import api_for
@@ -51,6 +53,26 @@ def test_an_upload_is_kept_while_the_broker_is_down_and_swept_later(
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.ACCEPTED
     assert submission.hires_total == 3
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("broker_down", ["redis", "amqp"], indirect=True)
+def test_a_staff_report_build_with_the_broker_down_is_built_in_the_request(
+    client, broker_down, hiring_year, staff_user
+):
+    """The view queues the build after commit and, when the broker cannot be reached, builds
+    it in the request instead. Real commits (transaction=True): inside a test's transaction the
+    on-commit queueing would never run, so the fallback would go untested."""
+    client.force_login(staff_user)
+    response = client.post(reverse("transparency:staff"), {"year": str(hiring_year)}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("transparency:staff"), 302)]
+    page = response.content.decode()
+    assert f"Built a new draft of the {hiring_year} report." in page
+    assert "Reload in a minute" not in page
+    report = TransparencyReport.objects.get(year=hiring_year)
+    assert (report.version, report.built_by, report.is_published) == (1, staff_user, False)
+    assert report.tables.filter(passed=True).exists()
 
 
 # --- Upload storage full ----------------------------------------------------------------------
