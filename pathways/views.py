@@ -2,11 +2,13 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from careerportal.numbers import amount, usd
+from careerportal.public_cache import public_fragment, public_params
 from careerportal.share_card import card_response
 from careerportal.sharing import site_of
 from careerportal.text import release_label
@@ -26,25 +28,37 @@ class HtmxHttpRequest(HttpRequest):
 
 def career_list(request: HtmxHttpRequest) -> HttpResponse:
     """Browse careers by field, filter by education, wage and growth, and search."""
-    searching = bool(request.GET.get("q", "").strip())
+    params = public_params(request.GET, OccupationFilter.base_filters)
+    searching = bool(params.get("q", "").strip())
     # Without a search the page features the tech family; a search reaches every occupation.
     base = Occupation.objects.all() if searching else Occupation.objects.tech_family()
-    filterset = OccupationFilter(request.GET, queryset=base)
-    occupations = filterset.qs if filterset.is_valid() else Occupation.objects.none()
-    groups: list[tuple[str, list[Occupation]]] = []
-    for value, label in OccupationField.choices:
-        members = [o for o in occupations if o.field == value]
-        if members:
-            groups.append((str(label), members))
-    others = [o for o in occupations if not o.field]
-    if others:
-        groups.append((_("Other"), others))
+    filterset = OccupationFilter(params, queryset=base)
+    valid = filterset.is_valid()
+
+    def results() -> str:
+        occupations = filterset.qs if valid else Occupation.objects.none()
+        groups: list[tuple[str, list[Occupation]]] = []
+        for value, label in OccupationField.choices:
+            members = [o for o in occupations if o.field == value]
+            if members:
+                groups.append((str(label), members))
+        others = [o for o in occupations if not o.field]
+        if others:
+            groups.append((_("Other"), others))
+        context = {
+            "groups": groups,
+            "count": len(occupations),
+            "sorted": bool(params.get("sort")) or searching,
+            "occupations": occupations,
+        }
+        return render_to_string("pathways/includes/_career_groups.html", context, request)
+
     context = {
         "filter": filterset,
-        "groups": groups,
-        "count": len(occupations),
-        "sorted": bool(request.GET.get("sort")) or searching,
-        "occupations": occupations,
+        # The same for everyone asking the same (no per-person part): cached rendered.
+        "results": public_fragment(
+            "career-list", params.urlencode(), request=request, render=results
+        ),
     }
     template = (
         "pathways/includes/_career_results.html" if request.htmx else "pathways/career_list.html"
