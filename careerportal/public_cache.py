@@ -21,16 +21,23 @@ from django.utils.translation import get_language
 VERSION_KEY = "public:catalog-version"
 T = TypeVar("T")
 
-# Models whose rows public pages do not show: changing them leaves the cache alone.
+# Models whose rows public pages do not show: changing them leaves the cache alone. Every other
+# model counts as public (a translation, a standard's history, a task force list, hiring counts
+# all show on public pages): a needless bump costs a cache miss, a missed one a stale page.
 NOT_PUBLIC = {
     "alliance.AuditEntry",
     "alliance.Invitation",
     "alliance.Membership",
     "alliance.CertificationVote",
+    "careerportal.PartnerKey",
     "credentials.Plan",
     "credentials.PlanItem",
+    "hiringdata.IdempotencyKey",
+    "hiringdata.Submission",
+    "hiringdata.ValidationIssue",
 }
-PUBLIC_APPS = {"pathways", "videos", "credentials", "alliance", "transparency"}
+# Accounts, sessions and the admin's log: written on sign-in and many requests, never shown.
+NOT_PUBLIC_APPS = {"admin", "auth", "authtoken", "contenttypes", "sessions"}
 
 
 def catalog_version() -> int:
@@ -55,7 +62,7 @@ def catalog_changed(**_signal: Any) -> None:
 def model_changed(sender: Any, **_signal: Any) -> None:
     """post_save / post_delete receiver: bump the version for models public pages show."""
     meta = getattr(sender, "_meta", None)
-    if meta and meta.app_label in PUBLIC_APPS and meta.label not in NOT_PUBLIC:
+    if meta and meta.app_label not in NOT_PUBLIC_APPS and meta.label not in NOT_PUBLIC:
         catalog_changed()
         if transaction.get_connection().in_atomic_block:
             # Again at commit: a page read between the change and its commit computed the old

@@ -168,17 +168,29 @@ def _csv_text(cell: dict[str, Any]) -> str:
     return text
 
 
+def _compare_table(
+    slugs: list[str], answers: dict[str, Any]
+) -> tuple[list[selectors.CompareColumn], list[dict[str, Any]]]:
+    columns = selectors.credential_compare(slugs=slugs, answers=answers)
+    return columns, compare_rows(columns=columns)
+
+
 @require_GET
 def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
     """Show 2-4 credentials side by side; ?format=csv downloads the same table."""
     form, answers, answers_query = _screener(request)
     try:
         slugs = selectors.compare_slugs_parse(raw=request.GET.get("ids"))
-        columns = selectors.credential_compare(slugs=slugs, answers=answers)
+        # The same for everyone giving the same ids and answers (answers are in the query).
+        columns, rows = public_cached(
+            "credential-compare",
+            slugs,
+            sorted(answers.items()),
+            compute=lambda: _compare_table(slugs, answers),
+        )
     except selectors.CompareError as error:
         context = {"error": str(error), **_tray_context(request)}
         return render(request, "credentials/compare.html", context, status=400)
-    rows = compare_rows(columns=columns)
     if request.GET.get("format") == "csv":
         return csv_response(
             filename="credentials-compare.csv",

@@ -3,7 +3,6 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
@@ -19,7 +18,6 @@ from .forms import FundingScreenerForm
 from .models import OCCUPATION_CODE_RE, EducationLevel, Occupation, OccupationField
 from .schema_org import occupation_share
 from .videos.pages import video_media_allow
-from .videos.selectors import occupation_video
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -68,8 +66,8 @@ def career_list(request: HtmxHttpRequest) -> HttpResponse:
 
 def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
     """One occupation: figures with sources, pathways by education level, panels, video."""
-    occupation = selectors.occupation_get(soc_code=soc_code)
-    if occupation is None:
+    page = selectors.occupation_page(soc_code=soc_code)
+    if page is None:
         raise Http404(
             _(
                 "No tech occupation with SOC code %(code)s is in this portal. "
@@ -77,8 +75,7 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
             )
             % {"code": soc_code[:20]}
         )
-    pathways = selectors.occupation_pathways(occupation=occupation)
-    public = selectors.occupation_public_data(occupation=occupation)
+    occupation, pathways, public = page.occupation, page.pathways, page.public
     levels = [p.pathway.education_level for p in pathways]
     level = request.GET.get("level") or (
         EducationLevel.HIGH_SCHOOL
@@ -106,9 +103,8 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
-    video = occupation_video(occupation=occupation, language=get_language())
-    context["video"] = video
-    return video_media_allow(render(request, "pathways/career_detail.html", context), video)
+    context["video"] = page.video
+    return video_media_allow(render(request, "pathways/career_detail.html", context), page.video)
 
 
 def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:
