@@ -5,13 +5,21 @@ from typing import Any
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
+from careerportal.public_cache import public_cached
+
 from .extensions import standards_with_history
 from .selectors import credential_employers, hiring_standards_for_occupation
 
 
 def hiring_standards_panel(request: HttpRequest, occupation: Any) -> str:
     """The approved hiring standards for this occupation, or '' when there are none."""
-    standards = standards_with_history(list(hiring_standards_for_occupation(occupation=occupation)))
+    standards = public_cached(
+        "hiring-standards",
+        occupation.soc_code,
+        compute=lambda: standards_with_history(
+            list(hiring_standards_for_occupation(occupation=occupation))
+        ),
+    )
     if not standards:
         return ""
     return render_to_string(

@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from careerportal.public_cache import public_cached
 from careerportal.text import folded
 from pathways.models import US_STATES, FundingSource, Occupation
 
@@ -131,8 +132,13 @@ class CredentialFilter(django_filters.FilterSet):
         # True when no credential has all the words and results have any of them.
         self.any_word = False
         # Choices from the pathways tables, read once per request (one query each).
-        self.filters["funding"].extra["choices"] = _funding_choices()
-        self.filters["occupation"].extra["choices"] = _occupation_choices()
+        # Two queries on every search and API list otherwise; they change with the catalog.
+        self.filters["funding"].extra["choices"] = public_cached(
+            "funding-choices", compute=_funding_choices
+        )
+        self.filters["occupation"].extra["choices"] = public_cached(
+            "occupation-choices", compute=_occupation_choices
+        )
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()

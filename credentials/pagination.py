@@ -35,6 +35,15 @@ class CappedPaginator(Paginator):
         return self._counted > RESULT_COUNT_CAP
 
 
+def page_frozen(page: Page) -> Page:
+    """The page with its rows read and its counts fixed: no query left, fit to cache."""
+    paginator = cast(CappedPaginator, page.paginator)
+    frozen = CappedPaginator([], paginator.per_page, orphans=paginator.orphans)
+    frozen.__dict__["_counted"] = paginator._counted
+    frozen.__dict__["count"] = paginator.count
+    return Page(list(page.object_list), page.number, frozen)
+
+
 class CappedPageNumberPagination(CursorOrPagePagination):
     """API paging with the same cap: `count` is at most RESULT_COUNT_CAP (a cursor walk reads
     past it)."""

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
 from careerportal.csv_download import csv_response
+from careerportal.public_cache import public_cached, public_params
 from careerportal.redirects import safe_next_url
 from careerportal.sharing import site_of
 from careerportal.text import release_label
@@ -19,12 +21,15 @@ from pathways.videos.pages import video_media_allow
 
 from . import extensions, funding, selectors, services
 from .compare_table import compare_rows
-from .pagination import CappedPaginator
+from .filters import CredentialFilter
+from .pagination import CappedPaginator, page_frozen
 from .plans.views import SESSION_KEY as PLAN_SESSION_KEY
 from .programs.selectors import ZIP_SESSION_KEY, credential_programs
 from .sharing.schema_org import compare_share, credential_share
 
 PAGE_SIZE = 20
+# What the search page reads from its query (anything else is dropped, cache key included).
+SEARCH_PARAMS = (*CredentialFilter.base_filters, "page")
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -41,23 +46,38 @@ def _tray_context(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+def _results(filterset: CredentialFilter, params: QueryDict) -> tuple[Page, bool, bool]:
+    """One page of a valid search, read whole, and what the results region says about it."""
+    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(params.get("page"))
+    return page_frozen(page), filterset.any_word, filterset.ranked_partially
+
+
 @require_GET
 def credential_list(request: HtmxHttpRequest) -> HttpResponse:
     """Search and filter the catalog; htmx requests get only the results region."""
-    filterset = selectors.credential_search(params=request.GET, request=request)
+    params = public_params(request.GET, SEARCH_PARAMS)
+    filterset = selectors.credential_search(params=params, request=request)
     context: dict[str, Any] = {
         "filterset": filterset,
-        "selected_categories": request.GET.getlist("category"),
+        "selected_categories": params.getlist("category"),
         **_tray_context(request),
         **_plan_context(request),
     }
     status = 200
     if filterset.is_valid():
-        paginator = CappedPaginator(filterset.qs, PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        query = request.GET.copy()
+        # The results are the same for everyone asking the same: cached (the tray's and the
+        # plan's buttons on each result are drawn per person, outside the cache).
+        page, any_word, ranked_partially = public_cached(
+            "credential-search", params.urlencode(), compute=lambda: _results(filterset, params)
+        )
+        query = params.copy()
         query.pop("page", None)
-        context.update(page=page, querystring=query.urlencode())
+        context.update(
+            page=page,
+            querystring=query.urlencode(),
+            any_word=any_word,
+            ranked_partially=ranked_partially,
+        )
     else:
         status = 400
         # Name each bad choice by its label, as the person saw it on the form.
@@ -148,17 +168,29 @@ def _csv_text(cell: dict[str, Any]) -> str:
     return text
 
 
+def _compare_table(
+    slugs: list[str], answers: dict[str, Any]
+) -> tuple[list[selectors.CompareColumn], list[dict[str, Any]]]:
+    columns = selectors.credential_compare(slugs=slugs, answers=answers)
+    return columns, compare_rows(columns=columns)
+
+
 @require_GET
 def credential_compare(request: HtmxHttpRequest) -> HttpResponse:
     """Show 2-4 credentials side by side; ?format=csv downloads the same table."""
     form, answers, answers_query = _screener(request)
     try:
         slugs = selectors.compare_slugs_parse(raw=request.GET.get("ids"))
-        columns = selectors.credential_compare(slugs=slugs, answers=answers)
+        # The same for everyone giving the same ids and answers (answers are in the query).
+        columns, rows = public_cached(
+            "credential-compare",
+            slugs,
+            sorted(answers.items()),
+            compute=lambda: _compare_table(slugs, answers),
+        )
     except selectors.CompareError as error:
         context = {"error": str(error), **_tray_context(request)}
         return render(request, "credentials/compare.html", context, status=400)
-    rows = compare_rows(columns=columns)
     if request.GET.get("format") == "csv":
         return csv_response(
             filename="credentials-compare.csv",

@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import get_language
+
+from careerportal.public_cache import public_cached
 
 from . import extensions
 from .models import (
@@ -175,6 +178,36 @@ def occupation_public_data(*, occupation: Occupation) -> OccupationPublicData:
         projection=Projection.objects.filter(soc_code=occupation.soc_detailed).first(),
         onet_credit=ONET.credit if onet else "",
         wage_marks=MARKS,
+    )
+
+
+@dataclass
+class OccupationPage:
+    """What a career page shows of the catalog: the same for everyone who opens it."""
+
+    occupation: Occupation
+    pathways: list[PathwayView]
+    public: OccupationPublicData
+    video: Any
+
+
+def occupation_page(*, soc_code: str) -> OccupationPage | None:
+    """The occupation, its pathways, public data and video, or None; cached per catalog
+    version and language (a dozen queries otherwise)."""
+    return public_cached("occupation-page", soc_code, compute=lambda: _occupation_page(soc_code))
+
+
+def _occupation_page(soc_code: str) -> OccupationPage | None:
+    from .videos.selectors import occupation_video
+
+    occupation = occupation_get(soc_code=soc_code)
+    if occupation is None:
+        return None
+    return OccupationPage(
+        occupation=occupation,
+        pathways=occupation_pathways(occupation=occupation),
+        public=occupation_public_data(occupation=occupation),
+        video=occupation_video(occupation=occupation, language=get_language()),
     )
 
 

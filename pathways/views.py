@@ -2,11 +2,12 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from careerportal.numbers import amount, usd
+from careerportal.public_cache import public_fragment, public_params
 from careerportal.share_card import card_response
 from careerportal.sharing import site_of
 from careerportal.text import release_label
@@ -17,7 +18,6 @@ from .forms import FundingScreenerForm
 from .models import OCCUPATION_CODE_RE, EducationLevel, Occupation, OccupationField
 from .schema_org import occupation_share
 from .videos.pages import video_media_allow
-from .videos.selectors import occupation_video
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -26,25 +26,37 @@ class HtmxHttpRequest(HttpRequest):
 
 def career_list(request: HtmxHttpRequest) -> HttpResponse:
     """Browse careers by field, filter by education, wage and growth, and search."""
-    searching = bool(request.GET.get("q", "").strip())
+    params = public_params(request.GET, OccupationFilter.base_filters)
+    searching = bool(params.get("q", "").strip())
     # Without a search the page features the tech family; a search reaches every occupation.
     base = Occupation.objects.all() if searching else Occupation.objects.tech_family()
-    filterset = OccupationFilter(request.GET, queryset=base)
-    occupations = filterset.qs if filterset.is_valid() else Occupation.objects.none()
-    groups: list[tuple[str, list[Occupation]]] = []
-    for value, label in OccupationField.choices:
-        members = [o for o in occupations if o.field == value]
-        if members:
-            groups.append((str(label), members))
-    others = [o for o in occupations if not o.field]
-    if others:
-        groups.append((_("Other"), others))
+    filterset = OccupationFilter(params, queryset=base)
+    valid = filterset.is_valid()
+
+    def results() -> str:
+        occupations = filterset.qs if valid else Occupation.objects.none()
+        groups: list[tuple[str, list[Occupation]]] = []
+        for value, label in OccupationField.choices:
+            members = [o for o in occupations if o.field == value]
+            if members:
+                groups.append((str(label), members))
+        others = [o for o in occupations if not o.field]
+        if others:
+            groups.append((_("Other"), others))
+        context = {
+            "groups": groups,
+            "count": len(occupations),
+            "sorted": bool(params.get("sort")) or searching,
+            "occupations": occupations,
+        }
+        return render_to_string("pathways/includes/_career_groups.html", context, request)
+
     context = {
         "filter": filterset,
-        "groups": groups,
-        "count": len(occupations),
-        "sorted": bool(request.GET.get("sort")) or searching,
-        "occupations": occupations,
+        # The same for everyone asking the same (no per-person part): cached rendered.
+        "results": public_fragment(
+            "career-list", params.urlencode(), request=request, render=results
+        ),
     }
     template = (
         "pathways/includes/_career_results.html" if request.htmx else "pathways/career_list.html"
@@ -54,8 +66,8 @@ def career_list(request: HtmxHttpRequest) -> HttpResponse:
 
 def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
     """One occupation: figures with sources, pathways by education level, panels, video."""
-    occupation = selectors.occupation_get(soc_code=soc_code)
-    if occupation is None:
+    page = selectors.occupation_page(soc_code=soc_code)
+    if page is None:
         raise Http404(
             _(
                 "No tech occupation with SOC code %(code)s is in this portal. "
@@ -63,8 +75,7 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
             )
             % {"code": soc_code[:20]}
         )
-    pathways = selectors.occupation_pathways(occupation=occupation)
-    public = selectors.occupation_public_data(occupation=occupation)
+    occupation, pathways, public = page.occupation, page.pathways, page.public
     levels = [p.pathway.education_level for p in pathways]
     level = request.GET.get("level") or (
         EducationLevel.HIGH_SCHOOL
@@ -92,9 +103,8 @@ def career_detail(request: HtmxHttpRequest, soc_code: str) -> HttpResponse:
     }
     if request.htmx and request.htmx.target == "pathway-region":
         return render(request, "pathways/includes/_pathway.html", context)
-    video = occupation_video(occupation=occupation, language=get_language())
-    context["video"] = video
-    return video_media_allow(render(request, "pathways/career_detail.html", context), video)
+    context["video"] = page.video
+    return video_media_allow(render(request, "pathways/career_detail.html", context), page.video)
 
 
 def career_card(request: HttpRequest, soc_code: str) -> HttpResponse:

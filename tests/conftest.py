@@ -95,9 +95,13 @@ def _empty_caches() -> Iterator[None]:
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
+    from careerportal.public_cache import catalog_changed
+
     for cache in caches.all():
         if isinstance(cache, LocMemCache):  # never FLUSHDB a Redis that a broker may share
             cache.clear()
+    # On Redis: public reads cached by an earlier test (its rows rolled back since) are stale.
+    catalog_changed()
     yield
 
 

@@ -2,22 +2,28 @@
 
 from typing import Any
 
+from django.core.paginator import Page
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from careerportal.public_cache import public_cached, public_params
 from careerportal.sharing import json_ld, site_of
 
 from .. import funding
-from ..pagination import IdsFirstPaginator
+from ..pagination import IdsFirstPaginator, page_frozen
 from ..sharing.schema_org import program_schema
 from ..views import HtmxHttpRequest, _screener, _tray_context
 from . import selectors
-from .filters import LANGUAGE_CHOICES
+from .filters import LANGUAGE_CHOICES, ProgramFilter
 from .plain import program_plain_summary
 
 PAGE_SIZE = 20
+# What the search page reads from its query (anything else is dropped, cache key included).
+SEARCH_PARAMS = (*ProgramFilter.base_filters, "page")
+# What the filter learns while searching that the results region says.
+FOUND = ("zip_unknown", "lookalike", "corrected_text", "point", "miles")
 
 
 def _params_with_session_zip(request: HtmxHttpRequest) -> QueryDict:
@@ -37,10 +43,16 @@ def _params_with_session_zip(request: HtmxHttpRequest) -> QueryDict:
     return params
 
 
+def _results(filterset: ProgramFilter, params: QueryDict) -> tuple[Page, dict[str, Any]]:
+    """One page of a valid search, read whole, and what the search found out on the way."""
+    page = page_frozen(IdsFirstPaginator(filterset.qs, PAGE_SIZE).get_page(params.get("page")))
+    return page, {name: getattr(filterset, name) for name in FOUND}
+
+
 @require_GET
 def program_list(request: HtmxHttpRequest) -> HttpResponse:
     """Search and filter training programs; htmx requests get only the results region."""
-    params = _params_with_session_zip(request)
+    params = public_params(_params_with_session_zip(request), SEARCH_PARAMS)
     filterset = selectors.program_search(params=params, request=request)
     context: dict[str, Any] = {
         "filterset": filterset,
@@ -49,11 +61,14 @@ def program_list(request: HtmxHttpRequest) -> HttpResponse:
     }
     status = 200
     if filterset.is_valid():
-        paginator = IdsFirstPaginator(filterset.qs, PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
+        # The same for everyone asking the same (a ZIP from the session is in params, so in
+        # the key): cached; the tray is drawn per person.
+        page, found = public_cached(
+            "program-search", params.urlencode(), compute=lambda: _results(filterset, params)
+        )
         query = params.copy()
         query.pop("page", None)
-        context.update(page=page, querystring=query.urlencode())
+        context.update(page=page, found=found, querystring=query.urlencode())
     else:
         status = 400
         context["errors"] = [

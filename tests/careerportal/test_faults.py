@@ -27,6 +27,7 @@ from django.db import connection
 
 from tests.careerportal.worker_process import Worker, portal_env, wait_until
 from tests.conftest import closed_port
+from tests.credentials.conftest import indexed, security_catalog  # noqa: F401 (fixtures)
 from tests.credentials.factories import CredentialFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +44,27 @@ def test_public_pages_answer_with_redis_down(client, redis_down, path):
     CredentialFactory(slug="a-plus", name="A+")
     response = client.get(path)
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("/credentials/?q=security&sort=cost", "CompTIA Security+"),
+        ("/credentials/?category=cybersecurity&max_cost=2000", "CompTIA Security+"),
+        ("/credentials/compare/?ids=security-plus,a-plus", "CompTIA A+"),
+        ("/careers/?q=security+analysts", "Information Security Analysts"),
+        ("/careers/15-1212/", "Information Security Analysts"),
+        ("/programs/?zip=20001&within=50", "Find a training program near you"),
+    ],
+)
+@pytest.mark.usefixtures("security_catalog")
+def test_cached_public_pages_are_computed_with_redis_down(client, redis_down, path, shown):
+    """The pages whose reads are cached (careerportal.public_cache) compute them instead, twice."""
+    for _ in range(2):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert shown in response.content.decode()
 
 
 @pytest.mark.django_db
