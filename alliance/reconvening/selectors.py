@@ -211,8 +211,10 @@ def spotlights(
 ) -> QuerySet[Spotlight]:
     """Spotlights with their member, program (and its provider) and figures; withdrawn ones
     only when asked (the task force's list), never on public pages."""
-    manager = Spotlight.objects if include_withdrawn else Spotlight.objects.public()
-    rows = manager.select_related("convening", "member", "program__provider").prefetch_related(
+    shown: QuerySet[Spotlight] = (
+        Spotlight.objects.all() if include_withdrawn else Spotlight.objects.public()
+    )
+    rows = shown.select_related("convening", "member", "program__provider").prefetch_related(
         "figures"
     )
     if convening is not None:

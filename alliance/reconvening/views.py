@@ -249,7 +249,7 @@ def manage(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def milestone_update(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     member = alliance_selectors.member_for_user(user=request.user, member_slug=slug)
-    milestone = get_object_or_404(
+    milestone: Milestone = get_object_or_404(
         Milestone.objects.select_related("plan__member"), pk=pk, plan__member=member
     )
     if not can_manage_member(request.user, member):

@@ -147,7 +147,7 @@ def state() -> str:
         if m._meta.label_lower not in SKIP_MODELS
     ]
     models.append(apps.get_model("credentials", "OutcomeReport"))
-    rows = {m._meta.label: list(m.objects.order_by("pk").values()) for m in models}
+    rows = {m._meta.label: list(m._default_manager.order_by("pk").values()) for m in models}
     return hashlib.sha256(json.dumps(rows, default=str, sort_keys=True).encode()).hexdigest()
 
 
@@ -305,10 +305,10 @@ def _request(case: Case, w: dict[str, Any], role: str) -> Any:
         return getattr(client, case.method.lower())(path, data, format="json")
     from django.test import Client
 
-    client = Client()
+    browser = Client()
     if role != "anonymous":
-        client.force_login(w["users"][role])
-    return client.get(path) if case.method == "GET" else client.post(path, data)
+        browser.force_login(w["users"][role])
+    return browser.get(path) if case.method == "GET" else browser.post(path, data)
 
 
 def _refused(response: Any, role: str) -> bool:
