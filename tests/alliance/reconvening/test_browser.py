@@ -47,17 +47,17 @@ def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
     page.fill("#id_recommit-statement", "We keep hiring on skills.")
     page.fill("#id_recommit-signer_name", "Ana Ruiz")
     page.click("label[for=id_recommit-confirm]")
-    page.locator("main").get_by_role("button", name=sign, exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the POST's redirect, not the page already loaded
+        page.locator("main").get_by_role("button", name=sign, exact=True).click()
     assert page.locator(".usa-alert--success").count() == 1
 
     page.fill("#id_plan-summary", "One apprentice a year.")
-    page.locator("main").get_by_role("button", name=save_plan).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the POST's redirect, not the page already loaded
+        page.locator("main").get_by_role("button", name=save_plan).click()
     page.fill("#id_milestone-title", "First apprentice starts")
     page.fill("#id_milestone-due_on", "2027-01-15")
-    page.locator("main").get_by_role("button", name=add, exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the POST's redirect, not the page already loaded
+        page.locator("main").get_by_role("button", name=add, exact=True).click()
     assert "First apprentice starts" in page.locator("main table").inner_text()
     axe_check(page)
 
@@ -122,8 +122,8 @@ def test_member_posts_a_need_and_a_provider_answers(page, axe_check, prefix, pos
     page.fill("#id_need-skills", "Windows")
     page.fill("#id_need-people", "4")
     page.fill("#id_need-needed_by", "2030-01-15")
-    page.locator("main").get_by_role("button", name=post, exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the POST's redirect, not the page already loaded
+        page.locator("main").get_by_role("button", name=post, exact=True).click()
     assert page.locator(".usa-alert--success").count() == 1
 
     page.context.clear_cookies()
@@ -133,8 +133,8 @@ def test_member_posts_a_need_and_a_provider_answers(page, axe_check, prefix, pos
     page.locator("main button[type=submit]").click()
     page.wait_for_url(f"**{prefix}/alliance/needs/")
     axe_check(page)
-    page.locator("main a[href*='/answer/']").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():  # the POST's redirect, not the page already loaded
+        page.locator("main a[href*='/answer/']").first.click()
     axe_check(page)
     page.select_option("#id_answer-program", label="Help desk evenings")
     page.locator("main").get_by_role("button", name=send).click()
