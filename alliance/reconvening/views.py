@@ -17,7 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance import selectors as alliance_selectors
 from alliance.extensions import convening_figures
 from alliance.models import Member
-from alliance.permissions import can_manage_member, is_task_force, signed_in_user
+from alliance.permissions import (
+    can_manage_member,
+    is_task_force,
+    require_task_force,
+    signed_in_user,
+)
 from alliance.providers.permissions import providers_for_user
 from alliance.views import _add_errors
 from careerportal.sharing import site_of
@@ -383,8 +388,7 @@ def spotlights_page(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def spotlight_new(request: HttpRequest) -> HttpResponse:
     """The task force publishes a spotlight for the newest convening."""
-    if not is_task_force(request.user):
-        raise PermissionDenied
+    require_task_force(request)
     convening = selectors.convening_current()
     if convening is None:
         raise Http404
@@ -418,31 +422,29 @@ def spotlight_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def spotlight_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The task force edits a spotlight's text, figures and picture, or withdraws it."""
-    if not is_task_force(request.user):
-        raise PermissionDenied
+    require_task_force(request)
     spotlight = get_object_or_404(
         Spotlight.objects.public().select_related("convening", "member", "program"), pk=pk
     )
     form = SpotlightEditForm(request.POST or None, request.FILES or None, spotlight=spotlight)
-    if request.method == "POST" and form.is_valid():
-        figures = form.figures()
-        if not form.errors:
-            try:
-                services.spotlight_update(
-                    actor=signed_in_user(request),
-                    spotlight=spotlight,
-                    title=form.cleaned_data["title"],
-                    body=form.cleaned_data["body"],
-                    figures=figures,
-                    picture=form.cleaned_data["picture"],
-                    picture_alt=form.cleaned_data["picture_alt"],
-                    remove_picture=form.cleaned_data.get("remove_picture") or False,
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, _("Spotlight updated."))
-                return redirect("reconvening:spotlights")
+
+    def write(data: dict[str, Any]) -> None:
+        services.spotlight_update(
+            actor=signed_in_user(request),
+            spotlight=spotlight,
+            title=data["title"],
+            body=data["body"],
+            figures=figures,
+            picture=data["picture"],
+            picture_alt=data["picture_alt"],
+            remove_picture=data.get("remove_picture") or False,
+        )
+
+    if request.method == "POST":
+        # A figure missing its source is an error on the form: the write below is then skipped.
+        figures = form.figures() if form.is_valid() else []
+        if _form_write(request, form, write, success=_("Spotlight updated.")):
+            return redirect("reconvening:spotlights")
     return render(
         request,
         "alliance/reconvening/spotlight_edit.html",
@@ -454,22 +456,17 @@ def spotlight_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def spotlight_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    if not is_task_force(request.user):
-        raise PermissionDenied
+    require_task_force(request)
     spotlight = get_object_or_404(Spotlight.objects.public(), pk=pk)
     form = SpotlightWithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            services.spotlight_withdraw(
-                actor=signed_in_user(request),
-                spotlight=spotlight,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Spotlight withdrawn. It is no longer public."))
-            return redirect("reconvening:spotlights")
+
+    def write(data: dict[str, Any]) -> None:
+        services.spotlight_withdraw(
+            actor=signed_in_user(request), spotlight=spotlight, reason=data["reason"]
+        )
+
+    if _form_write(request, form, write, success=_("Spotlight withdrawn. It is no longer public.")):
+        return redirect("reconvening:spotlights")
     return render(
         request,
         "alliance/reconvening/spotlight_edit.html",
@@ -520,8 +517,7 @@ def awards_page(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def award_decide(request: HttpRequest, year: int, category: str) -> HttpResponse:
-    if not is_task_force(request.user):
-        raise PermissionDenied
+    require_task_force(request)
     convening = selectors.convening_for_year(year=year)
     if convening is None or category not in award_category_keys():
         raise Http404
