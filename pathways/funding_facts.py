@@ -41,6 +41,9 @@ VET_TEC_TN = (
     "https://www.tn.gov/military/programs-benefits/education-incentives/gi-bill/vet-tec.html"
 )
 VET_TEC_VA_PROVIDERS = "https://benefits.va.gov/GIBILL/fgib/VetTec_Providers.asp"
+# The Department of Labor's Office of Apprenticeship on the standards every registered program
+# meets (29 CFR 29.5); the page is undated and was read in a stored copy.
+DOL_OA_STANDARDS = "https://www.doleta.gov/oa/characte.cfm"
 VET_TEC_VA_NEWS = (
     "https://news.va.gov/56949/high-tech-industry-trainers-want-train-veterans-career-industry/"
 )
@@ -411,6 +414,18 @@ FACTS: dict[str, list[dict[str, Any]]] = {
         },
     ],
     "registered-apprenticeship": [
+        {
+            "key": FactKey.AMOUNT_RULE,
+            "unit": FactUnit.TEXT,
+            "text": (
+                "Your employer pays you a wage while you learn. A registered program must have a schedule of wages that rises as you progress, and related classes (usually about 144 hours a year).",
+                "Su empleador le paga un sueldo mientras aprende. Un programa registrado debe tener un plan de sueldos que sube a medida que avanza, y clases relacionadas (normalmente unas 144 horas al año).",
+            ),
+            "source_url": DOL_OA_STANDARDS,
+            "source_title": "U.S. Department of Labor, Office of Apprenticeship: Program Standards (29 CFR 29.5)",
+            "read_on": READ_TODAY,
+            "confidence": V,
+        },
         {
             "key": FactKey.PROVIDER_RULE,
             "unit": FactUnit.TEXT,

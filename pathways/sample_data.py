@@ -376,16 +376,20 @@ FUNDING: list[dict[str, Any]] = [
             "Un empleador (el patrocinador) lo contrata para el aprendizaje.",
         ),
         "program_note": (
-            "Five parts: employer involvement, structured on-the-job training, related "
-            "instruction, wage increases as skills grow, a nationally recognized credential. "
-            "Registered by the Department of Labor or a State Apprenticeship Agency.",
-            "Cinco partes: participación del empleador, capacitación en el trabajo, clases "
-            "relacionadas, aumentos de sueldo y una credencial reconocida en el país. Lo "
-            "registra el Departamento de Trabajo o una agencia estatal de aprendizaje.",
+            "Registered by the Department of Labor or a State Apprenticeship Agency. Every "
+            "registered program follows the Department's standards (29 CFR 29.5): a written "
+            "schedule of the work you learn on the job, classes related to the trade (usually "
+            "about 144 hours a year), pay that rises on a set schedule, "
+            "supervision, regular checks of your progress, and fair selection.",
+            "Lo registra el Departamento de Trabajo o una agencia estatal de aprendizaje. Todo "
+            "programa registrado sigue las normas del Departamento (29 CFR 29.5): un plan "
+            "escrito del trabajo que aprende en el empleo, clases relacionadas con el oficio "
+            "(normalmente unas 144 horas al año), un sueldo que sube según un plan "
+            "fijo, supervisión, revisiones periódicas de su avance y una selección justa.",
         ),
-        "source_url": "https://pathwaysdictionary.org/glossary/registered-apprenticeship/",
-        "source_confidence": Confidence.SECONDARY,
-        "source_note": "A glossary quoting the rule (secondary).",
+        "source_url": "https://www.doleta.gov/oa/characte.cfm",
+        "source_confidence": Confidence.VERIFIED,
+        "source_note": "The Department of Labor's Office of Apprenticeship page on the standards of 29 CFR 29.5 (undated; read 2026-12-01 in a stored copy).",
         "steps": [
             (
                 "Find apprenticeship openings on apprenticeship.gov.",
@@ -404,8 +408,8 @@ FUNDING: list[dict[str, Any]] = [
             "Ayuda educativa del empleador (IRC §127)",
         ),
         "summary": (
-            "Your employer may pay up to $5,250 a year for your schooling, and you pay no tax on it. Your employer must have a written plan. The classes do not have to be about your job.",
-            "Su empleador puede pagar hasta $5,250 al año de sus estudios, y usted no paga impuestos por eso. Su empleador debe tener un plan por escrito. Las clases no tienen que ser de su trabajo.",
+            "Your employer may pay for your schooling, and up to a yearly limit you pay no tax on it. Your employer must have a written plan. The classes do not have to be about your job.",
+            "Su empleador puede pagar sus estudios y, hasta un límite al año, usted no paga impuestos por eso. Su empleador debe tener un plan por escrito. Las clases no tienen que ser de su trabajo.",
         ),
         "kind": FundingKind.EMPLOYER,
         "agency": "Your employer (tax rule: Internal Revenue Code §127)",

@@ -29,15 +29,19 @@ def commitments(request: HttpRequest, report: TransparencyReport) -> str:
 
 
 def awards(request: HttpRequest, report: TransparencyReport) -> str:
-    """Render the awards given at that year's convening, with the method behind each."""
+    """Render the awards given at the convening that presented this report, with the method
+    behind each. A convening presents the report of the year before it (the "most progress"
+    award of the convening of year Y is computed from the report for Y - 1), so this report's
+    awards are those of the convening of the year after it."""
+    convening_year = report.year + 1
     given = list(
-        Award.objects.filter(convening__year=report.year).select_related("member", "convening")
+        Award.objects.filter(convening__year=convening_year).select_related("member", "convening")
     )
     if not given:
         return ""
     return render_to_string(
         "hiringdata/transparency/includes/_awards.html",
-        {"awards": given, "report": report},
+        {"awards": given, "report": report, "convening_year": convening_year},
         request=request,
     )
 

@@ -224,6 +224,14 @@ def test_funding_facts_each_name_their_page_day_and_award_year(sample_data):
     # IRC 127: only LexisNexis's copy of the statute was readable, so never verified.
     assert sources["employer-educational-assistance"].last_verified_on is None
     assert sources["vet-tec"].last_verified_on == dt.date(2026, 12, 1)  # VA's page on payment
+    # Registered Apprenticeship: the Department of Labor's page on the standards of 29 CFR 29.5.
+    assert sources["registered-apprenticeship"].last_verified_on == dt.date(2026, 12, 1)
+    wages = FundingFact.objects.get(source__slug="registered-apprenticeship", key="amount_rule")
+    assert (wages.confidence, wages.source_url) == (
+        "verified",
+        "https://www.doleta.gov/oa/characte.cfm",
+    )
+    assert sources["registered-apprenticeship"].source_confidence == "verified"
     lifetime = FundingFact.objects.get(source__slug="pell-grant", key="lifetime_limit")
     assert (lifetime.confidence, lifetime.source_url) == (
         "verified",

@@ -359,7 +359,9 @@ def test_a_share_is_shown_only_when_its_total_is_shown():
     assert data["row_totals"][0] == {"withheld": sup.PROTECTED}
 
 
-def test_report_page_shows_the_alliance_commitment_board_and_that_years_awards(published, client):
+def test_report_page_shows_the_commitment_board_and_the_awards_it_was_presented_with(
+    published, client
+):
     from datetime import date
 
     from alliance.models import Award, Convening
@@ -367,21 +369,23 @@ def test_report_page_shows_the_alliance_commitment_board_and_that_years_awards(p
 
     signer = MemberFactory(name="Harbor Analytics")
     CommitmentFactory(member=signer)
-    convening = Convening.objects.create(
-        year=YEAR, title="Convening", held_on=date(YEAR, 5, 1), place="Online"
-    )
-    Award.objects.create(
-        convening=convening,
-        member=signer,
-        title="Most progress",
-        method="Share of non-degree hires",
-    )
+    # The convening of YEAR + 1 presents the report for YEAR (its "most progress" award reads
+    # this report); the convening of YEAR presented the report before it.
+    for year, method in ((YEAR, "From the report before"), (YEAR + 1, "Share of non-degree hires")):
+        convening = Convening.objects.create(
+            year=year, title="Convening", held_on=date(year, 5, 1), place="Online"
+        )
+        Award.objects.create(
+            convening=convening, member=signer, title="Most progress", method=method
+        )
     html = client.get(f"/transparency/{YEAR}/").content.decode()
     board = html.split('id="commitments"')[1].split('id="awards"')[0]
     assert "Harbor Analytics" in board
     assert "On track" in board
     awards = html.split('id="awards"')[1]
     assert "Most progress" in awards and "Share of non-degree hires" in awards
+    assert f"Given at the Alliance's {YEAR + 1} convening" in awards
+    assert "From the report before" not in awards
 
 
 def test_generate_synthetic_makes_members_and_accepted_synthetic_submissions(db, capsys):
