@@ -2,11 +2,18 @@
 and conditional GET (ETag / Last-Modified) for every read."""
 
 import hashlib
+import logging
+import time
 from typing import Any
 
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django_redis.cache import RedisCache
+from django_redis.exceptions import ConnectionInterrupted
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
@@ -17,6 +24,8 @@ from .models import PartnerKey, key_hash
 
 HEADER = "HTTP_X_API_KEY"
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+logger = logging.getLogger(__name__)
 
 
 class PartnerKeyAuthentication(BaseAuthentication):
@@ -48,8 +57,66 @@ class PartnerKeySchema(OpenApiAuthenticationExtension):
         return {"type": "apiKey", "in": "header", "name": "X-API-Key"}
 
 
+class ThrottleCounts(BaseCache):
+    """The throttles' request times: in the default cache (Redis), or in this process's memory
+    for a request that cannot reach it.
+
+    Without this, an outage would lift every limit: django-redis ignores its errors
+    (IGNORE_EXCEPTIONS) and reads "nothing counted yet", just when the database is carrying the
+    load the cache normally takes. In memory the limits apply per worker process (each counts
+    its own requests, so a caller may get the rate once per process); once Redis answers again
+    the counts there are no longer read and expire.
+    """
+
+    WARN_EVERY_SECONDS = 60.0
+
+    def __init__(self) -> None:
+        super().__init__({})
+        # Bounded: past MAX_ENTRIES callers LocMemCache culls a third of the counts.
+        self.memory = LocMemCache("api-throttle-counts", {"MAX_ENTRIES": 10_000})
+        self.warned_at: float | None = None
+
+    def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
+        try:
+            return _raising(caches["default"]).get(key, default, version=version)
+        except ConnectionInterrupted as error:
+            self._warn(error)
+            return self.memory.get(key, default, version=version)
+
+    def set(
+        self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> None:
+        try:
+            _raising(caches["default"]).set(key, value, timeout, version=version)
+        except ConnectionInterrupted as error:
+            self._warn(error)
+            self.memory.set(key, value, timeout, version=version)
+
+    def _warn(self, error: ConnectionInterrupted) -> None:
+        # Once a minute per process, not once per request: an outage would flood the log.
+        now = time.monotonic()
+        if self.warned_at is None or now - self.warned_at >= self.WARN_EVERY_SECONDS:
+            self.warned_at = now
+            logger.warning(
+                "API throttles count in this process's memory (limits per worker process): "
+                "the cache cannot be reached (%r)",
+                error.__cause__ or error,
+            )
+
+
+def _raising(cache: BaseCache) -> Any:
+    """The cache itself, or for django-redis its client, which raises what the cache ignores
+    (same keys, same values)."""
+    return cache.client if isinstance(cache, RedisCache) else cache
+
+
+throttle_counts = ThrottleCounts()
+
+
 class AnonymousThrottle(AnonRateThrottle):
     """Callers with neither a session nor a key, by address."""
+
+    cache = throttle_counts
 
     def get_cache_key(self, request: Request, view: Any) -> str | None:
         if isinstance(request.auth, PartnerKey):
@@ -58,6 +125,8 @@ class AnonymousThrottle(AnonRateThrottle):
 
 
 class SignedInThrottle(UserRateThrottle):
+    cache = throttle_counts
+
     def get_cache_key(self, request: Request, view: Any) -> str | None:
         if not request.user or not request.user.is_authenticated:
             return None
@@ -66,6 +135,7 @@ class SignedInThrottle(UserRateThrottle):
 
 class PartnerThrottle(SimpleRateThrottle):
     scope = "partner"
+    cache = throttle_counts
 
     def get_cache_key(self, request: Request, view: Any) -> str | None:
         if not isinstance(request.auth, PartnerKey):

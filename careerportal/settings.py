@@ -310,7 +310,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # Each caller is counted in one scope: anonymous by address, signed-in by user, partners
-    # by key (a 429 says how long to wait in Retry-After).
+    # by key (a 429 says how long to wait in Retry-After). Counted in the cache; while Redis is
+    # down, in each worker process's memory (careerportal.api_access.ThrottleCounts).
     "DEFAULT_THROTTLE_CLASSES": [
         "careerportal.api_access.AnonymousThrottle",
         "careerportal.api_access.SignedInThrottle",

@@ -95,11 +95,13 @@ def _empty_caches() -> Iterator[None]:
     from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
+    from careerportal.api_access import throttle_counts
     from careerportal.public_cache import catalog_changed
 
     for cache in caches.all():
         if isinstance(cache, LocMemCache):  # never FLUSHDB a Redis that a broker may share
             cache.clear()
+    throttle_counts.memory.clear()  # the API throttles' counts kept while Redis is down
     # On Redis: public reads cached by an earlier test (its rows rolled back since) are stale.
     catalog_changed()
     yield

@@ -1,9 +1,12 @@
 """The API's front door: root, partner keys, throttles, CORS for reads, conditional GET."""
 
+import logging
+
 import pytest
 from django.core.cache import cache
 from rest_framework.throttling import SimpleRateThrottle
 
+from careerportal.api_access import throttle_counts
 from careerportal.models import PartnerKey, key_hash
 from tests.credentials.factories import CredentialFactory
 
@@ -44,6 +47,33 @@ def test_anonymous_reads_are_throttled_with_retry_after(client, db, low_rates):
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert response.json()["code"] == "throttled"
+    # Counted in the default cache (Redis when REDIS_URL is set), under DRF's own key.
+    assert len(cache.get("throttle_anon_127.0.0.1")) == 2
+    assert throttle_counts.memory.get("throttle_anon_127.0.0.1") is None
+
+
+def test_anonymous_reads_stay_throttled_with_redis_down(client, db, redis_down, low_rates):
+    statuses = [client.get("/api/v1/credentials/").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+    response = client.get("/api/v1/credentials/")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert response.json()["code"] == "throttled"
+
+
+def test_counting_in_memory_is_logged_once_not_per_request(
+    client, db, redis_down, caplog, monkeypatch
+):
+    monkeypatch.setattr(throttle_counts, "warned_at", None)
+
+    with caplog.at_level(logging.WARNING, logger="careerportal.api_access"):
+        statuses = [client.get("/api/v1/credentials/").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 200]
+    warnings = [r for r in caplog.records if r.name == "careerportal.api_access"]
+    assert len(warnings) == 1
+    assert "per worker process" in warnings[0].getMessage()
 
 
 def test_partner_key_has_its_own_rate_and_counts_use(client, db, low_rates):
