@@ -75,26 +75,43 @@ class ThrottleCounts(BaseCache):
         # Bounded: past MAX_ENTRIES callers LocMemCache culls a third of the counts.
         self.memory = LocMemCache("api-throttle-counts", {"MAX_ENTRIES": 10_000})
         self.warned_at: float | None = None
+        # After a failure Redis is not tried again for a few seconds: a Redis that hangs rather
+        # than refuses would otherwise cost each throttled request its socket timeouts.
+        self.failed_at: float | None = None
+
+    RETRY_AFTER_SECONDS = 5.0
 
     def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
+        if self._resting():
+            return self.memory.get(key, default, version=version)
         try:
             return _raising(caches["default"]).get(key, default, version=version)
         except ConnectionInterrupted as error:
-            self._warn(error)
+            self._failed(error)
             return self.memory.get(key, default, version=version)
 
     def set(
         self, key: Any, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
     ) -> None:
+        if self._resting():
+            self.memory.set(key, value, timeout, version=version)
+            return
         try:
             _raising(caches["default"]).set(key, value, timeout, version=version)
         except ConnectionInterrupted as error:
-            self._warn(error)
+            self._failed(error)
             self.memory.set(key, value, timeout, version=version)
 
-    def _warn(self, error: ConnectionInterrupted) -> None:
-        # Once a minute per process, not once per request: an outage would flood the log.
+    def _resting(self) -> bool:
+        return (
+            self.failed_at is not None
+            and time.monotonic() - self.failed_at < self.RETRY_AFTER_SECONDS
+        )
+
+    def _failed(self, error: ConnectionInterrupted) -> None:
         now = time.monotonic()
+        self.failed_at = now
+        # Once a minute per process, not once per request: an outage would flood the log.
         if self.warned_at is None or now - self.warned_at >= self.WARN_EVERY_SECONDS:
             self.warned_at = now
             logger.warning(

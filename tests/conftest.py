@@ -102,6 +102,7 @@ def _empty_caches() -> Iterator[None]:
         if isinstance(cache, LocMemCache):  # never FLUSHDB a Redis that a broker may share
             cache.clear()
     throttle_counts.memory.clear()  # the API throttles' counts kept while Redis is down
+    throttle_counts.failed_at = None  # and Redis tried again at once
     # On Redis: public reads cached by an earlier test (its rows rolled back since) are stale.
     catalog_changed()
     yield

@@ -76,6 +76,27 @@ def test_counting_in_memory_is_logged_once_not_per_request(
     assert "per worker process" in warnings[0].getMessage()
 
 
+def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(client, db, redis_down, monkeypatch):
+    """A Redis that hangs would cost every throttled request its socket timeouts: after one
+    failure the counts stay in memory for RETRY_AFTER_SECONDS, then Redis is tried again."""
+    import careerportal.api_access as api_access
+
+    calls = []
+    raising = api_access._raising
+    monkeypatch.setattr(api_access, "_raising", lambda cache: calls.append(1) or raising(cache))
+    now = [1000.0]
+    monkeypatch.setattr(api_access.time, "monotonic", lambda: now[0])
+
+    client.get("/api/v1/credentials/")
+    tried = len(calls)
+    assert tried == 1  # the first read fails; its write goes to memory without a second try
+    client.get("/api/v1/credentials/")
+    assert len(calls) == tried
+    now[0] += throttle_counts.RETRY_AFTER_SECONDS
+    client.get("/api/v1/credentials/")
+    assert len(calls) == tried + 1
+
+
 def test_partner_key_has_its_own_rate_and_counts_use(client, db, low_rates):
     key, secret = PartnerKey.issue(name="State portal")
 
