@@ -12,16 +12,19 @@ from .factories import ConveningFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+# In Spanish the member writes its statement only in Spanish (the English field left empty).
 @pytest.mark.parametrize(
-    "prefix,sign_in,sign,save_plan,add,changed",
+    "prefix,sign_in,sign,save_plan,add,changed,statement_field,statement",
     [
-        ("", "Sign in", "Sign", "Save the plan", "Add", "No longer requires a four-year degree."),
+        ("", "Sign in", "Sign", "Save the plan", "Add", "No longer requires a four-year degree.",
+         "statement", "We keep hiring on skills."),
         ("/es", "Iniciar sesión", "Firmar", "Guardar el plan", "Agregar",
-         "Ya no exige un título universitario de cuatro años."),
+         "Ya no exige un título universitario de cuatro años.",
+         "statement_es", "Seguimos contratando por habilidades."),
     ],
 )  # fmt: skip
 def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
-    page, axe_check, prefix, sign_in, sign, save_plan, add, changed
+    page, axe_check, prefix, sign_in, sign, save_plan, add, changed, statement_field, statement
 ):
     ConveningFactory(is_synthetic=True)
     member = MemberFactory(name="Harbor IT", slug="harbor-it", is_synthetic=True)
@@ -44,7 +47,10 @@ def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
     page.wait_for_url(f"**{prefix}/alliance/manage/harbor-it/reconvening/")
     axe_check(page)
 
-    page.fill("#id_recommit-statement", "We keep hiring on skills.")
+    field = f"#id_recommit-{statement_field}"
+    if statement_field != "statement":  # folded under the English field
+        page.locator(f"details:has({field}) > summary").click()
+    page.fill(field, statement)
     page.fill("#id_recommit-signer_name", "Ana Ruiz")
     page.click("label[for=id_recommit-confirm]")
     with page.expect_navigation():  # the POST's redirect, not the page already loaded
@@ -63,7 +69,7 @@ def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
 
     page.goto(f"{prefix}/alliance/reconvening/2026/")
     body = page.locator("main").inner_text()
-    assert "We keep hiring on skills." in body
+    assert statement in body
     assert "First apprentice starts" in body
     assert changed in body
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
