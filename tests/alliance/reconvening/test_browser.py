@@ -1,6 +1,7 @@
 """A member admin recommits, writes a plan and reports on a milestone; the public pages show it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from alliance.models import MembershipRole
 from alliance.reconvening.models import StandardVersion
@@ -55,7 +56,7 @@ def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
     page.click("label[for=id_recommit-confirm]")
     with page.expect_navigation():  # the POST's redirect, not the page already loaded
         page.locator("main").get_by_role("button", name=sign, exact=True).click()
-    assert page.locator(".usa-alert--success").count() == 1
+    expect(page.locator(".usa-alert--success")).to_have_count(1)  # waits for the redirect's page
 
     page.fill("#id_plan-summary", "One apprentice a year.")
     with page.expect_navigation():  # the POST's redirect, not the page already loaded
@@ -130,7 +131,7 @@ def test_member_posts_a_need_and_a_provider_answers(page, axe_check, prefix, pos
     page.fill("#id_need-needed_by", "2030-01-15")
     with page.expect_navigation():  # the POST's redirect, not the page already loaded
         page.locator("main").get_by_role("button", name=post, exact=True).click()
-    assert page.locator(".usa-alert--success").count() == 1
+    expect(page.locator(".usa-alert--success")).to_have_count(1)  # waits for the redirect's page
 
     page.context.clear_cookies()
     page.goto(f"{prefix}/accounts/login/?next={prefix}/alliance/needs/")

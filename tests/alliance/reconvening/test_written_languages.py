@@ -2,6 +2,7 @@
 languages; readers get it in their language, marked as written by them, or the English, marked
 as not yet translated. Nothing is translated for them."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -422,3 +423,40 @@ def test_the_status_page_counts_a_text_written_only_in_spanish(
     row = html[html.index("<code>reconvening.recommitment</code> statement") :].split("</tr>")[0]
     cells = row.split("<td>")[1:]
     assert cells[0].startswith("1 of 1") and cells[1].startswith("0 of 1")
+
+
+def test_a_spotlight_written_only_in_spanish_is_edited_in_spanish(client, task_force_user, member):
+    from .test_spotlights import FIGURE
+
+    spotlight = services.spotlight_create(
+        actor=task_force_user,
+        convening=ConveningFactory(),
+        kind="member_story",
+        title="",
+        body="",
+        member=member,
+        figures=[FIGURE],
+        versions={"title": {"es": "De la recepción al soporte"}, "body": {"es": "Ana empezó."}},
+    )
+    client.force_login(task_force_user)
+    edit = f"/alliance/task-force/spotlights/{spotlight.pk}/edit/"
+    response = client.get(edit)
+    assert response.status_code == 200
+    html = page_html(response)
+    english = re.search(r'<input type="text" name="title" [^>]*>', html)
+    assert english is not None and "value=" not in english.group()  # the English left empty
+    assert 'aria-describedby="id_title_helptext" id="id_title"' in english.group()
+    assert 'id="id_title_helptext"' in html  # the hint it points to
+    assert 'value="De la recepción al soporte"' in html
+    data = {
+        "title": "",
+        "title_es": "De la recepción al soporte técnico",
+        "body": "",
+        "body_es": "Ana empezó en la recepción.",
+        **{f"figure1_{k}": v for k, v in FIGURE.items()},
+    }
+    assert client.post(edit, data).status_code == 302
+    spotlight.refresh_from_db()
+    assert (spotlight.title_en, spotlight.title_es) == ("", "De la recepción al soporte técnico")
+    entry = AuditEntry.objects.get(action="spotlight.edit")
+    assert entry.after["title_versions"] == {"es": "De la recepción al soporte técnico"}
