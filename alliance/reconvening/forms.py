@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.forms import DATE, UswdsMixin
 from alliance.models import Member
-from careerportal.translations.authored import AuthorVersionsMixin
+from careerportal.translations.authored import AuthorVersionsMixin, authored_initial
 from credentials.programs.models import Program
 from pathways.models import Occupation
 
@@ -172,9 +172,8 @@ class SpotlightEditForm(SpotlightForm):
 
     def __init__(self, *args: Any, spotlight: Any, **kwargs: Any) -> None:
         figures = list(spotlight.figures.all())
-        initial = {
-            "title": spotlight.title,
-            "body": spotlight.body,
+        initial: dict[str, Any] = {
+            **authored_initial(spotlight, ("title", "body")),
             "picture_alt": spotlight.picture_alt,
         }
         for i, figure in enumerate(figures[:FIGURE_ROWS], start=1):

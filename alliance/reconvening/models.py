@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.models import Convening, HiringStandard, Member
+from careerportal.translations.authored import written_in_some_language
 from credentials.models import Provider
 from credentials.programs.models import Program
 from pathways.models import Occupation
@@ -35,7 +36,11 @@ class Recommitment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["convening", "member"], name="recommitment_once_per_convening"
-            )
+            ),
+            # Written in English, in another language, or in several: never in none.
+            models.CheckConstraint(
+                condition=written_in_some_language("statement"), name="recommitment_statement"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -57,7 +62,10 @@ class AccessPlan(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["convening", "member"], name="access_plan_once_per_convening"
-            )
+            ),
+            models.CheckConstraint(
+                condition=written_in_some_language("summary"), name="access_plan_summary"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -88,6 +96,11 @@ class Milestone(models.Model):
     class Meta:
         db_table = "alliance_reconvening_milestone"
         ordering = ["plan", "due_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=written_in_some_language("title"), name="milestone_title"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} by {self.due_on}"
@@ -159,7 +172,11 @@ class Need(models.Model):
         db_table = "alliance_reconvening_need"
         ordering = ["needed_by", "id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(people__gte=1), name="need_people")
+            models.CheckConstraint(condition=models.Q(people__gte=1), name="need_people"),
+            models.CheckConstraint(condition=written_in_some_language("role"), name="need_role"),
+            models.CheckConstraint(
+                condition=written_in_some_language("skills"), name="need_skills"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -246,6 +263,12 @@ class Spotlight(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(kind="member_story") | models.Q(member__isnull=False),
                 name="spotlight_story_names_member",
+            ),
+            models.CheckConstraint(
+                condition=written_in_some_language("title"), name="spotlight_title"
+            ),
+            models.CheckConstraint(
+                condition=written_in_some_language("body"), name="spotlight_body"
             ),
         ]
 

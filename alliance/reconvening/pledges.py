@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from alliance.models import Commitment
 from careerportal.share_card import card_response
 from careerportal.sharing import page_share
+from careerportal.translations.presentation import authored_text
 
 from .models import Recommitment
 
@@ -34,7 +35,7 @@ def recommitment_post_text(*, recommitment: Recommitment, url: str) -> str:
         "“%(statement)s” %(url)s"
     ) % {
         "year": recommitment.convening.year,
-        "statement": recommitment.statement,
+        "statement": authored_text(recommitment, "statement").text,
         "url": url,
     }
 
@@ -69,7 +70,7 @@ def recommitment_share(*, recommitment: Recommitment, site: str) -> dict[str, An
         site=site,
         url=reverse("reconvening:recommitment-pledge", args=[recommitment.pk]),
         title=title,
-        description=recommitment.statement,
+        description=authored_text(recommitment, "statement").text,
         image=reverse("reconvening:recommitment-card", args=[recommitment.pk]),
         embeddable=False,
     )
@@ -92,7 +93,7 @@ def commitment_card(*, commitment: Commitment) -> Any:
 def recommitment_card(*, recommitment: Recommitment) -> Any:
     return card_response(
         kicker=_("Renewed pledge · %(member)s") % {"member": recommitment.member.name},
-        title=recommitment.statement,
+        title=authored_text(recommitment, "statement").text,
         facts=[
             (_("Convening"), str(recommitment.convening.year)),
             (_("Signed"), date_format(recommitment.signed_on, "SHORT_DATE_FORMAT")),

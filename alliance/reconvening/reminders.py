@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from alliance.models import Commitment, CommitmentStatus, Membership, MembershipRole
 from alliance.taskforce.reminders import reminders_send_once
+from careerportal.translations.presentation import authored_text
 
 from .models import Milestone, MilestoneStatus
 
@@ -97,7 +98,12 @@ def reminders_send(*, today: dt.date) -> int:
                         "The milestone “%(title)s” of %(member)s's plan for access is due on "
                         "%(day)s. Report its status in the member area; the note is public."
                     )
-                    % {"title": m.title, "member": member.name, "day": m.due_on.isoformat()},
+                    % {
+                        # The member's English title, else the version they wrote first.
+                        "title": authored_text(m, "title").text,
+                        "member": member.name,
+                        "day": m.due_on.isoformat(),
+                    },
                 )
             )
     return reminders_send_once(due)

@@ -56,15 +56,16 @@ def recommitment_sign(
     """A member admin signs the member's recommitment for a convening (once per convening);
     `versions` holds the member's own statement in other languages ({"statement": {"es": ...}})."""
     _require_admin(actor, member)
-    if not statement.strip() or not signer_name.strip():
-        raise ValidationError(_("Write the statement and the name of the person signing."))
+    columns = authored_columns(english={"statement": statement}, versions=versions)
+    if not signer_name.strip():
+        raise ValidationError({"signer_name": _("Write the name of the person signing.")})
     if Recommitment.objects.filter(member=member, convening=convening).exists():
         raise ValidationError(_("This member has already recommitted at this convening."))
     with transaction.atomic():
         recommitment = Recommitment.objects.create(
             member=member,
             convening=convening,
-            **authored_columns(english={"statement": statement}, versions=versions),
+            **columns,
             signer_name=signer_name.strip(),
             signer_title=signer_title.strip(),
             signed_on=signed_on or timezone.localdate(),
@@ -95,8 +96,7 @@ def access_plan_save(
 ) -> AccessPlan:
     """A member admin writes or updates the member's plan for access for a convening year."""
     _require_admin(actor, member)
-    if not summary.strip():
-        raise ValidationError({"summary": _("Say what the plan is.")})
+    columns = authored_columns(english={"summary": summary}, versions=versions)
     with transaction.atomic():
         plan = (
             AccessPlan.objects.select_for_update()
@@ -106,9 +106,7 @@ def access_plan_save(
         before = authored_state(plan, ("summary",)) if plan else None
         if plan is None:
             plan = AccessPlan(member=member, convening=convening)
-        for column, text in authored_columns(
-            english={"summary": summary}, versions=versions
-        ).items():
+        for column, text in columns.items():
             setattr(plan, column, text)
         plan.updated_on = timezone.localdate()
         plan.save()
@@ -142,12 +140,11 @@ def milestone_add(
 ) -> Milestone:
     """A member admin adds a step, with its due date, to the member's plan."""
     _require_admin(actor, plan.member)
-    if not title.strip():
-        raise ValidationError({"title": _("Name the milestone.")})
+    columns = authored_columns(english={"title": title}, versions=versions)
     with transaction.atomic():
         milestone = Milestone.objects.create(
             plan=plan,
-            **authored_columns(english={"title": title}, versions=versions),
+            **columns,
             due_on=due_on,
             updated_on=timezone.localdate(),
         )
@@ -173,12 +170,10 @@ def milestone_update(
     _require_admin(actor, milestone.plan.member)
     if status not in MilestoneStatus.values:
         raise ValidationError({"status": _("Choose one of the listed statuses.")})
-    if not note.strip():
-        raise ValidationError({"note": _("Say what happened: the note is published.")})
+    columns = authored_columns(english={"note": note}, versions=versions)
     with transaction.atomic():
         before = _milestone_state(milestone)
         milestone.status = status
-        columns = authored_columns(english={"note": note}, versions=versions)
         for column, text in columns.items():
             setattr(milestone, column, text)
         milestone.updated_on = timezone.localdate()
@@ -264,10 +259,11 @@ def need_post(
         raise ValidationError({"needed_by": _("The date cannot be in the past.")})
     if people < 1:
         raise ValidationError({"people": _("Say how many people: at least one.")})
+    columns = authored_columns(english={"role": role, "skills": skills}, versions=versions)
     with transaction.atomic():
         need = Need.objects.create(
             member=member,
-            **authored_columns(english={"role": role, "skills": skills}, versions=versions),
+            **columns,
             people=people,
             needed_by=needed_by,
             occupation=occupation,
@@ -326,7 +322,9 @@ def need_answer(
             need=need,
             provider=program.provider,
             program=program,
-            **authored_columns(english={"message": message}, versions=versions),
+            **authored_columns(
+                english={"message": message}, versions=versions, optional=("message",)
+            ),
             answered_on=timezone.localdate(),
             answered_by=actor,
         )
@@ -373,11 +371,12 @@ def spotlight_create(
         raise ValidationError({"picture_alt": _("Say what the picture shows.")})
     if not figures:
         raise ValidationError(_("Give at least one figure with its source."))
+    columns = authored_columns(english={"title": title, "body": body}, versions=versions)
     with transaction.atomic():
         spotlight = Spotlight.objects.create(
             convening=convening,
             kind=kind,
-            **authored_columns(english={"title": title, "body": body}, versions=versions),
+            **columns,
             member=member if kind == SpotlightKind.MEMBER_STORY else None,
             program=program if kind == SpotlightKind.PROGRAM else None,
             picture=picture or "",
@@ -406,8 +405,7 @@ def spotlight_create(
 
 def _spotlight_state(spotlight: Spotlight) -> dict[str, Any]:
     return {
-        "title": spotlight.title,
-        "body": spotlight.body,
+        **authored_state(spotlight, ("title", "body")),
         "picture": spotlight.picture.name if spotlight.picture else "",
         "picture_alt": spotlight.picture_alt,
         "figures": [
@@ -429,8 +427,10 @@ def spotlight_update(
     picture: Any = None,
     picture_alt: str = "",
     remove_picture: bool = False,
+    versions: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Spotlight:
-    """The task force edits a spotlight's text, figures and picture (its kind and subject stay).
+    """The task force edits a spotlight's text (each language's version, as when published),
+    figures and picture (its kind and subject stay).
 
     A new picture replaces the old one; the picture kept always has its description.
     """
@@ -438,8 +438,7 @@ def spotlight_update(
         raise PermissionDenied
     if spotlight.withdrawn_on is not None:
         raise ValidationError(_("This spotlight was withdrawn; it can no longer be edited."))
-    if not title.strip() or not body.strip():
-        raise ValidationError(_("Write the title and the story."))
+    columns = authored_columns(english={"title": title, "body": body}, versions=versions)
     if not figures:
         raise ValidationError(_("Give at least one figure with its source."))
     keeps_picture = bool(picture) or (bool(spotlight.picture) and not remove_picture)
@@ -447,8 +446,8 @@ def spotlight_update(
         raise ValidationError({"picture_alt": _("Say what the picture shows.")})
     with transaction.atomic():
         before = _spotlight_state(spotlight)
-        spotlight.title = title.strip()
-        spotlight.body = body.strip()
+        for column, text in columns.items():
+            setattr(spotlight, column, text)
         if picture:
             spotlight.picture = picture
         elif remove_picture:

@@ -438,6 +438,7 @@ def spotlight_edit(request: HttpRequest, pk: int) -> HttpResponse:
             picture=data["picture"],
             picture_alt=data["picture_alt"],
             remove_picture=data.get("remove_picture") or False,
+            versions=form.versions(),
         )
 
     if request.method == "POST":

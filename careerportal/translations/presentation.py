@@ -5,14 +5,16 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.html import escape, format_html, linebreaks
+from django.utils.html import conditional_escape, escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language, get_language_bidi, get_language_info
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 from careerportal.languages import NOT_YET_TRANSLATED, TRANSLATED_BY_US, WRITTEN_BY
+
+from .authored import authored_order
 
 # Set on the request when a page shows content translated by us (the page then says so once).
 SHOWN_TRANSLATED = "_content_translated_shown"
@@ -24,7 +26,9 @@ class FieldText:
 
     text: str
     language: str
-    fallback: bool  # the page's language has no translation: the text is the English
+    # The page's language has no version: the text is in another language (`language`), for
+    # content we translate always the English.
+    fallback: bool
 
     def __str__(self) -> str:
         return self.text
@@ -47,6 +51,24 @@ def field_text(obj: object, field_name: str, *, language: str | None = None) -> 
     return FieldText(english, default, bool(english))
 
 
+def authored_text(obj: object, field_name: str, *, language: str | None = None) -> FieldText:
+    """Text its author wrote (careerportal.translations.authored), as every page, endpoint and
+    mail shows it: the author's version in the reader's language if they wrote one; else their
+    English; else their first version in the portal's order of languages. Empty only when they
+    wrote it in no language (an optional field left empty)."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    for code in authored_order(language):
+        text = getattr(obj, build_localized_fieldname(field_name, code), "") or ""
+        if text:
+            return FieldText(text, code, code != language)
+    return FieldText("", language, False)
+
+
+def language_name(code: str) -> str:
+    """A language's own name, as the language switcher shows it ("Español", "Tiếng Việt")."""
+    return capfirst(get_language_info(code)["name_local"])
+
+
 def not_translated_note(language: str | None = None) -> str:
     """ "Not yet translated into Tiếng Việt." in the page's language."""
     code = language or get_language() or settings.LANGUAGE_CODE
@@ -62,7 +84,8 @@ def render_field(
     note: bool = True,
 ) -> SafeString:
     """The text as HTML: escaped, truncated to `truncate` words or split into paragraphs, and
-    when it is the English fallback, wrapped in lang="en" with the note beside it."""
+    when it is in another language than the page's (the fallback), wrapped in its lang (and its
+    dir when that differs from the page's) with the note beside it."""
     text = Truncator(shown.text).words(truncate) if truncate else shown.text
     body = mark_safe(linebreaks(text, autoescape=True) if paragraphs else escape(text))  # noqa: S308 - escaped
     page_language = get_language() or settings.LANGUAGE_CODE
@@ -71,8 +94,12 @@ def render_field(
             setattr(request, SHOWN_TRANSLATED, True)
         return body
     tag = "div" if paragraphs else "span"
-    # On a right-to-left page the English runs left to right (its full stop at its end).
-    direction = ' dir="ltr"' if get_language_bidi() else ""
+    # Arabic on a left-to-right page runs right to left, and English on an Arabic page left to
+    # right (its full stop at its end).
+    text_bidi = bool(get_language_info(shown.language)["bidi"])
+    direction = ""
+    if text_bidi != get_language_bidi():
+        direction = ' dir="rtl"' if text_bidi else ' dir="ltr"'
     marked = format_html(
         '<{tag} lang="{lang}"{dir}>{body}</{tag}>',
         tag=tag,
@@ -93,24 +120,44 @@ def render_field(
 def render_authored(
     obj: object, field_name: str, *, author: str, paragraphs: bool = False, note: bool = True
 ) -> SafeString:
-    """Text its author wrote (careerportal.translations.authored): their own version in the
-    page's language, saying so ("Written by Acme in Spanish."), or the English, marked as not yet
-    translated. Never counted as translated by us."""
-    shown = field_text(obj, field_name)
-    body = render_field(shown, paragraphs=paragraphs, note=note)
-    page_language = get_language() or settings.LANGUAGE_CODE
-    if not note or shown.fallback or not shown.text or page_language == settings.LANGUAGE_CODE:
+    """Text its author wrote, as authored_text chooses it: a version other than English says who
+    wrote it in which language ("Written by Acme in Español."); one not in the page's language
+    carries its lang and "Not yet translated into <the page's language>." (note=False for a
+    heading: its lang alone). Never counted as translated by us; "" if written in no language."""
+    shown = authored_text(obj, field_name)
+    if not shown.text:
+        return mark_safe("")
+    body = render_field(shown, paragraphs=paragraphs, note=False)
+    if not note:
         return body
-    credit = str(WRITTEN_BY) % {
-        "author": author,
-        "language": get_language_info(page_language)["name_translated"],
-    }
-    return format_html(
-        '{body} <{tag} class="translation-author">{credit}</{tag}>',
-        body=body,
-        tag="p" if paragraphs else "small",
-        credit=credit,
-    )
+    tag = "p" if paragraphs else "small"
+    page_language = get_language() or settings.LANGUAGE_CODE
+    parts = [body]
+    if shown.language != settings.LANGUAGE_CODE:
+        name = language_name(shown.language)
+        if shown.language != page_language:
+            # The language's own name, marked as such, inside a sentence in the page's language.
+            name = format_html('<span lang="{}">{}</span>', shown.language, name)
+        credit = escape(str(WRITTEN_BY)) % {
+            "author": conditional_escape(author),
+            "language": conditional_escape(name),
+        }
+        parts.append(
+            format_html(
+                '<{tag} class="translation-author">{credit}</{tag}>',
+                tag=tag,
+                credit=mark_safe(credit),  # noqa: S308 - built from escaped parts
+            )
+        )
+    if shown.fallback:
+        parts.append(
+            format_html(
+                '<{tag} class="translation-missing">{note}</{tag}>',
+                tag=tag,
+                note=not_translated_note(page_language),
+            )
+        )
+    return mark_safe(" ".join(parts))  # noqa: S308 - each part is escaped
 
 
 def translated_note(request: HttpRequest | None) -> str:

@@ -38,7 +38,7 @@ class FieldStatus:
     model: str
     field: str
     language: str
-    total: int  # rows with English text
+    total: int  # rows with English text (fields written by their authors: in any language)
     filled: int  # ...with a current translation shown
     stale: int  # ...whose loaded translation translates an older English text
     translated_by: tuple[str, ...]
@@ -105,20 +105,22 @@ def _english_and_local(label: str) -> dict[str, dict[str, dict[str, str]]]:
 
 def content_status() -> list[FieldStatus]:
     """Per model, field and language: rows with English, with a translation, stale; the fields
-    their authors write in several languages last (they have no translation records)."""
+    their authors write in several languages last (they have no translation records, and a row
+    counts once written in any language: its author may have written no English)."""
     records: dict[tuple[str, str, str, str], ContentTranslation] = {
         (r.model, r.key, r.field, r.language): r for r in ContentTranslation.objects.all()
     }
     found = []
     for label in [*KEYS, GLOSSARY, *AUTHORED]:
         rows = _english_and_local(label)
+        authored = label in AUTHORED
         for name in translated_fields(label):
             for language in translation_languages():
                 total = filled = stale = 0
                 translators: set[str] = set()
                 for key, cells in rows.items():
                     english = cells[name]["en"]
-                    if not english:
+                    if not (any(cells[name].values()) if authored else english):
                         continue
                     total += 1
                     filled += bool(cells[name].get(language))
@@ -135,7 +137,7 @@ def content_status() -> list[FieldStatus]:
                         filled,
                         stale,
                         tuple(sorted(translators)),
-                        authored=label in AUTHORED,
+                        authored=authored,
                     )
                 )
     return found

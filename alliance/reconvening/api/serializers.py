@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from alliance.models import Convening
+from careerportal.translations.presentation import authored_text
 from credentials.models import Provider
 
 from ..models import (
@@ -28,6 +30,36 @@ class ConveningSerializer(serializers.ModelSerializer):
         fields = ["year", "title", "held_on", "place", "agenda", "is_synthetic"]
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class AuthoredTextField(serializers.Field):
+    """Text its author wrote, in the version a page in the request's language shows
+    (careerportal.translations.presentation.authored_text): theirs in that language, else their
+    English, else their first version; "" only for an optional text left empty."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return authored_text(value, str(self.field_name)).text
+
+
+@extend_schema_field(
+    serializers.CharField(
+        allow_null=True, help_text="The language the text beside it is written in (null if empty)."
+    )
+)
+class AuthoredLanguageField(serializers.Field):
+    """The language code of the version AuthoredTextField gives for the field `of`."""
+
+    def __init__(self, *, of: str, **kwargs: Any) -> None:
+        self.of = of
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> str | None:
+        shown = authored_text(value, self.of)
+        return shown.language if shown.text else None
+
+
 def _slug_field() -> serializers.SlugRelatedField[Any]:
     return serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
@@ -36,6 +68,8 @@ class RecommitmentSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="convening.year", read_only=True)
     member = _slug_field()
     member_name = serializers.CharField(source="member.name", read_only=True)
+    statement = AuthoredTextField()
+    statement_language = AuthoredLanguageField(of="statement")
 
     class Meta:
         model = Recommitment
@@ -45,6 +79,7 @@ class RecommitmentSerializer(serializers.ModelSerializer):
             "member",
             "member_name",
             "statement",
+            "statement_language",
             "signed_on",
             "signer_name",
             "signer_title",
@@ -53,9 +88,24 @@ class RecommitmentSerializer(serializers.ModelSerializer):
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
+    title = AuthoredTextField()
+    title_language = AuthoredLanguageField(of="title")
+    note = AuthoredTextField()
+    note_language = AuthoredLanguageField(of="note")
+
     class Meta:
         model = Milestone
-        fields = ["id", "title", "due_on", "status", "note", "updated_on", "is_synthetic"]
+        fields = [
+            "id",
+            "title",
+            "title_language",
+            "due_on",
+            "status",
+            "note",
+            "note_language",
+            "updated_on",
+            "is_synthetic",
+        ]
 
 
 class AccessPlanSerializer(serializers.ModelSerializer):
@@ -63,6 +113,8 @@ class AccessPlanSerializer(serializers.ModelSerializer):
     member = _slug_field()
     member_name = serializers.CharField(source="member.name", read_only=True)
     milestones = MilestoneSerializer(many=True, read_only=True)
+    summary = AuthoredTextField()
+    summary_language = AuthoredLanguageField(of="summary")
 
     class Meta:
         model = AccessPlan
@@ -72,6 +124,7 @@ class AccessPlanSerializer(serializers.ModelSerializer):
             "member",
             "member_name",
             "summary",
+            "summary_language",
             "updated_on",
             "milestones",
             "is_synthetic",
@@ -153,6 +206,8 @@ class NeedAnswerSerializer(serializers.ModelSerializer):
     provider_name = serializers.CharField(source="provider.name", read_only=True)
     program = serializers.IntegerField(source="program_id", read_only=True)
     program_name = serializers.CharField(source="program.name", read_only=True)
+    message = AuthoredTextField()
+    message_language = AuthoredLanguageField(of="message")
 
     class Meta:
         model = NeedAnswer
@@ -163,6 +218,7 @@ class NeedAnswerSerializer(serializers.ModelSerializer):
             "program",
             "program_name",
             "message",
+            "message_language",
             "answered_on",
             "is_synthetic",
         ]
@@ -175,6 +231,10 @@ class NeedSerializer(serializers.ModelSerializer):
         source="occupation.soc_code", read_only=True, allow_null=True, default=None
     )
     answers = NeedAnswerSerializer(many=True, read_only=True)
+    role = AuthoredTextField()
+    role_language = AuthoredLanguageField(of="role")
+    skills = AuthoredTextField()
+    skills_language = AuthoredLanguageField(of="skills")
 
     class Meta:
         model = Need
@@ -183,8 +243,10 @@ class NeedSerializer(serializers.ModelSerializer):
             "member",
             "member_name",
             "role",
+            "role_language",
             "occupation",
             "skills",
+            "skills_language",
             "people",
             "needed_by",
             "posted_on",
@@ -207,6 +269,10 @@ class SpotlightSerializer(serializers.ModelSerializer):
     program = serializers.IntegerField(source="program_id", read_only=True, allow_null=True)
     picture = serializers.SerializerMethodField()
     figures = SpotlightFigureSerializer(many=True, read_only=True)
+    title = AuthoredTextField()
+    title_language = AuthoredLanguageField(of="title")
+    body = AuthoredTextField()
+    body_language = AuthoredLanguageField(of="body")
 
     class Meta:
         model = Spotlight
@@ -215,7 +281,9 @@ class SpotlightSerializer(serializers.ModelSerializer):
             "year",
             "kind",
             "title",
+            "title_language",
             "body",
+            "body_language",
             "member",
             "program",
             "picture",

@@ -4,7 +4,13 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from ..presentation import field_text, render_authored, render_field, translated_note
+from ..presentation import (
+    authored_text,
+    field_text,
+    render_authored,
+    render_field,
+    translated_note,
+)
 from ..presentation import not_translated_note as presentation_note
 
 register = template.Library()
@@ -36,9 +42,16 @@ def translated(
 def authored(
     obj: object, field_name: str, author: str, paragraphs: bool = False, note: bool = True
 ) -> SafeString:
-    """Text its author wrote: their own version in the page's language with who wrote it, or
-    the English marked as not yet translated (note=False for a heading: its lang alone)."""
+    """Text its author wrote: their version in the page's language, else their English, else
+    their first version, marked as presentation.render_authored says ("" if none)."""
     return render_authored(obj, field_name, author=author, paragraphs=paragraphs, note=note)
+
+
+@register.simple_tag
+def authored_plain(obj: object, field_name: str) -> str:
+    """The same text as {% authored %} chooses, unmarked: for a page title or hidden text, where
+    no element can carry its lang."""
+    return authored_text(obj, field_name).text
 
 
 @register.simple_tag(takes_context=True)

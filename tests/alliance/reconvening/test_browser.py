@@ -1,6 +1,7 @@
 """A member admin recommits, writes a plan and reports on a milestone; the public pages show it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from alliance.models import MembershipRole
 from alliance.reconvening.models import StandardVersion
@@ -12,16 +13,19 @@ from .factories import ConveningFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+# In Spanish the member writes its statement only in Spanish (the English field left empty).
 @pytest.mark.parametrize(
-    "prefix,sign_in,sign,save_plan,add,changed",
+    "prefix,sign_in,sign,save_plan,add,changed,statement_field,statement",
     [
-        ("", "Sign in", "Sign", "Save the plan", "Add", "No longer requires a four-year degree."),
+        ("", "Sign in", "Sign", "Save the plan", "Add", "No longer requires a four-year degree.",
+         "statement", "We keep hiring on skills."),
         ("/es", "Iniciar sesión", "Firmar", "Guardar el plan", "Agregar",
-         "Ya no exige un título universitario de cuatro años."),
+         "Ya no exige un título universitario de cuatro años.",
+         "statement_es", "Seguimos contratando por habilidades."),
     ],
 )  # fmt: skip
 def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
-    page, axe_check, prefix, sign_in, sign, save_plan, add, changed
+    page, axe_check, prefix, sign_in, sign, save_plan, add, changed, statement_field, statement
 ):
     ConveningFactory(is_synthetic=True)
     member = MemberFactory(name="Harbor IT", slug="harbor-it", is_synthetic=True)
@@ -44,12 +48,15 @@ def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
     page.wait_for_url(f"**{prefix}/alliance/manage/harbor-it/reconvening/")
     axe_check(page)
 
-    page.fill("#id_recommit-statement", "We keep hiring on skills.")
+    field = f"#id_recommit-{statement_field}"
+    if statement_field != "statement":  # folded under the English field
+        page.locator(f"details:has({field}) > summary").click()
+    page.fill(field, statement)
     page.fill("#id_recommit-signer_name", "Ana Ruiz")
     page.click("label[for=id_recommit-confirm]")
     with page.expect_navigation():  # the POST's redirect, not the page already loaded
         page.locator("main").get_by_role("button", name=sign, exact=True).click()
-    assert page.locator(".usa-alert--success").count() == 1
+    expect(page.locator(".usa-alert--success")).to_have_count(1)  # waits for the redirect's page
 
     page.fill("#id_plan-summary", "One apprentice a year.")
     with page.expect_navigation():  # the POST's redirect, not the page already loaded
@@ -63,7 +70,7 @@ def test_member_admin_recommits_and_plans_and_the_year_page_shows_it(
 
     page.goto(f"{prefix}/alliance/reconvening/2026/")
     body = page.locator("main").inner_text()
-    assert "We keep hiring on skills." in body
+    assert statement in body
     assert "First apprentice starts" in body
     assert changed in body
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -124,7 +131,7 @@ def test_member_posts_a_need_and_a_provider_answers(page, axe_check, prefix, pos
     page.fill("#id_need-needed_by", "2030-01-15")
     with page.expect_navigation():  # the POST's redirect, not the page already loaded
         page.locator("main").get_by_role("button", name=post, exact=True).click()
-    assert page.locator(".usa-alert--success").count() == 1
+    expect(page.locator(".usa-alert--success")).to_have_count(1)  # waits for the redirect's page
 
     page.context.clear_cookies()
     page.goto(f"{prefix}/accounts/login/?next={prefix}/alliance/needs/")
