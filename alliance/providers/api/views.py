@@ -34,7 +34,9 @@ class GapListView(APIView):
         responses={200: GapSerializer(many=True)},
     )
     def get(self, request: Request) -> Response:
-        level = request.query_params.get("level") or None
+        # Absent means every level; present must be one of them (an empty value too, as the
+        # other list filters refuse it).
+        level = request.query_params.get("level")
         if level is not None and level not in EducationLevel.values:
             raise ValidationError(
                 {"level": [f"Choose one of: {', '.join(EducationLevel.values)}."]}

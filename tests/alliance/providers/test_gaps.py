@@ -152,6 +152,8 @@ def test_the_api_answers_as_its_openapi_schema_says(wsgi_app):
     assert response.json()[0]["soc_code"] == job.soc_code
     bad = operation.Case(query={"level": "phd"}).call()
     assert bad.status_code == 400
+    # An empty value is not one of the levels either (the contract fuzzer sends it).
+    assert operation.Case(query={"level": ""}).call().status_code == 400
 
 
 def test_the_api_query_count_is_constant(client, django_assert_num_queries):
