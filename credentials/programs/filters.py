@@ -4,7 +4,6 @@ import re
 from typing import Any
 
 import django_filters
-from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -211,9 +210,7 @@ class ProgramFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if not _CIP_RE.match(value):
-            raise forms.ValidationError(_("A CIP code looks like 11, 11.01 or 11.0101."))
-        return queryset.filter(cip_code__startswith=value)
+        return queryset.filter(cip_code__startswith=value)  # its form checked it (is_valid)
 
     def filter_occupation(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
@@ -233,6 +230,11 @@ class ProgramFilter(django_filters.FilterSet):
         data = self.form.cleaned_data if valid else {}
         if valid and data.get("zip") and not data["zip"].isdigit():
             self.form.add_error("zip", _("A ZIP code is 5 digits."))
+            return False
+        # A filter method cannot refuse its value (an error raised there is a server error), so
+        # the codes' shapes are checked here, with the form's other answers.
+        if valid and data.get("cip") and not _CIP_RE.match(data["cip"].strip()):
+            self.form.add_error("cip", _("A CIP code looks like 11, 11.01 or 11.0101."))
             return False
         if valid and data.get("occupation") and not _SOC_RE.match(data["occupation"].strip()):
             self.form.add_error("occupation", _("A SOC code looks like 15-1212."))

@@ -1,7 +1,10 @@
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from careerportal.api_fields import StrictCharField
 
 from ..extensions import ScreenProgram, screen_program
 from ..forms import SCREENER_EDUCATION, US_STATES
@@ -114,6 +117,21 @@ class FundingSourceSerializer(serializers.ModelSerializer):
 class ScreenerQuerySerializer(serializers.Serializer):
     """The screener's answers and, optionally, facts about one training program."""
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # DRF reads an empty query parameter (`?education=`) as one left out; the schema says a
+        # value must be one of the listed ones, so an empty one is refused, as the list
+        # filters do.
+        blank = [
+            name
+            for name, field in self.fields.items()
+            if self.initial_data.get(name) == "" and not getattr(field, "allow_blank", False)
+        ]
+        if blank:
+            raise serializers.ValidationError(
+                {name: [_("Give a value, or leave this parameter out.")] for name in blank}
+            )
+        return attrs
+
     state = serializers.ChoiceField(choices=US_STATES, required=False)
     age = serializers.IntegerField(min_value=14, max_value=120, required=False)
     veteran = serializers.BooleanField(required=False, allow_null=True, default=None)
@@ -141,7 +159,7 @@ class ScreenerQuerySerializer(serializers.Serializer):
         "school's program is left to the school's financial aid office (possible).",
     )
     va_approved = serializers.BooleanField(required=False, allow_null=True, default=None)
-    credential_type = serializers.CharField(max_length=30, required=False)
+    credential_type = StrictCharField(max_length=30, required=False)
     completion_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
     placement_rate = serializers.IntegerField(min_value=0, max_value=100, required=False)
     credential = serializers.SlugField(

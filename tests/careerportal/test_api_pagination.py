@@ -147,3 +147,18 @@ def test_a_number_where_text_is_asked_is_a_400_not_text(client):
     assert response.status_code == 400
     assert response.json()["code"] == "not_text" and "title" in response.json()
     assert text.status_code == 201
+
+
+def test_text_longer_than_its_max_length_is_a_400_even_when_the_extra_is_spaces(client):
+    """The schema's maxLength counts what is sent; DRF trims spaces and line ends before its own
+    check, so a too-long text of spaces (found by the contract fuzzer) was accepted."""
+    padded = " " * 3 + "*" * 4999  # 5,002 characters; 4,999 once trimmed
+    blank = "\r\n" * 2501  # 5,002 characters of line ends; empty once trimmed
+    for body in ({"notes": padded}, {"notes": blank}, {"title": " " * 121}):
+        response = client.post("/api/v1/plans/", body, content_type="application/json")
+        assert response.status_code == 400, body
+        assert response.json()["code"] == "max_length"
+    fits = client.post(
+        "/api/v1/plans/", {"notes": " " + "*" * 4999}, content_type="application/json"
+    )
+    assert fits.status_code == 201 and fits.json()["notes"] == "*" * 4999

@@ -103,6 +103,15 @@ def test_a_bad_zip_is_a_400_naming_the_field(client, newark):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("path", ["/programs/", "/api/v1/programs/"])
+def test_a_bad_cip_code_is_a_400_naming_the_field_not_a_server_error(client, newark, path):
+    # Found by the API contract fuzzer: the filter method raised, which was a 500.
+    response = client.get(path, {"cip": "session"})
+    assert response.status_code == 400
+    assert "A CIP code looks like 11, 11.01 or 11.0101." in response.content.decode()
+    assert client.get(path, {"cip": "11.01"}).status_code == 200
+
+
 def test_sort_by_cost(client, newark):
     response = client.get("/programs/", {"sort": "cost", "zip": ""})
     assert response.status_code == 200

@@ -143,3 +143,13 @@ def test_pathway_steps_carry_the_catalogs_credentials(client, sample_data, fake_
     assert [c["certified"] for c in training["credentials"]] == [True, False]
     assert set(training["credentials"][0]) == {"slug", "name", "url", "certified", "total_cost_usd"}
     assert job["credentials"] == []
+
+
+@pytest.mark.parametrize("param", ["education", "credential_type", "age", "state"])
+def test_screen_endpoint_refuses_an_empty_parameter_instead_of_ignoring_it(client, db, param):
+    # DRF reads `?education=` as left out; the schema lists the values it takes, so the contract
+    # fuzzer counted the 200 as a schema-violating request accepted.
+    response = client.get("/api/v1/funding-sources/screen/", {param: ""})
+    assert response.status_code == 400
+    assert response.json()[param] == ["Give a value, or leave this parameter out."]
+    assert client.get("/api/v1/funding-sources/screen/", {}).status_code == 200
