@@ -162,3 +162,17 @@ def test_text_longer_than_its_max_length_is_a_400_even_when_the_extra_is_spaces(
         "/api/v1/plans/", {"notes": " " + "*" * 4999}, content_type="application/json"
     )
     assert fits.status_code == 201 and fits.json()["notes"] == "*" * 4999
+
+
+def test_request_bodies_are_json_and_a_form_body_is_a_415(client):
+    # A form body reads `language=` as left out, so a value the schema refuses was accepted.
+    form = client.post(
+        "/api/v1/plans/",
+        "title=x&language=",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert form.status_code == 415 and form.json()["code"] == "unsupported_media_type"
+    blank = client.post(
+        "/api/v1/plans/", {"title": "x", "language": ""}, content_type="application/json"
+    )
+    assert blank.status_code == 400 and "language" in blank.json()
