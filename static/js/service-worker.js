@@ -24,7 +24,16 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(SHELL_CACHE)
-      .then((cache) => cache.addAll([...CONFIG.shell, ...Object.values(CONFIG.offline)]))
+      // Without cookies, either way: a response to a request that carried the session's
+      // cookies sets the CSRF cookie again to the secret it was sent, and one finishing after
+      // the person signs in would put back the old secret, so the next form post is refused.
+      .then((cache) =>
+        cache.addAll(
+          [...CONFIG.shell, ...Object.values(CONFIG.offline)].map(
+            (url) => new Request(url, { credentials: "omit" }),
+          ),
+        ),
+      )
       .then(() => self.skipWaiting()),
   );
 });
