@@ -57,21 +57,30 @@ class KnownParametersFilterBackend(DjangoFilterBackend):
                     {name: [_("Unknown parameter.")] for name in unknown}, code="unknown_parameter"
                 )
             if filterset_class is not None:
-                self._refuse_ambiguous(request, filterset_class.base_filters)
+                refuse_ambiguous_parameters(
+                    request.query_params,
+                    {
+                        # Free text may be empty; multiple-choice filters may repeat.
+                        name: (
+                            found.field_class is forms.CharField,
+                            issubclass(found.field_class, forms.MultipleChoiceField),
+                        )
+                        for name, found in filterset_class.base_filters.items()
+                    },
+                )
         return super().filter_queryset(request, queryset, view)
 
-    @staticmethod
-    def _refuse_ambiguous(request: Any, filters: dict[str, Any]) -> None:
-        """Refuse a filter given twice (only the last would count) or given empty where empty
-        is not a value (a choice or a number: forms read it as "any", the API documents no
-        such value). Free text may be empty; multiple-choice filters may repeat."""
-        problems: dict[str, list[Any]] = {}
-        for name, found in filters.items():
-            values = request.query_params.getlist(name)
-            multiple = issubclass(found.field_class, forms.MultipleChoiceField)
-            if len(values) > 1 and not multiple:
-                problems[name] = [_("Give this parameter once.")]
-            elif "" in values and found.field_class is not forms.CharField:
-                problems[name] = [_("Give a value, or leave the parameter out.")]
-        if problems:
-            raise ValidationError(problems, code="ambiguous_parameter")
+
+def refuse_ambiguous_parameters(query: Any, parameters: dict[str, tuple[bool, bool]]) -> None:
+    """Refuse a query parameter given twice (only the last would count) or given empty where
+    empty is not a value (a choice or a number: forms and DRF read it as "any" or as left out,
+    the API documents no such value). `parameters`: name -> (may be empty, may repeat)."""
+    problems: dict[str, list[Any]] = {}
+    for name, (may_be_empty, may_repeat) in parameters.items():
+        values = query.getlist(name)
+        if len(values) > 1 and not may_repeat:
+            problems[name] = [_("Give this parameter once.")]
+        elif "" in values and not may_be_empty:
+            problems[name] = [_("Give a value, or leave the parameter out.")]
+    if problems:
+        raise ValidationError(problems, code="ambiguous_parameter")

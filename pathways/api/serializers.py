@@ -1,10 +1,10 @@
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from careerportal.api_fields import StrictCharField
+from careerportal.filters import refuse_ambiguous_parameters
 
 from ..extensions import ScreenProgram, screen_program
 from ..forms import SCREENER_EDUCATION, US_STATES
@@ -118,18 +118,15 @@ class ScreenerQuerySerializer(serializers.Serializer):
     """The screener's answers and, optionally, facts about one training program."""
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        # DRF reads an empty query parameter (`?education=`) as one left out; the schema says a
-        # value must be one of the listed ones, so an empty one is refused, as the list
-        # filters do.
-        blank = [
-            name
-            for name, field in self.fields.items()
-            if self.initial_data.get(name) == "" and not getattr(field, "allow_blank", False)
-        ]
-        if blank:
-            raise serializers.ValidationError(
-                {name: [_("Give a value, or leave this parameter out.")] for name in blank}
-            )
+        # DRF reads an empty query parameter (`?education=`) as one left out, and keeps the
+        # last of one given twice: refused as the list filters refuse them.
+        refuse_ambiguous_parameters(
+            self.initial_data,
+            {
+                name: (getattr(field, "allow_blank", False), False)
+                for name, field in self.fields.items()
+            },
+        )
         return attrs
 
     state = serializers.ChoiceField(choices=US_STATES, required=False)

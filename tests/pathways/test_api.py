@@ -151,5 +151,6 @@ def test_screen_endpoint_refuses_an_empty_parameter_instead_of_ignoring_it(clien
     # fuzzer counted the 200 as a schema-violating request accepted.
     response = client.get("/api/v1/funding-sources/screen/", {param: ""})
     assert response.status_code == 400
-    assert response.json()[param] == ["Give a value, or leave this parameter out."]
+    assert response.json()[param] == ["Give a value, or leave the parameter out."]
+    assert response.json()["code"] == "ambiguous_parameter"  # as the list filters say it
     assert client.get("/api/v1/funding-sources/screen/", {}).status_code == 200
