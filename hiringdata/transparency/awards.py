@@ -15,8 +15,19 @@ from alliance.reconvening.awards import AwardResult, AwardRow, rank
 from .models import TransparencyReport
 
 
+def report_year_presented(convening_year: int) -> int:
+    """The year whose report a convening presents: the year before it (the convening of 2026
+    presents the report for 2025). The report page shows the awards of that convening."""
+    return convening_year - 1
+
+
+def convening_year_presenting(report_year: int) -> int:
+    """The convening that presents a year's report (report_year_presented, the other way)."""
+    return report_year + 1
+
+
 def most_progress(convening: Convening) -> AwardResult:
-    year = convening.year - 1
+    year = report_year_presented(convening.year)
     report = TransparencyReport.objects.published().filter(year=year).order_by("-version").first()
     result = AwardResult(
         category="most_progress",

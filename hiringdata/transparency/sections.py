@@ -7,6 +7,7 @@ from django.utils import timezone
 from alliance import selectors as alliance_selectors
 from alliance.models import Award
 
+from .awards import convening_year_presenting
 from .models import TransparencyReport
 
 
@@ -29,11 +30,9 @@ def commitments(request: HttpRequest, report: TransparencyReport) -> str:
 
 
 def awards(request: HttpRequest, report: TransparencyReport) -> str:
-    """Render the awards given at the convening that presented this report, with the method
-    behind each. A convening presents the report of the year before it (the "most progress"
-    award of the convening of year Y is computed from the report for Y - 1), so this report's
-    awards are those of the convening of the year after it."""
-    convening_year = report.year + 1
+    """Render the awards given at the convening that presented this report (whose "most
+    progress" award is computed from it), with the method behind each."""
+    convening_year = convening_year_presenting(report.year)
     given = list(
         Award.objects.filter(convening__year=convening_year).select_related("member", "convening")
     )
