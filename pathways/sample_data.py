@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from modeltranslation.translator import translator
 
+from . import funding_facts
 from .funding_facts import funding_facts_load
 from .models import (
     AgencyLevel,
@@ -182,7 +183,7 @@ FUNDING: list[dict[str, Any]] = [
             "trabajo con demanda y a una credencial reconocida. Le deben mostrar el costo y los "
             "resultados de los proveedores.",
         ),
-        "source_url": "https://www.law.cornell.edu/cfr/text/20/680.300",
+        "source_url": funding_facts.CFR_680_300,
         "other_source_urls": [
             "https://nwwdb.org/administrative-and-program-procedures/p1/",
             "https://dwd.wisconsin.gov/wioa/policy/07/07.1.1.htm",
@@ -249,7 +250,7 @@ FUNDING: list[dict[str, Any]] = [
             "Not at the same time as a Pell Grant for any other program, including another short one (34 CFR 690.11(b)).",
             "No a la vez que una beca Pell para otro programa, incluso otro corto (34 CFR 690.11(b)).",
         ),
-        "source_url": "https://www.ecfr.gov/current/title-34/subtitle-B/chapter-VI/part-690/subpart-H",
+        "source_url": funding_facts.ECFR_690_H,
         "other_source_urls": [
             "https://github.com/aion-context/aion-doe/blob/2649bf7ad34221f9b65b5cbbcce76104867bf592/data/part-690.json",
         ],
@@ -279,7 +280,7 @@ FUNDING: list[dict[str, Any]] = [
             "The school must take federal student aid (Title IV). Most bootcamps do not.",
             "La escuela debe aceptar ayuda federal (Título IV). La mayoría de los bootcamps no.",
         ),
-        "source_url": "https://fsapartners.ed.gov/knowledge-center/library/dear-colleague-letters/2025-01-31/2025-2026-federal-pell-grant-maximum-and-minimum-award-amounts",
+        "source_url": funding_facts.FSA_GEN_25_02,
         "source_confidence": Confidence.VERIFIED,
         "source_note": "U.S. Department of Education (FSA) letters on the award amounts; each fact below names its page.",
         "steps": [
@@ -318,7 +319,7 @@ FUNDING: list[dict[str, Any]] = [
             "Capacitación de alta tecnología a tiempo completo. A los proveedores se les pagaba "
             "25% al inscribir, 25% al graduarse y 50% cuando el estudiante conseguía empleo.",
         ),
-        "source_url": "https://www.tn.gov/military/programs-benefits/education-incentives/gi-bill/vet-tec.html",
+        "source_url": funding_facts.VET_TEC_TN,
         "source_confidence": Confidence.SECONDARY,
         "source_note": "A state veterans agency's page (secondary).",
         "steps": [],
@@ -351,7 +352,7 @@ FUNDING: list[dict[str, Any]] = [
             "The program must be approved for VA education benefits; ask the school's certifying official.",
             "El programa debe estar aprobado para beneficios de educación de VA; pregunte al funcionario certificador de la escuela.",
         ),
-        "source_url": "https://www.va.gov/education/benefit-rates/post-9-11-gi-bill-rates/",
+        "source_url": funding_facts.VA_RATES,
         "source_confidence": Confidence.VERIFIED,
         "source_note": "U.S. Department of Veterans Affairs pages; each fact below names its page.",
         "steps": [],
@@ -387,7 +388,7 @@ FUNDING: list[dict[str, Any]] = [
             "(normalmente unas 144 horas al año), un sueldo que sube según un plan "
             "fijo, supervisión, revisiones periódicas de su avance y una selección justa.",
         ),
-        "source_url": "https://www.doleta.gov/oa/characte.cfm",
+        "source_url": funding_facts.DOL_OA_STANDARDS,
         "source_confidence": Confidence.VERIFIED,
         "source_note": "The Department of Labor's Office of Apprenticeship page on the standards of 29 CFR 29.5 (undated; read 2026-12-01 in a stored copy).",
         "steps": [
@@ -429,7 +430,7 @@ FUNDING: list[dict[str, Any]] = [
             "Courses need not be job-related.",
             "Los cursos no tienen que ser del trabajo.",
         ),
-        "source_url": "https://advance.lexis.com/open/document/openwebdocview/26-USCS-127/?pdcomponentid=6362&pddocfullpath=%2Fshared%2Fdocument%2Fstatutes-legislation%2Furn%3AcontentItem%3A620X-PB13-GXJ9-353B-00000-00&pdmfid=1000522",
+        "source_url": funding_facts.USC_127,
         "source_confidence": Confidence.SECONDARY,
         "source_note": "The text of the law, 26 U.S.C. §127, read in LexisNexis's copy: the official text was not among the pages we could read, so the amount is not counted.",
         "steps": [
@@ -495,7 +496,7 @@ FUNDING: list[dict[str, Any]] = [
             "Programs on New Jersey's ETPL, as loaded from the state's file: each one says so on its page.",
             "Programas de la ETPL de Nueva Jersey, según el archivo del estado: cada uno lo dice en su página.",
         ),
-        "source_url": "https://www.law.cornell.edu/cfr/text/20/680.300",
+        "source_url": funding_facts.CFR_680_300,
         "source_confidence": Confidence.VERIFIED,
         "source_note": "The WIOA regulation, applied to New Jersey's list as the state publishes it.",
         "steps": [
